@@ -1,0 +1,47 @@
+# Atelier Réseaux: `make run` to set up and serve the site, `make test` to run the tests.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PROD_ENV := DJANGO_SETTINGS_MODULE=config.settings.production ALLOWED_HOSTS=atelier-reseaux.fr \
+	SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')
+
+.DEFAULT_GOAL := help
+.PHONY: help install setup run test test-browser lint messages chromium
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@rm -f $(VENV)/.installed-*; touch $@
+
+install: $(STAMP) ## Create .venv and install the pinned dependencies (only when they changed)
+
+setup: install ## Migrate the database and build the content and demo accounts (idempotent)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py build_content --demo-accounts
+
+run: setup ## Set up, then serve the site at http://127.0.0.1:8000
+	@echo "Site: http://$(HOST):$(PORT)/  ·  admin: http://$(HOST):$(PORT)/admin/"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install chromium ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL says so)
+	$(PY) -m pytest
+
+lint: install ## ruff, formatting, missing migrations, and check --deploy with production settings
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PROD_ENV) $(PY) manage.py check --deploy --fail-level WARNING
+
+messages: install ## Update the French message catalogue in locale/
+	$(PY) manage.py makemessages -l fr --ignore=.venv --ignore=staticfiles
+	$(PY) manage.py compilemessages --ignore=.venv
+
+chromium: ## Install Debian's Chromium for the browser tests, if it is missing (needs root)
+	@command -v chromium >/dev/null 2>&1 || command -v /usr/bin/chromium >/dev/null 2>&1 || \
+		{ apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }

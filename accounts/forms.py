@@ -1,0 +1,32 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+class SignUpForm(BaseUserCreationForm):
+    class Meta:
+        model = User
+        fields = ["email", "first_name"]
+        labels = {"first_name": _("Prénom (facultatif)")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[
+            "password1"
+        ].help_text = password_validation.password_validators_help_text_html()
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("Un compte existe déjà avec cette adresse e-mail."))
+        return email
+
+
+class SignInForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("Adresse e-mail"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )

@@ -1,0 +1,15 @@
+"""Tests: fast hashing, no collectstatic, e-mails kept in memory."""
+
+from .base import *  # noqa: F403
+from .base import STORAGES
+
+SECRET_KEY = "test-only-key"
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,99 @@
+"""Blocks that cite statistics: a key figure and a chart. Usable in any StreamField."""
+
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .charts import build_chart
+
+
+class StatisticChooserBlock(SnippetChooserBlock):
+    """Loads every chosen statistic of a page, with its tags, in one query."""
+
+    def __init__(self, **kwargs):
+        super().__init__("figures.Statistic", **kwargs)
+
+    def bulk_to_python(self, values):
+        Statistic = apps.get_model("figures", "Statistic")
+        objects = Statistic.objects.prefetch_related("tags").in_bulk(
+            [value for value in values if value is not None]
+        )
+        return [objects.get(value) for value in values]
+
+
+class SeriesChooserBlock(SnippetChooserBlock):
+    """Loads every chosen series, its items and their statistics in a fixed number of queries."""
+
+    def __init__(self, **kwargs):
+        super().__init__("figures.Series", **kwargs)
+
+    def bulk_to_python(self, values):
+        Series = apps.get_model("figures", "Series")
+        objects = Series.objects.prefetch_related("items__statistic__tags").in_bulk(
+            [value for value in values if value is not None]
+        )
+        return [objects.get(value) for value in values]
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    statistic = StatisticChooserBlock(label=_("statistique"))
+
+    class Meta:
+        icon = "order"
+        label = _("Chiffre clé")
+        template = "blocks/key_figure.html"
+        description = _("Une statistique publiée : valeur, libellé, source et année.")
+
+    def statistics(self, value):
+        return [value["statistic"]] if value.get("statistic") else []
+
+
+class ChartBlock(blocks.StructBlock):
+    series = SeriesChooserBlock(label=_("série"))
+
+    class Meta:
+        icon = "table"
+        label = _("Graphique")
+        template = "blocks/chart.html"
+        description = _("Une série de chiffres en graphique, avec le tableau de ses données.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["chart"] = build_chart(value["series"]) if value.get("series") else None
+        return context
+
+    def statistics(self, value):
+        series = value.get("series")
+        return [item.statistic for item in series.items.all()] if series else []
+
+
+class KeyFiguresSectionValue(blocks.StructValue):
+    def statistics(self):
+        return [stat for child in self["items"] for stat in child.block.statistics(child.value)]
+
+    def visible_items(self, tag=""):
+        """Items that show at least one published figure carrying `tag` (all when no tag)."""
+        shown = []
+        for child in self["items"]:
+            live = [stat for stat in child.block.statistics(child.value) if stat.live]
+            if live and (not tag or any(t.name == tag for s in live for t in s.tags.all())):
+                shown.append(child)
+        return shown
+
+
+class KeyFiguresSectionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("titre"))
+    anchor = blocks.CharBlock(
+        label=_("ancre"), required=False, help_text=_("Pour un lien direct : « usages-en-france ».")
+    )
+    introduction = blocks.TextBlock(label=_("introduction"), required=False)
+    items = blocks.StreamBlock(
+        [("key_figure", KeyFigureBlock()), ("chart", ChartBlock())], label=_("chiffres")
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Section")
+        value_class = KeyFiguresSectionValue
+        template = "blocks/key_figures_section.html"

@@ -1,0 +1,293 @@
+"""Statistics: every figure of the sources is one record, edited once and cited everywhere."""
+
+from decimal import Decimal
+
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+)
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from .blocks import KeyFiguresSectionBlock
+
+
+@register_setting(icon="date")
+class FiguresSettings(BaseGenericSetting):
+    review_after_years = models.PositiveSmallIntegerField(
+        _("ancienneté maximale (années)"),
+        default=5,
+        help_text=_(
+            "Une donnée plus ancienne que ce nombre d'années, ou sans année, "
+            "est signalée « à revoir »."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("chiffres clés")
+
+    @classmethod
+    def oldest_fresh_year(cls):
+        """Figures from before this year need review."""
+        return timezone.localdate().year - cls.load().review_after_years
+
+
+class Unit(models.TextChoices):
+    PERCENT = "percent", _("pourcentage (%)")
+    SHARE = "share", _("part (« 4 sur 5 »)")
+    HOURS = "hours", _("heures")
+    MINUTES = "minutes", _("minutes")
+    COUNT = "count", _("nombre")
+
+
+class StatisticQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def needing_review(self):
+        return self.filter(
+            models.Q(year__isnull=True) | models.Q(year__lt=FiguresSettings.oldest_fresh_year())
+        )
+
+    def up_to_date(self):
+        return self.filter(year__gte=FiguresSettings.oldest_fresh_year())
+
+
+class TaggedStatistic(TaggedItemBase):
+    content_object = ParentalKey(
+        "figures.Statistic", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class Statistic(
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    label = models.CharField(
+        _("libellé"),
+        max_length=255,
+        help_text=_("Ce que mesure le chiffre, lu après la valeur : « des Français inscrits… »."),
+    )
+    value = models.DecimalField(_("valeur"), max_digits=12, decimal_places=2)
+    unit = models.CharField(_("unité"), max_length=16, choices=Unit.choices, default=Unit.PERCENT)
+    denominator = models.PositiveSmallIntegerField(
+        _("sur"),
+        null=True,
+        blank=True,
+        help_text=_("Pour une part : 4 « sur » 5. Laisser vide pour les autres unités."),
+    )
+    scope = models.CharField(
+        _("population"),
+        max_length=255,
+        help_text=_("Qui a été mesuré : « internautes français », « marques BtoC »…"),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("année de l'étude"),
+        null=True,
+        blank=True,
+        help_text=_("Laisser vide si la source ne la donne pas : ne jamais l'inventer."),
+    )
+    source = models.CharField(_("source"), max_length=255)
+    source_url = models.URLField(_("lien vers la source"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    slug = models.SlugField(
+        _("identifiant"),
+        max_length=80,
+        unique=True,
+        help_text=_("Identifiant stable, utilisé par le contenu de démarrage."),
+    )
+    tags = ClusterTaggableManager(through=TaggedStatistic, blank=True, verbose_name=_("mots-clés"))
+    updated_at = models.DateTimeField(_("mis à jour le"), auto_now=True)
+
+    objects = StatisticQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("value"), FieldPanel("unit"), FieldPanel("denominator")]),
+        FieldPanel("scope"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("source"), FieldPanel("year")]), FieldPanel("source_url")],
+            heading=_("Source"),
+        ),
+        FieldPanel("notes"),
+        FieldPanel("tags"),
+        FieldPanel("slug"),
+    ]
+
+    search_fields = [
+        index.SearchField("label"),
+        index.SearchField("scope"),
+        index.SearchField("source"),
+        index.SearchField("notes"),
+        index.AutocompleteField("label"),
+        index.FilterField("live"),
+        index.FilterField("year"),
+    ]
+
+    class Meta:
+        verbose_name = _("statistique")
+        verbose_name_plural = _("statistiques")
+        ordering = ["label"]
+
+    def __str__(self):
+        return f"{self.display_value} {self.label}"
+
+    @property
+    def display_value(self):
+        """The value as a French reader expects it: "65 %", "4 sur 5", "1 h 30"."""
+        value = self.value.normalize() if self.value == self.value.to_integral() else self.value
+        if self.unit == Unit.PERCENT:
+            return f"{number_format(value)}\u00a0%"
+        if self.unit == Unit.SHARE:
+            return _("%(value)s sur %(denominator)s") % {
+                "value": number_format(value),
+                "denominator": self.denominator or "?",
+            }
+        if self.unit == Unit.MINUTES and self.value >= 60:
+            hours, minutes = divmod(int(self.value), 60)
+            return f"{hours}\u00a0h\u00a0{minutes:02d}" if minutes else f"{hours}\u00a0h"
+        if self.unit == Unit.MINUTES:
+            return f"{number_format(value)}\u00a0min"
+        if self.unit == Unit.HOURS:
+            return f"{number_format(value)}\u00a0h"
+        return number_format(value, force_grouping=True)
+
+    @property
+    def percent(self):
+        """The figure as a percentage, for charts; None when the unit is not a proportion."""
+        if self.unit == Unit.PERCENT:
+            return self.value
+        if self.unit == Unit.SHARE and self.denominator:
+            return (self.value * 100 / self.denominator).quantize(Decimal("0.1"))
+        return None
+
+    @property
+    def dating(self):
+        """ "donnée 2013, source INSEE": what a reader needs to judge the figure's age."""
+        if self.year:
+            return _("donnée %(year)s, source %(source)s") % {
+                "year": self.year,
+                "source": self.source,
+            }
+        return _("donnée non datée, source %(source)s") % {"source": self.source}
+
+    @property
+    def needs_review(self):
+        return self.year is None or self.year < FiguresSettings.oldest_fresh_year()
+
+    def get_preview_template(self, request, mode_name):
+        return "figures/statistic_preview.html"
+
+
+class Series(PreviewableMixin, ClusterableModel):
+    """A named, ordered group of statistics that renders as one chart."""
+
+    title = models.CharField(_("titre"), max_length=255)
+    slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_(
+            "Ce que montre le graphique, en une ou deux phrases (lu par les lecteurs d'écran)."
+        ),
+    )
+    value_axis_label = models.CharField(
+        _("légende de l'axe des valeurs"), max_length=100, default="Part (%)"
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("value_axis_label"),
+        FieldPanel("slug"),
+        InlinePanel("items", heading=_("Barres du graphique"), label=_("barre"), min_num=1),
+    ]
+
+    class Meta:
+        verbose_name = _("série de chiffres")
+        verbose_name_plural = _("séries de chiffres")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def live_items(self):
+        """Items whose statistic is published; uses prefetched items when present."""
+        return [item for item in self.items.all() if item.statistic.live]
+
+    def get_preview_template(self, request, mode_name):
+        return "figures/series_preview.html"
+
+
+class SeriesItem(Orderable):
+    series = ParentalKey(Series, on_delete=models.CASCADE, related_name="items")
+    statistic = models.ForeignKey(
+        Statistic,
+        on_delete=models.CASCADE,
+        related_name="series_items",
+        verbose_name=_("statistique"),
+    )
+    label = models.CharField(
+        _("catégorie"), max_length=100, help_text=_("Le nom de la barre : « Facebook »…")
+    )
+    group = models.CharField(
+        _("groupe"),
+        max_length=100,
+        blank=True,
+        help_text=_("Pour comparer deux mesures par catégorie : « Inscrits », « Actifs »."),
+    )
+
+    panels = [FieldPanel("statistic"), FieldRowPanel([FieldPanel("label"), FieldPanel("group")])]
+
+    def __str__(self):
+        return self.label
+
+
+class KeyFiguresPage(Page):
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(
+        [("section", KeyFiguresSectionBlock())], verbose_name=_("sections"), blank=True
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page de chiffres clés")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sections = [section.value for section in self.body]
+        statistics = {
+            stat.pk: stat for section in sections for stat in section.statistics() if stat.live
+        }
+        tags = sorted(
+            {tag.name for stat in statistics.values() for tag in stat.tags.all()}, key=str.lower
+        )
+        selected = request.GET.get("tag", "")
+        context["tags"] = tags
+        context["selected_tag"] = selected if selected in tags else ""
+        context["sections"] = [
+            (section, section.visible_items(context["selected_tag"])) for section in sections
+        ]
+        return context

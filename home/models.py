@@ -1,0 +1,160 @@
+"""The site's own pages: home, plain content pages (legal notice, accessibility…), and settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from figures.blocks import ChartBlock, KeyFigureBlock
+
+from .blocks import StandardBlock
+
+RICH_TEXT = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class HomePage(Page):
+    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"])
+    course_call_to_action = models.CharField(
+        _("texte du bouton vers le cours"), max_length=80, default="Commencer le cours"
+    )
+    course_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page du cours"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    figures_title = models.CharField(_("titre des chiffres clés"), max_length=120, blank=True)
+    key_figures = StreamField(
+        [("key_figure", KeyFigureBlock()), ("chart", ChartBlock())],
+        verbose_name=_("chiffres clés"),
+        blank=True,
+    )
+    trainers_title = models.CharField(_("titre du mot aux formateurs"), max_length=120, blank=True)
+    trainers_text = RichTextField(_("mot aux formateurs"), blank=True, features=RICH_TEXT)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [PageChooserPanel("course_page"), FieldPanel("course_call_to_action")],
+            heading=_("Entrée du cours"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("figures_title"), FieldPanel("key_figures")], heading=_("Chiffres clés")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("trainers_title"), FieldPanel("trainers_text")],
+            heading=_("Formateurs"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+
+class StandardPage(Page):
+    """A plain page editors fill in: legal notice, accessibility statement, privacy, credits."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(StandardBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("page simple")
+
+
+@register_setting(icon="list-ul")
+class SiteSettings(BaseSiteSetting):
+    """Where the header and footer links lead, and the footer's credits: editors choose."""
+
+    course_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cours"),
+    )
+    key_figures_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("chiffres clés"),
+    )
+    resources_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("ressources"),
+    )
+    legal_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("mentions légales"),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("déclaration d'accessibilité"),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("données personnelles"),
+    )
+    credits = RichTextField(
+        _("sources et crédits"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Affiché en pied de page."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                PageChooserPanel("course_page"),
+                PageChooserPanel("key_figures_page"),
+                PageChooserPanel("resources_page"),
+            ],
+            heading=_("Navigation"),
+        ),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("legal_page"),
+                PageChooserPanel("accessibility_page"),
+                PageChooserPanel("privacy_page"),
+                FieldPanel("credits"),
+            ],
+            heading=_("Pied de page"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("navigation et pied de page")

@@ -1,0 +1,195 @@
+"""The home page, the site's plain pages, the navigation settings and the demo accounts."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Page, Site
+
+from figures.models import Statistic
+
+from .models import HomePage, SiteSettings, StandardPage
+
+HOME_PAGE = {
+    "title": "Les réseaux sociaux au service de votre entreprise",
+    "slug": "accueil",
+    "introduction": (
+        "<p>Un cours gratuit, en neuf leçons courtes, pour les dirigeants de petites entreprises : "
+        "comprendre les réseaux sociaux, fidéliser vos clients, en trouver de nouveaux et leur "
+        "répondre. Des quiz vous aident à vérifier ce que vous avez retenu.</p>"
+    ),
+    "course_call_to_action": "Commencer le cours",
+    "figures_title": "Quelques chiffres pour situer l'enjeu",
+    "trainers_title": "Vous animez des ateliers ?",
+    "trainers_text": (
+        "<p>Conseillers de chambre de commerce et formateurs : créez un groupe pour vos "
+        "participants, assignez-leur les quiz du cours avec une date limite et suivez leurs "
+        "résultats. Demandez un compte formateur à l'équipe du site.</p>"
+    ),
+}
+HOME_FIGURES = ["france-inscrits", "temps-quotidien", "communaute-bons-plans", "twittos-reponse"]
+
+STANDARD_PAGES = {
+    "legal_page": {
+        "title": "Mentions légales",
+        "slug": "mentions-legales",
+        "introduction": "Qui publie ce site, qui l'héberge, et à qui écrire.",
+        "body": [
+            {"type": "heading", "value": "Éditeur"},
+            {
+                "type": "text",
+                "value": "<p>Atelier Réseaux, site de formation en ligne. Contact : contact@atelier-reseaux.fr. À compléter par l'éditeur : raison sociale, adresse, directeur de la publication.</p>",
+            },
+            {"type": "heading", "value": "Hébergement"},
+            {"type": "text", "value": "<p>À compléter : nom et adresse de l'hébergeur.</p>"},
+            {"type": "heading", "value": "Contenus"},
+            {
+                "type": "text",
+                "value": "<p>Les leçons sont rédigées à partir de la fiche pratique « Réseaux sociaux : outils de prospection et de fidélisation ? » de l'Espace Numérique Entreprises (ENE) et de l'article « Relation client et réseaux sociaux » de Nicolas Lardet. Chaque chiffre indique sa source.</p>",
+            },
+        ],
+    },
+    "accessibility_page": {
+        "title": "Déclaration d'accessibilité",
+        "slug": "accessibilite",
+        "introduction": "Notre engagement pour un site utilisable par toutes et tous.",
+        "body": [
+            {"type": "heading", "value": "État de conformité"},
+            {
+                "type": "text",
+                "value": "<p>Le site vise la conformité au RGAA 4.1 (niveau AA du WCAG 2.1). Il n'a pas encore fait l'objet d'un audit complet : cette déclaration sera mise à jour après l'audit.</p>",
+            },
+            {"type": "heading", "value": "Ce que nous avons prévu"},
+            {
+                "type": "text",
+                "value": "<ul><li>navigation complète au clavier, lien d'évitement vers le contenu ;</li><li>graphiques accompagnés d'un tableau de données ;</li><li>quiz utilisables sans JavaScript, erreurs annoncées et reliées à leur question ;</li><li>contrastes suffisants et mise en page lisible sur téléphone.</li></ul>",
+            },
+            {"type": "heading", "value": "Nous signaler un problème"},
+            {
+                "type": "text",
+                "value": "<p>Si vous ne pouvez pas accéder à un contenu, écrivez-nous à contact@atelier-reseaux.fr : nous vous répondrons et vous fournirons le contenu sous une autre forme. Vous pouvez aussi saisir le Défenseur des droits.</p>",
+            },
+        ],
+    },
+    "privacy_page": {
+        "title": "Données personnelles",
+        "slug": "donnees-personnelles",
+        "introduction": "Ce que nous gardons, pourquoi, et pour combien de temps.",
+        "body": [
+            {"type": "heading", "value": "Ce que nous gardons"},
+            {
+                "type": "text",
+                "value": "<ul><li>pour un compte : votre adresse e-mail, votre prénom si vous l'indiquez, les leçons lues et vos réponses aux quiz ;</li><li>sans compte : vos réponses aux quiz, dans votre session, le temps de la visite.</li></ul>",
+            },
+            {"type": "heading", "value": "Cookies"},
+            {
+                "type": "text",
+                "value": "<p>Le site n'utilise que des cookies nécessaires : un cookie de sécurité pour les formulaires et, une fois connecté, un cookie de session. Aucun traceur publicitaire ni outil de mesure d'audience tiers.</p>",
+            },
+            {"type": "heading", "value": "Vos droits"},
+            {
+                "type": "text",
+                "value": "<p>Depuis « Mon espace », vous pouvez télécharger vos données ou supprimer votre compte. Pour toute question : contact@atelier-reseaux.fr.</p>",
+            },
+        ],
+    },
+}
+
+CREDITS = (
+    "<p>Contenus rédigés à partir de la fiche pratique « Réseaux sociaux : outils de prospection "
+    "et de fidélisation ? » de l'Espace Numérique Entreprises (ENE) et de l'article « Relation "
+    "client et réseaux sociaux » de Nicolas Lardet. Chaque chiffre cite sa source et son année.</p>"
+)
+
+# Development only: these passwords are printed by `make run` and listed in the README.
+DEMO_ACCOUNTS = [
+    ("admin@atelier-reseaux.test", "Admin-demo-2026", "Administratrice", None, True),
+    ("editeur@atelier-reseaux.test", "Editeur-demo-2026", "Élise (éditrice)", "Editors", False),
+    (
+        "moderateur@atelier-reseaux.test",
+        "Moderateur-demo-2026",
+        "Marc (modérateur)",
+        "Moderators",
+        False,
+    ),
+    (
+        "formatrice@atelier-reseaux.test",
+        "Formatrice-demo-2026",
+        "Fanny (formatrice)",
+        "Trainers",
+        False,
+    ),
+    ("apprenant@atelier-reseaux.test", "Apprenant-demo-2026", "Alain (apprenant)", None, False),
+]
+
+
+def build_home():
+    home = HomePage.objects.first()
+    if home:
+        return home, False
+    root = Page.get_first_root_node()
+    welcome = Page.objects.filter(depth=2, content_type__model="page").first()
+    home = HomePage(**HOME_PAGE)
+    home.key_figures = [
+        {"type": "key_figure", "value": {"statistic": pk}}
+        for pk in Statistic.objects.filter(slug__in=HOME_FIGURES).values_list("pk", flat=True)
+    ]
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "Atelier Réseaux",
+        },
+    )
+    if welcome and not welcome.get_children().exists():
+        welcome.delete()
+    return home, True
+
+
+def finish_home(home, course):
+    """Link the home page to the course once both exist (only if the editor has not chosen)."""
+    if home.course_page_id is None:
+        home.course_page = course
+        home.save_revision().publish()
+
+
+def build_standard_pages(home):
+    pages, created = {}, 0
+    for field, data in STANDARD_PAGES.items():
+        page = StandardPage.objects.child_of(home).filter(slug=data["slug"]).first()
+        if page is None:
+            page = StandardPage(**data)
+            home.add_child(instance=page)
+            page.save_revision().publish()
+            created += 1
+        pages[field] = page
+    return pages, created
+
+
+def build_settings(site, pages):
+    """Fill only the settings that are still empty: an editor's choice is kept."""
+    settings = SiteSettings.for_site(site)
+    for field, page in pages.items():
+        if getattr(settings, f"{field}_id") is None:
+            setattr(settings, field, page)
+    if not settings.credits:
+        settings.credits = CREDITS
+    settings.save()
+
+
+def build_demo_accounts():
+    User = get_user_model()
+    lines = []
+    for email, password, name, group, superuser in DEMO_ACCOUNTS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            factory = User.objects.create_superuser if superuser else User.objects.create_user
+            user = factory(email=email, password=password, first_name=name)
+            if group:
+                user.groups.add(Group.objects.get(name=group))
+        lines.append(
+            f"  {email:34} {password:22} {group or ('superuser' if superuser else 'learner')}"
+        )
+    return lines

@@ -1,0 +1,98 @@
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db import DatabaseError, connections
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from figures.models import KeyFiguresPage, Statistic
+from lessons.models import LessonPage, Resource
+
+from .models import HomePage
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 when a brand-new database connection answers, 503 otherwise."""
+    connection = connections.create_connection("default")
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable"}, status=503)
+    finally:
+        connection.close()
+    return JsonResponse({"status": "ok"})
+
+
+RESULTS_PER_PAGE = 10
+MAX_RESULTS_PER_KIND = 50
+
+
+@require_GET
+def search(request):
+    """One search over lessons and other pages, resources and statistics."""
+    query = request.GET.get("q", "").strip()[:200]
+    results = []
+    if query:
+        pages = Page.objects.live().public().not_type(HomePage).specific().search(query)
+        results += [
+            SearchResult(page.title, page.url, _page_kind(page), _page_excerpt(page))
+            for page in pages[:MAX_RESULTS_PER_KIND]
+        ]
+        resources = Resource.objects.filter(live=True).search(query)
+        results += [
+            SearchResult(r.title, r.link, _("Ressource"), r.description)
+            for r in resources[:MAX_RESULTS_PER_KIND]
+        ]
+        statistics = Statistic.objects.filter(live=True).search(query)
+        results += [
+            SearchResult(
+                f"{s.display_value} {s.label}",
+                _key_figures_url(request, s),
+                _("Chiffre clé"),
+                f"{s.scope} — {s.dating}",
+            )
+            for s in statistics[:MAX_RESULTS_PER_KIND]
+        ]
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "home/search.html",
+        {"query": query, "page_obj": page_obj, "result_count": len(results)},
+    )
+
+
+@dataclass
+class SearchResult:
+    title: str
+    url: str
+    kind: str
+    excerpt: str
+
+
+def _page_kind(page):
+    if isinstance(page, LessonPage):
+        return _("Leçon")
+    return page.specific_class._meta.verbose_name.capitalize()
+
+
+def _page_excerpt(page):
+    text = page.search_description or getattr(page, "summary", "") or ""
+    if not text and hasattr(page, "introduction"):
+        text = strip_tags(str(page.introduction))
+    return Truncator(text).words(40)
+
+
+def _key_figures_url(request, statistic):
+    page = KeyFiguresPage.objects.live().first()
+    return page.get_url(request) if page else ""

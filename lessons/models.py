@@ -1,0 +1,287 @@
+"""The course: a course page, its lessons, and the further-reading resources."""
+
+import math
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+)
+from wagtail.rich_text import RichText
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from .blocks import LessonBodyBlock, SourceBlock
+
+WORDS_PER_MINUTE = 200
+INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class CoursePage(Page):
+    introduction = RichTextField(_("introduction"), features=INTRO_FEATURES)
+    audience = RichTextField(_("à qui s'adresse ce cours"), blank=True, features=INTRO_FEATURES)
+    outcomes = RichTextField(_("ce que vous saurez faire"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("audience"),
+        FieldPanel("outcomes"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("audience"),
+        index.SearchField("outcomes"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["lessons.LessonPage"]
+
+    class Meta:
+        verbose_name = _("cours")
+        verbose_name_plural = _("cours")
+
+    def lessons(self):
+        return LessonPage.objects.child_of(self).live().public().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = self.lessons()
+        return context
+
+
+class LessonPage(Page):
+    summary = models.TextField(
+        _("résumé"), help_text=_("Une ou deux phrases, montrées sur la page du cours.")
+    )
+    objectives = StreamField(
+        [("objective", blocks.CharBlock(label=_("objectif")))],
+        verbose_name=_("objectifs d'apprentissage"),
+        blank=True,
+    )
+    body = StreamField(LessonBodyBlock(), verbose_name=_("contenu"))
+    sources = StreamField([("source", SourceBlock())], verbose_name=_("sources"), blank=True)
+    reading_minutes = models.PositiveSmallIntegerField(
+        _("temps de lecture (minutes)"), default=1, editable=False
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        FieldPanel("body"),
+        FieldPanel("sources"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+    ]
+
+    parent_page_types = ["lessons.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("leçon")
+        verbose_name_plural = _("leçons")
+
+    def save(self, *args, **kwargs):
+        self.reading_minutes = self.compute_reading_minutes()
+        return super().save(*args, **kwargs)
+
+    def text_content(self):
+        """The lesson's readable words, for the reading time."""
+        parts = [self.summary]
+        for child in self.body:
+            parts.extend(_texts(child.value))
+        return " ".join(parts)
+
+    def compute_reading_minutes(self):
+        words = len(self.text_content().split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def table_of_contents(self):
+        return [
+            (child.value.slug(), child.value["text"])
+            for child in self.body
+            if child.block_type == "heading"
+        ]
+
+    def siblings(self):
+        return LessonPage.objects.sibling_of(self).live().public().order_by("path")
+
+    def previous_lesson(self):
+        return self.siblings().filter(path__lt=self.path).order_by("-path").first()
+
+    def next_lesson(self):
+        return self.siblings().filter(path__gt=self.path).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        siblings = list(self.siblings().only("id", "title", "path", "url_path", "slug"))
+        position = next((i for i, page in enumerate(siblings) if page.pk == self.pk), None)
+        context["lesson_number"] = position + 1 if position is not None else None
+        context["lesson_count"] = len(siblings)
+        context["previous_lesson"] = siblings[position - 1] if position else None
+        context["next_lesson"] = (
+            siblings[position + 1]
+            if position is not None and position + 1 < len(siblings)
+            else None
+        )
+        return context
+
+
+def _texts(value):
+    """Every piece of readable text inside a block value."""
+    if isinstance(value, RichText):
+        return [strip_tags(value.source)]
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _texts(item)]
+    if isinstance(value, list | tuple) or type(value).__name__ == "ListValue":
+        return [text for item in value for text in _texts(item)]
+    return []
+
+
+class ResourceKind(models.TextChoices):
+    WHITE_PAPER = "white_paper", _("Livre blanc")
+    ARTICLE = "article", _("Article")
+    GUIDE = "guide", _("Guide")
+    FILE = "file", _("Dossier")
+    EXAMPLES = "examples", _("Exemples")
+
+
+class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    pass
+
+
+class TaggedResource(TaggedItemBase):
+    content_object = ParentalKey(
+        "lessons.Resource", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class Resource(
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    title = models.CharField(_("titre"), max_length=255)
+    kind = models.CharField(_("type"), max_length=20, choices=ResourceKind.choices)
+    publisher = models.CharField(_("éditeur"), max_length=255, blank=True)
+    url = models.URLField(_("lien"), blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = models.TextField(_("description"), blank=True)
+    language = models.CharField(
+        _("langue"),
+        max_length=8,
+        choices=[("fr", _("français")), ("en", _("anglais"))],
+        default="fr",
+    )
+    possibly_outdated = models.BooleanField(
+        _("peut-être périmé"),
+        default=False,
+        help_text=_("Lien ancien, non vérifié récemment : les lecteurs en sont avertis."),
+    )
+    slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
+    tags = ClusterTaggableManager(through=TaggedResource, blank=True, verbose_name=_("mots-clés"))
+
+    objects = ResourceQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("language")]),
+        FieldPanel("publisher"),
+        MultiFieldPanel(
+            [FieldPanel("url"), FieldPanel("document"), FieldPanel("possibly_outdated")],
+            heading=_("Lien ou document"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("tags"),
+        FieldPanel("slug"),
+    ]
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("description"),
+        index.SearchField("publisher"),
+        index.AutocompleteField("title"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        verbose_name = _("ressource")
+        verbose_name_plural = _("ressources")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if not self.url and not self.document_id:
+            raise ValidationError(_("Indiquez un lien ou choisissez un document."))
+
+    @property
+    def link(self):
+        return self.document.url if self.document_id else self.url
+
+    @property
+    def is_external(self):
+        return not self.document_id
+
+    def get_preview_template(self, request, mode_name):
+        return "lessons/resource_preview.html"
+
+
+class ResourcesPage(Page):
+    introduction = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page des ressources")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        resources = (
+            Resource.objects.filter(live=True).prefetch_related("tags").select_related("document")
+        )
+        tags = sorted({tag.name for r in resources for tag in r.tags.all()}, key=str.lower)
+        selected = request.GET.get("tag", "")
+        selected = selected if selected in tags else ""
+        context["tags"] = tags
+        context["selected_tag"] = selected
+        context["resources"] = [
+            r for r in resources if not selected or any(t.name == selected for t in r.tags.all())
+        ]
+        return context

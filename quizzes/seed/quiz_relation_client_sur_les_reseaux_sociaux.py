@@ -1,0 +1,131 @@
+"""Quiz: La relation client sur les réseaux sociaux (from Nicolas Lardet's article)."""
+
+QUIZ = {
+    "slug": "quiz-relation-client-sur-les-reseaux-sociaux",
+    "title": "Quiz : la relation client sur les réseaux sociaux",
+    "lesson": "relation-client-sur-les-reseaux-sociaux",
+    "intro": "Vérifiez que vous avez retenu les chiffres clés de l'article de Nicolas Lardet et ce qu'ils impliquent pour votre relation client.",
+    "pass_mark": 60,
+    "questions": [
+        {
+            "kind": "numeric",
+            "text": "Selon l'agence We Are Social, citée dans l'article, quel pourcentage des Français étaient inscrits sur au moins un réseau social ?",
+            "statistic": "france-inscrits",
+            "tolerance": 5,
+            "explanation": "D'après We Are Social, 68 % des Français avaient un compte sur au moins un réseau social, et 55 % s'y montraient actifs. Ce sont les chiffres de l'époque de l'article.",
+            "section": ("relation-client-sur-les-reseaux-sociaux", "les-usages-en-france"),
+        },
+        {
+            "kind": "single",
+            "text": "Dans les chiffres par réseau repris par l'article, quel réseau présentait l'écart le plus important entre Français inscrits et Français actifs ?",
+            "choices": [
+                ("Google+", True, "35 % d'inscrits pour seulement 11 % d'actifs."),
+                (
+                    "Facebook",
+                    False,
+                    "Presque tous ses inscrits étaient actifs : 42 % d'inscrits, 40 % d'actifs.",
+                ),
+                (
+                    "Twitter",
+                    False,
+                    "Écart réel (24 % d'inscrits, 10 % d'actifs), mais moins marqué que pour Google+.",
+                ),
+                (
+                    "LinkedIn",
+                    False,
+                    "Écart réel (23 % d'inscrits, 5 % d'actifs), mais moins marqué que pour Google+.",
+                ),
+            ],
+            "explanation": "Un grand nombre d'inscrits ne garantit pas une audience active : c'était nettement le cas de Google+, qui existait encore à l'époque. Regardez donc la part d'utilisateurs actifs avant de choisir où investir votre temps.",
+            "section": ("relation-client-sur-les-reseaux-sociaux", "les-cinq-principaux-reseaux"),
+        },
+        {
+            "kind": "single",
+            "text": "Selon Social Media Examiner, quel réseau les marketeurs des marques BtoB citaient-ils le plus souvent en premier ?",
+            "choices": [
+                ("LinkedIn", True, ""),
+                (
+                    "Facebook",
+                    False,
+                    "Facebook arrivait en deuxième position pour les marques BtoB ; il était en tête pour les marques BtoC.",
+                ),
+                (
+                    "Twitter",
+                    False,
+                    "Twitter n'était pas cité en tête côté BtoB ; il était surtout mentionné, avec Facebook, pour son taux d'utilisation.",
+                ),
+                ("Viadeo", False, "Social Media Examiner ne le citait pas en tête."),
+            ],
+            "explanation": "Un tiers des marketeurs BtoB plaçaient LinkedIn en premier, devant Facebook. Côté BtoC, Facebook était jugé le plus important par deux tiers des marques.",
+            "section": (
+                "relation-client-sur-les-reseaux-sociaux",
+                "les-entreprises-et-les-marques",
+            ),
+        },
+        {
+            "kind": "true_false",
+            "text": "Selon l'édition 2014 de l'étude Eptica, la majorité des e-commerçants de la grande distribution répondaient aux tweets qui leur étaient adressés.",
+            "answer": False,
+            "explanation": "Seuls 45 % d'entre eux répondaient, selon Eptica (édition 2014), et l'agence PeopleClaim indiquait que seuls 33 % des twittos insatisfaits obtenaient une réponse. C'est regrettable, car d'après l'article, lorsqu'un organisme prend la peine de répondre, trois clients sur quatre jugent satisfaisante la solution proposée.",
+            "section": ("relation-client-sur-les-reseaux-sociaux", "des-reclamations-sans-reponse"),
+        },
+        {
+            "kind": "multiple",
+            "text": "Dans la stratégie de participation proposée par l'article, quels usages sont associés à LinkedIn et Viadeo ?",
+            "choices": [
+                ("La communication corporate", True, ""),
+                ("L'expertise métiers", True, ""),
+                ("La détection de talents", True, ""),
+                (
+                    "Les animations commerciales (événements, exclusivités)",
+                    False,
+                    "L'article les associe à Facebook et Google+.",
+                ),
+                (
+                    "Le service client",
+                    False,
+                    "L'article le réserve à Facebook, Google+ et Twitter ; blogs et forums servent plutôt à orienter vers le service client.",
+                ),
+            ],
+            "explanation": "L'article attribue à chaque réseau un rôle précis. Le fond de vos messages doit rester cohérent partout, mais leur forme et leur format s'adaptent à chaque réseau.",
+            "section": (
+                "relation-client-sur-les-reseaux-sociaux",
+                "une-strategie-de-participation",
+            ),
+        },
+        {
+            "kind": "numeric",
+            "text": "Selon l'institut YSTHAD, quel pourcentage des personnes interrogées estimaient que les marques sont présentes sur les réseaux sociaux uniquement pour faire leur publicité ?",
+            "statistic": "marques-publicite",
+            "tolerance": 5,
+            "explanation": "Pour YSTHAD, 85 % des personnes interrogées le pensaient, contre 16 % qui y voyaient un moyen d'échanger librement avec le public. D'où le conseil de l'article : évitez de saturer clients et prospects de messages, au risque d'abîmer votre e-réputation.",
+            "section": (
+                "relation-client-sur-les-reseaux-sociaux",
+                "ce-que-les-internautes-attendent",
+            ),
+        },
+        {
+            "kind": "single",
+            "text": "Selon YSTHAD, qu'attendaient en priorité les internautes des organismes présents sur les réseaux sociaux ?",
+            "choices": [
+                ("Des informations exclusives", True, "Attendues par 80 % des internautes."),
+                (
+                    "Des promotions exclusives",
+                    False,
+                    "Attendues aussi, mais par 41 % des internautes, loin derrière les informations exclusives.",
+                ),
+                (
+                    "Des jeux-concours",
+                    False,
+                    "Ils arrivaient en dernier parmi les cinq attentes citées, avec 25 %.",
+                ),
+                ("Des informations pratiques", False, "Attendues par 31 % des internautes."),
+            ],
+            "explanation": "Les informations exclusives arrivaient nettement en tête (80 %), devant les promotions exclusives (41 %), les informations sur les produits et services (35 %), les informations pratiques (31 %) et les jeux-concours (25 %).",
+            "section": (
+                "relation-client-sur-les-reseaux-sociaux",
+                "ce-que-les-internautes-attendent",
+            ),
+        },
+    ],
+}

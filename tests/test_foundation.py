@@ -1,0 +1,140 @@
+"""The foundation: settings, health check, French base layout, content command."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connections
+from wagtail.models import Page
+
+from figures.models import Statistic
+from lessons.models import LessonPage, Resource
+
+pytestmark = pytest.mark.django_db
+
+
+def run_with_production_settings(*args, **env):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
+    }
+    environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_with_production_settings("check")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_settings_pass_check_deploy():
+    result = run_with_production_settings(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="atelier-reseaux.fr",
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_healthz_answers_ok(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_answers_503_when_the_database_is_unreachable(client, monkeypatch):
+    broken = {**connections.settings["default"]}
+    if broken["ENGINE"].endswith("sqlite3"):
+        broken["NAME"] = "/nonexistent-directory/db.sqlite3"
+    else:
+        broken["PORT"] = "1"
+    monkeypatch.setitem(connections.settings, "default", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable"}
+
+
+def test_home_page_is_french_with_skip_link_and_landmarks(client):
+    response = client.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="fr">' in html
+    assert '<a class="skip-link" href="#contenu">Aller au contenu</a>' in html
+    assert '<main id="contenu"' in html
+    assert '<header class="site-header">' in html and "<footer" in html
+    assert 'aria-label="Navigation principale"' in html
+    title = "Les réseaux sociaux au service de votre entreprise · Atelier Réseaux"
+    assert f"<title>{title}</title>" in html
+    # The header leads to the course, key figures, resources, search and sign-in.
+    for link in ["/cours/", "/chiffres-cles/", "/ressources/", "/recherche/", "/compte/connexion/"]:
+        assert f'href="{link}"' in html
+    # The footer leads to the pages editors fill in.
+    for link in ["/mentions-legales/", "/accessibilite/", "/donnees-personnelles/"]:
+        assert f'href="{link}"' in html
+
+
+def test_home_page_shows_course_entry_key_figures_and_trainers_word(client):
+    html = client.get("/").content.decode()
+    assert "Commencer le cours" in html
+    assert "68\u00a0%" in html and "des Français seraient inscrits" in html
+    assert "Vous animez des ateliers ?" in html
+
+
+def test_not_found_page_is_french(client):
+    response = client.get("/cette-page-n-existe-pas/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+
+
+def test_admin_login_page_answers(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+
+
+def test_content_command_is_idempotent():
+    counts = (Page.objects.count(), Statistic.objects.count(), Resource.objects.count())
+    call_command("build_content", verbosity=0)
+    assert (Page.objects.count(), Statistic.objects.count(), Resource.objects.count()) == counts
+
+
+def test_content_command_never_overwrites_an_editors_change():
+    lesson = LessonPage.objects.get(slug="fideliser-ses-clients")
+    lesson.title = "Garder ses clients"
+    lesson.save_revision().publish()
+    call_command("build_content", verbosity=0)
+    lesson.refresh_from_db()
+    assert lesson.title == "Garder ses clients"
+    assert LessonPage.objects.filter(slug="fideliser-ses-clients").count() == 1
+
+
+def test_demo_accounts_are_created_once_in_their_groups(django_user_model):
+    call_command("build_content", "--demo-accounts", verbosity=0)
+    call_command("build_content", "--demo-accounts", verbosity=0)
+    trainer = django_user_model.objects.get(email="formatrice@atelier-reseaux.test")
+    assert list(trainer.groups.values_list("name", flat=True)) == ["Trainers"]
+    assert django_user_model.objects.filter(email__endswith="@atelier-reseaux.test").count() == 5
+
+
+def test_trainers_group_has_no_admin_rights():
+    from django.contrib.auth.models import Group
+
+    trainers = Group.objects.get(name="Trainers")
+    assert trainers.permissions.count() == 0
+    assert not trainers.page_permissions.exists()
