@@ -135,7 +135,10 @@ class Statistic(
         index.SearchField("scope"),
         index.SearchField("source"),
         index.SearchField("notes"),
+        # The admin listing searches with autocomplete: every searched field needs one.
         index.AutocompleteField("label"),
+        index.AutocompleteField("scope"),
+        index.AutocompleteField("source"),
         index.FilterField("live"),
         index.FilterField("year"),
     ]

@@ -67,7 +67,6 @@ class StatisticViewSet(SnippetViewSet):
     ]
     export_headings = {"needs_review": _("À revoir")}
     export_filename = "statistiques"
-    search_fields = ["label", "scope", "source", "notes"]
 
 
 class SeriesViewSet(SnippetViewSet):

@@ -231,6 +231,7 @@ class Resource(
         index.SearchField("description"),
         index.SearchField("publisher"),
         index.AutocompleteField("title"),
+        index.AutocompleteField("publisher"),
         index.FilterField("live"),
     ]
 

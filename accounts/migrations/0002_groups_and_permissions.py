@@ -27,15 +27,19 @@ def create_groups(apps, schema_editor):
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
     for group_name, grants in SNIPPET_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=group_name)
         for app_label, model, actions in grants:
-            group.permissions.add(
-                *Permission.objects.filter(
-                    content_type__app_label=app_label,
-                    codename__in=[f"{action}_{model}" for action in actions],
+            content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+            for action in actions:
+                # publish/lock/unlock are otherwise only created by Wagtail after migrations.
+                permission, _ = Permission.objects.get_or_create(
+                    content_type=content_type,
+                    codename=f"{action}_{model}",
+                    defaults={"name": f"Can {action} {model}"},
                 )
-            )
+                group.permissions.add(permission)
     Group.objects.get_or_create(name="Trainers")
 
 
