@@ -1,16 +1,19 @@
 """Server-side geometry for accessible horizontal bar charts (rendered as SVG by a template).
 
-Each category gets its own row: its name on one line, then one bar per group below it, so long
-names fit on a phone and the chart needs no JavaScript. The same data goes into an HTML table.
+Each category gets its own row: its name (wrapped when long), then one bar per group below it,
+so long names fit on a phone and the chart needs no JavaScript. The same data goes into an
+HTML table.
 """
 
+import textwrap
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-WIDTH = 400
-PLOT_WIDTH = 320  # room after the longest bar for its value
-LABEL_HEIGHT = 18
-BAR_HEIGHT = 18
+WIDTH = 320  # narrow, so that text stays legible when a phone scales the chart down
+PLOT_WIDTH = 250  # room after the longest bar for its value
+LABEL_HEIGHT = 19
+LABEL_CHARACTERS = 34
+BAR_HEIGHT = 20
 BAR_GAP = 4
 ROW_GAP = 14
 TOP = 8
@@ -30,11 +33,15 @@ class Bar:
     def text_x(self):
         return self.width + 6
 
+    @property
+    def text_y(self):
+        return self.y + 15
+
 
 @dataclass
 class Row:
     label: str
-    label_y: int
+    lines: list  # (y, text): long category names wrap onto several lines
     bars: list = field(default_factory=list)
 
 
@@ -47,6 +54,9 @@ class Chart:
     axis_y: int
     ticks: list
     uses_percent: bool
+
+    width = WIDTH
+    axis_middle = PLOT_WIDTH // 2
 
     @property
     def legend(self):
@@ -88,8 +98,11 @@ def build_chart(series):
 
     rows, y = [], TOP
     for category in categories:
-        row = Row(label=category, label_y=y + 13)
-        y += LABEL_HEIGHT
+        lines = []
+        for text in textwrap.wrap(category, LABEL_CHARACTERS) or [""]:
+            lines.append((y + 15, text))
+            y += LABEL_HEIGHT
+        row = Row(label=category, lines=lines)
         for item in items:
             if item.label != category:
                 continue

@@ -180,7 +180,7 @@ def test_series_render_as_svg_and_table_without_javascript(client, slug, expecte
     assert "<table" in figure and "<caption>" in figure
     for row in expected_rows:
         assert f'<th scope="row">{row}</th>' in figure
-        assert f">{row}</text>" in figure
+        assert f">{row}</tspan>" in figure
     assert "<script" not in figure
 
 
