@@ -4,7 +4,7 @@ LESSON = {
     "slug": "fideliser-ses-clients",
     "title": "Fidéliser ses clients",
     "summary": (
-        "Trois leviers pour garder vos clients grâce aux réseaux sociaux : leur offrir un service en "
+        "Trois leviers de fidélisation pour garder vos clients grâce aux réseaux sociaux : leur offrir un service en "
         "plus, les réunir autour d'un point commun et faire de votre page un club à privilèges."
     ),
     "objectives": [
