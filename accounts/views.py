@@ -1,10 +1,14 @@
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db.models import Max
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+
+from lessons.models import CoursePage, LessonRead
+from quizzes.models import Attempt, Quiz
 
 from .forms import SignInForm, SignUpForm
 
@@ -41,4 +45,38 @@ class SignInView(auth_views.LoginView):
 @never_cache
 @login_required
 def space(request):
-    return render(request, "accounts/space.html", {})
+    """Mon espace: progress through each course, quiz history and best scores, quizzes to do."""
+    read = set(LessonRead.objects.filter(user=request.user).values_list("lesson_id", flat=True))
+    courses = []
+    for course in CoursePage.objects.live().public():
+        lessons = list(course.lessons())
+        done = sum(1 for lesson in lessons if lesson.pk in read)
+        courses.append({"page": course, "lessons": lessons, "read": done, "total": len(lessons)})
+
+    attempts = Attempt.objects.for_user(request.user)
+    best = dict(
+        attempts.exclude(quiz=None)
+        .values_list("quiz_id")
+        .annotate(best=Max("score"))
+        .values_list("quiz_id", "best")
+    )
+    quizzes = list(Quiz.objects.live().select_related("lesson").order_by("lesson__path", "title"))
+    for quiz in quizzes:
+        quiz.best_score = best.get(quiz.pk)
+    to_do = [
+        quiz
+        for quiz in quizzes
+        if quiz.best_score is None
+        or (quiz.pass_mark is not None and quiz.best_score < quiz.pass_mark)
+    ]
+    return render(
+        request,
+        "accounts/space.html",
+        {
+            "courses": courses,
+            "read_lessons": read,
+            "history": attempts.select_related("quiz")[:30],
+            "best_scores": [quiz for quiz in quizzes if quiz.best_score is not None],
+            "to_do": to_do,
+        },
+    )

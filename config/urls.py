@@ -12,6 +12,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", home_views.search, name="search"),
     path("compte/", include("accounts.urls")),
+    path("quiz/", include("quizzes.urls")),
 ]
 
 if settings.DEBUG:

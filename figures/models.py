@@ -172,6 +172,15 @@ class Statistic(
         return number_format(value, force_grouping=True)
 
     @property
+    def unit_symbol(self):
+        """What follows a number typed in this unit: "%", "minutes"…"""
+        return {
+            Unit.PERCENT: "%",
+            Unit.MINUTES: _("minutes"),
+            Unit.HOURS: _("heures"),
+        }.get(self.unit, "")
+
+    @property
     def percent(self):
         """The figure as a percentage, for charts; None when the unit is not a proportion."""
         if self.unit == Unit.PERCENT:

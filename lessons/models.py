@@ -2,6 +2,7 @@
 
 import math
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
@@ -61,6 +62,15 @@ class CoursePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = self.lessons()
+        context["read_lessons"] = (
+            set(
+                LessonRead.objects.filter(
+                    user=request.user, lesson__in=context["lessons"]
+                ).values_list("lesson_id", flat=True)
+            )
+            if request.user.is_authenticated
+            else set()
+        )
         return context
 
 
@@ -130,6 +140,11 @@ class LessonPage(Page):
 
     def next_lesson(self):
         return self.siblings().filter(path__gt=self.path).first()
+
+    def serve(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not getattr(request, "is_preview", False):
+            LessonRead.objects.get_or_create(user=request.user, lesson=self)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -286,3 +301,23 @@ class ResourcesPage(Page):
             r for r in resources if not selected or any(t.name == selected for t in r.tags.all())
         ]
         return context
+
+
+class LessonRead(models.Model):
+    """A signed-in learner opened this lesson: the course shows it as read."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lessons_read"
+    )
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="reads")
+    read_at = models.DateTimeField(_("lue le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("leçon lue")
+        verbose_name_plural = _("leçons lues")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "lesson"], name="unique_lesson_read")
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.lesson}"

@@ -5,6 +5,7 @@ from wagtail.models import Site
 from figures.seed.build import build_key_figures_page, build_series, build_statistics
 from home import seed as home_seed
 from lessons.seed.build import build_course, build_resources, build_resources_page
+from quizzes.seed.build import build_quizzes
 
 
 class Command(BaseCommand):
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         key_figures, _ = build_key_figures_page(home)
         course, lessons = build_course(home)
         resources_page, _ = build_resources_page(home)
+        quizzes = build_quizzes()
         home_seed.finish_home(home, course)
         pages, _ = home_seed.build_standard_pages(home)
         site = Site.objects.get(is_default_site=True)
@@ -42,8 +44,8 @@ class Command(BaseCommand):
             },
         )
         self.stdout.write(
-            f"Content ready: {stats} statistics, {series} series, {resources} resources "
-            f"and {lessons} course pages created (existing ones kept)."
+            f"Content ready: {stats} statistics, {series} series, {resources} resources, "
+            f"{lessons} course pages and {quizzes} quizzes created (existing ones kept)."
         )
         if demo_accounts:
             self.stdout.write("Demo accounts (development only):")

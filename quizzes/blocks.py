@@ -1,0 +1,121 @@
+"""Question blocks. Each question and each choice keeps the stable id Wagtail gives it, which
+attempts record, so a later edit of the quiz never changes a past result."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+from figures.blocks import StatisticChooserBlock
+
+
+class ChoiceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("réponse"))
+    correct = blocks.BooleanBlock(label=_("bonne réponse"), required=False)
+    feedback = blocks.CharBlock(
+        label=_("commentaire"),
+        required=False,
+        help_text=_("Montré après la soumission à qui a choisi cette réponse."),
+    )
+
+    class Meta:
+        icon = "tick"
+        label = _("Réponse")
+
+
+class QuestionBlock(blocks.StructBlock):
+    """What every question has: its text, an explanation and the lesson section that teaches it."""
+
+    text = blocks.TextBlock(label=_("question"))
+    explanation = blocks.TextBlock(
+        label=_("explication"), help_text=_("Montrée avec la correction.")
+    )
+    lesson = blocks.PageChooserBlock(
+        label=_("leçon qui l'enseigne"), page_type="lessons.LessonPage", required=False
+    )
+    anchor = blocks.CharBlock(
+        label=_("ancre de la section"),
+        required=False,
+        help_text=_("L'ancre de l'intertitre de la leçon : « creer-un-club-vip »."),
+    )
+
+    class Meta:
+        icon = "help"
+
+
+class ChoiceQuestionBlock(QuestionBlock):
+    choices = blocks.ListBlock(ChoiceBlock(), label=_("réponses"), min_num=2)
+
+    multiple = False
+
+    def clean(self, value):
+        value = super().clean(value)
+        correct = sum(1 for choice in value["choices"] if choice["correct"])
+        if self.multiple and correct < 1:
+            message = _("Cochez au moins une bonne réponse.")
+        elif not self.multiple and correct != 1:
+            message = _("Cochez exactement une bonne réponse.")
+        else:
+            return value
+        raise StructBlockValidationError({"choices": ValidationError(message)})
+
+
+class SingleChoiceBlock(ChoiceQuestionBlock):
+    class Meta:
+        label = _("Choix unique")
+        icon = "radio-full"
+
+
+class MultipleChoiceBlock(ChoiceQuestionBlock):
+    multiple = True
+
+    class Meta:
+        label = _("Choix multiple")
+        icon = "tasks"
+
+
+class TrueFalseBlock(QuestionBlock):
+    answer = blocks.BooleanBlock(label=_("l'affirmation est vraie"), required=False)
+
+    class Meta:
+        label = _("Vrai ou faux")
+        icon = "radio-empty"
+
+
+class NumericBlock(QuestionBlock):
+    statistic = StatisticChooserBlock(
+        label=_("statistique"),
+        required=False,
+        help_text=_("La bonne réponse suit alors la valeur publiée de cette statistique."),
+    )
+    answer = blocks.DecimalBlock(
+        label=_("bonne réponse"), required=False, help_text=_("Si aucune statistique.")
+    )
+    tolerance = blocks.DecimalBlock(
+        label=_("tolérance"),
+        default=0,
+        min_value=0,
+        help_text=_("Écart accepté, en plus ou en moins."),
+    )
+    unit = blocks.CharBlock(
+        label=_("unité affichée"), required=False, help_text=_("« % », « minutes »…")
+    )
+
+    class Meta:
+        label = _("Estimation chiffrée")
+        icon = "order"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("statistic") and value.get("answer") is None:
+            raise StructBlockValidationError(
+                {"answer": ValidationError(_("Choisissez une statistique ou indiquez la réponse."))}
+            )
+        return value
+
+
+class QuestionsBlock(blocks.StreamBlock):
+    single = SingleChoiceBlock()
+    multiple = MultipleChoiceBlock()
+    true_false = TrueFalseBlock()
+    numeric = NumericBlock()

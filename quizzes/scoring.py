@@ -1,0 +1,94 @@
+"""Scoring on the server, and the snapshot an attempt keeps of what it showed and graded."""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from .forms import TRUE_FALSE
+
+
+def section_link(value):
+    lesson = value.get("lesson")
+    if not lesson:
+        return None
+    anchor = value.get("anchor")
+    url = lesson.url + (f"#{anchor}" if anchor else "")
+    return {"url": url, "title": lesson.title}
+
+
+def snapshot_question(child, choice_ids):
+    """Everything needed to show this question's correction later, whatever happens to the quiz."""
+    value = child.value
+    question = {
+        "id": child.id,
+        "kind": child.block_type,
+        "text": value["text"],
+        "explanation": value["explanation"],
+        "section": section_link(value),
+    }
+    if child.block_type in ("single", "multiple"):
+        by_id = {choice.id: choice.value for choice in value["choices"].bound_blocks}
+        question["choices"] = [
+            {
+                "id": choice_id,
+                "text": by_id[choice_id]["text"],
+                "correct": bool(by_id[choice_id]["correct"]),
+                "feedback": by_id[choice_id]["feedback"],
+            }
+            for choice_id in choice_ids
+        ]
+    elif child.block_type == "true_false":
+        truth = "true" if value["answer"] else "false"
+        question["choices"] = [
+            {"id": key, "text": str(label), "correct": key == truth, "feedback": ""}
+            for key, label in TRUE_FALSE
+        ]
+    else:
+        statistic = value.get("statistic")
+        answer = statistic.value if statistic else value["answer"]
+        question["answer"] = str(answer)
+        question["tolerance"] = str(value["tolerance"] or 0)
+        question["unit"] = str(value.get("unit") or (statistic.unit_symbol if statistic else ""))
+        if statistic:
+            question["answer_display"] = str(statistic.display_value)
+            question["statistic"] = {
+                "label": statistic.label,
+                "scope": statistic.scope,
+                "source": statistic.source,
+                "year": statistic.year,
+                "dating": str(statistic.dating),
+            }
+        else:
+            question["answer_display"] = f"{answer} {question['unit']}".strip()
+    return question
+
+
+def grade_question(question, given):
+    question["given"] = given
+    if question["kind"] == "numeric":
+        gap = abs(Decimal(given) - Decimal(question["answer"]))
+        question["is_correct"] = gap <= Decimal(question["tolerance"])
+    else:
+        right = {choice["id"] for choice in question["choices"] if choice["correct"]}
+        question["is_correct"] = set(given) == right
+    return question
+
+
+def score_attempt(quiz, question_ids, choice_ids, answers):
+    """(graded snapshot, number right, score in percent)."""
+    by_id = {child.id: child for child in quiz.questions}
+    graded = [
+        grade_question(snapshot_question(by_id[qid], choice_ids.get(qid, [])), answers[qid])
+        for qid in question_ids
+    ]
+    right = sum(1 for question in graded if question["is_correct"])
+    score = round(100 * right / len(graded)) if graded else 0
+    return graded, right, score
+
+
+def describe_answer(question):
+    """The learner's answer, in words, for the result page and exports."""
+    if question["kind"] == "numeric":
+        return f"{question['given']} {question.get('unit', '')}".strip()
+    texts = {choice["id"]: choice["text"] for choice in question["choices"]}
+    return ", ".join(texts[choice_id] for choice_id in question["given"]) or _("(aucune)")

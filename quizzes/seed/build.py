@@ -1,0 +1,59 @@
+"""Builds the quizzes from the seed modules. Creates only the missing ones."""
+
+from django.db import transaction
+
+from figures.models import Statistic
+from lessons.models import LessonPage
+from quizzes.models import Quiz
+
+from . import QUIZZES
+
+
+def _question(question, lessons, statistics):
+    lesson_slug, anchor = question["section"]
+    value = {
+        "text": question["text"],
+        "explanation": question["explanation"],
+        "lesson": lessons.get(lesson_slug),
+        "anchor": anchor,
+    }
+    kind = question["kind"]
+    if kind in ("single", "multiple"):
+        value["choices"] = [
+            {"text": text, "correct": correct, "feedback": feedback}
+            for text, correct, feedback in question["choices"]
+        ]
+    elif kind == "true_false":
+        value["answer"] = question["answer"]
+    else:
+        value["statistic"] = statistics[question["statistic"]]
+        value["tolerance"] = str(question["tolerance"])
+    return {"type": kind, "value": value}
+
+
+@transaction.atomic
+def build_quizzes():
+    lessons = dict(LessonPage.objects.values_list("slug", "pk"))
+    statistics = dict(Statistic.objects.values_list("slug", "pk"))
+    existing = set(Quiz.objects.values_list("slug", flat=True))
+    created = 0
+    for data in QUIZZES:
+        if data["slug"] in existing:
+            continue
+        is_course_quiz = data["lesson"] is None
+        quiz = Quiz(
+            title=data["title"],
+            slug=data["slug"],
+            lesson_id=lessons.get(data["lesson"]),
+            intro=data["intro"],
+            pass_mark=data["pass_mark"],
+            # The course quiz mixes its questions and their choices on every attempt.
+            shuffle_questions=is_course_quiz,
+            shuffle_choices=is_course_quiz,
+            questions=[_question(q, lessons, statistics) for q in data["questions"]],
+            live=False,
+        )
+        quiz.save()
+        quiz.save_revision().publish()
+        created += 1
+    return created

@@ -1,0 +1,38 @@
+from django import template
+
+from quizzes.models import Quiz
+from quizzes.scoring import describe_answer
+
+register = template.Library()
+
+
+@register.simple_tag
+def answer_text(question):
+    return describe_answer(question)
+
+
+@register.simple_tag
+def right_answer_text(question):
+    if question["kind"] == "numeric":
+        tolerance = question["tolerance"].rstrip("0").rstrip(".")
+        shown = question["answer_display"]
+        return f"{shown} (± {tolerance})" if tolerance not in ("", "0") else shown
+    return ", ".join(choice["text"] for choice in question["choices"] if choice["correct"])
+
+
+@register.inclusion_tag("quizzes/lesson_quiz.html", takes_context=True)
+def lesson_quiz(context, lesson):
+    """The quiz that points to this lesson: lessons know nothing of quizzes."""
+    return {
+        "quiz": Quiz.objects.live().filter(lesson=lesson).first(),
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("quizzes/lesson_quiz.html", takes_context=True)
+def course_quiz(context):
+    return {
+        "quiz": Quiz.objects.live().filter(lesson=None).first(),
+        "request": context.get("request"),
+        "course": True,
+    }
