@@ -1,5 +1,6 @@
 import random
 import secrets
+import uuid
 from datetime import timedelta
 
 from django.contrib import messages
@@ -35,7 +36,7 @@ def make_token(quiz, user, question_ids, choice_ids):
             "rev": quiz.live_revision_id,
             "q": question_ids,
             "c": choice_ids,
-            "id": secrets.token_hex(16),
+            "id": str(uuid.uuid4()),
             "u": user.pk if user.is_authenticated else None,
             "t": timezone.now().isoformat(),
         },

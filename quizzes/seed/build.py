@@ -1,5 +1,7 @@
 """Builds the quizzes from the seed modules. Creates only the missing ones."""
 
+import uuid
+
 from django.db import transaction
 
 from figures.models import Statistic
@@ -20,7 +22,11 @@ def _question(question, lessons, statistics):
     kind = question["kind"]
     if kind in ("single", "multiple"):
         value["choices"] = [
-            {"text": text, "correct": correct, "feedback": feedback}
+            {
+                "type": "item",
+                "id": str(uuid.uuid4()),
+                "value": {"text": text, "correct": correct, "feedback": feedback},
+            }
             for text, correct, feedback in question["choices"]
         ]
     elif kind == "true_false":
@@ -28,7 +34,8 @@ def _question(question, lessons, statistics):
     else:
         value["statistic"] = statistics[question["statistic"]]
         value["tolerance"] = str(question["tolerance"])
-    return {"type": kind, "value": value}
+    # Stable ids: attempts refer to questions and choices by them.
+    return {"type": kind, "value": value, "id": str(uuid.uuid4())}
 
 
 @transaction.atomic

@@ -1,0 +1,41 @@
+"""Helpers to take a quiz through the test client, the way a learner's browser would."""
+
+from django.urls import reverse
+
+
+def start(client, slug):
+    response = client.get(reverse("quizzes:detail", args=[slug]))
+    assert response.status_code == 200
+    return response.context["form"], response.context["token"]
+
+
+def right_answer(question):
+    value = question.value
+    if question.kind in ("single", "multiple"):
+        right = [c.id for c in value["choices"].bound_blocks if c.value["correct"]]
+        return right if question.kind == "multiple" else right[0]
+    if question.kind == "true_false":
+        return "true" if value["answer"] else "false"
+    statistic = value.get("statistic")
+    return str(statistic.value if statistic else value["answer"])
+
+
+def wrong_answer(question):
+    value = question.value
+    if question.kind in ("single", "multiple"):
+        wrong = [c.id for c in value["choices"].bound_blocks if not c.value["correct"]]
+        return wrong[:1] if question.kind == "multiple" else wrong[0]
+    if question.kind == "true_false":
+        return "false" if value["answer"] else "true"
+    return "-1000"
+
+
+def answers(form, token, pick=right_answer):
+    data = {"attempt": token}
+    for question in form.question_list:
+        data[question.field.html_name] = pick(question)
+    return data
+
+
+def submit(client, slug, data):
+    return client.post(reverse("quizzes:submit", args=[slug]), data)

@@ -1,0 +1,406 @@
+"""Quizzes: taking them, server-side scoring, bad input, secrecy, attempts kept as they were."""
+
+import html
+import re
+import threading
+
+import pytest
+from django.core import mail, signing
+from django.db import connection
+from django.urls import reverse
+
+from figures.models import Statistic
+from quizzes.models import Attempt, Quiz
+from quizzes.views import TOKEN_SALT
+from tests.quiz_helpers import answers, right_answer, start, submit, wrong_answer
+
+pytestmark = pytest.mark.django_db
+
+SLUG = "quiz-fideliser-ses-clients"
+
+
+def test_every_lesson_has_a_quiz_and_the_course_a_final_one():
+    quizzes = Quiz.objects.live()
+    lesson_quizzes = quizzes.exclude(lesson=None)
+    assert lesson_quizzes.count() == 9
+    for quiz in lesson_quizzes:
+        assert len(quiz.questions) >= 5
+    final = quizzes.get(lesson=None)
+    assert len(final.questions) >= 15
+    for quiz in quizzes:
+        for child in quiz.questions:
+            assert child.value["explanation"]
+            assert child.value["lesson"] is not None and child.value["anchor"]
+
+
+def test_lesson_page_leads_to_its_quiz(client):
+    html = client.get("/cours/fideliser-ses-clients/").content.decode()
+    assert f'href="/quiz/{SLUG}/"' in html
+    assert 'href="/quiz/quiz-final/"' in client.get("/cours/").content.decode()
+
+
+def test_quiz_page_is_an_accessible_form(client):
+    html = client.get(f"/quiz/{SLUG}/").content.decode()
+    assert html.count("<fieldset") == html.count("<legend>") >= 5
+    assert "Question 1 sur" in html
+    for input_id in re.findall(r'<input type="(?:radio|checkbox)"[^>]*id="([^"]+)"', html):
+        assert f'for="{input_id}"' in html
+
+
+def test_right_answers_score_full_marks_and_show_the_correction(client):
+    form, token = start(client, SLUG)
+    response = submit(client, SLUG, answers(form, token))
+    attempt = Attempt.objects.get()
+    assert response.status_code == 302 and response.url == attempt.get_absolute_url()
+    assert attempt.score == 100 and attempt.passed
+    html = client.get(response.url).content.decode()
+    assert "100 %" in html and "Quiz réussi." in html
+    assert "Revoir la leçon « Fidéliser ses clients »" in html
+    assert 'href="/cours/fideliser-ses-clients/#creer-un-club-vip"' in html
+    assert "donnée non datée, source Espace Numérique Entreprises (ENE)" in html
+    assert "Recommencer le quiz" in html
+
+
+def test_wrong_answers_fail_and_show_the_right_ones(client):
+    form, token = start(client, SLUG)
+    response = submit(client, SLUG, answers(form, token, pick=wrong_answer))
+    html = client.get(response.url).content.decode()
+    attempt = Attempt.objects.get()
+    assert attempt.score == 0 and attempt.passed is False
+    assert "Pas encore réussi" in html
+    assert html.count("Réponse incorrecte") == attempt.question_count
+    assert "65\u00a0% (± 5)" in html  # the numeric question's right answer
+
+
+def test_self_check_quiz_shows_only_the_score(client):
+    quiz = Quiz.objects.get(slug=SLUG)
+    quiz.pass_mark = None
+    quiz.save_revision().publish()
+    form, token = start(client, SLUG)
+    html = client.get(submit(client, SLUG, answers(form, token)).url).content.decode()
+    assert "100 %" in html and "réussi" not in html.lower()
+
+
+# Bad input: a clear French message, nothing saved.
+
+
+def assert_refused(response, message, status=400):
+    assert response.status_code == status
+    assert message in html.unescape(response.content.decode())
+    assert Attempt.objects.count() == 0
+
+
+def test_question_not_part_of_the_attempt_is_refused(client):
+    form, token = start(client, SLUG)
+    data = answers(form, token)
+    data["q-00000000-0000-0000-0000-000000000000"] = "x"
+    assert_refused(submit(client, SLUG, data), "ne fait pas partie de ce quiz")
+
+
+def test_choice_not_part_of_the_question_is_refused(client):
+    form, token = start(client, SLUG)
+    data = answers(form, token)
+    other_quiz_form, _ = start(client, "quiz-le-social-crm")
+    single = next(q for q in form.question_list if q.kind == "single")
+    foreign = next(q for q in other_quiz_form.question_list if q.kind == "single")
+    data[single.field.html_name] = right_answer(foreign)
+    response = submit(client, SLUG, data)
+    assert_refused(response, "Cette réponse ne fait pas partie de la question.")
+    # The learner's other answers are kept in the form.
+    numeric = next(q for q in form.question_list if q.kind == "numeric")
+    assert f'value="{data[numeric.field.html_name]}"' in response.content.decode()
+
+
+def test_value_of_the_wrong_type_is_refused(client):
+    form, token = start(client, SLUG)
+    data = answers(form, token)
+    numeric = next(q for q in form.question_list if q.kind == "numeric")
+    data[numeric.field.html_name] = "soixante"
+    response = submit(client, SLUG, data)
+    assert_refused(response, "Indiquez un nombre, par exemple 42 ou 12,5.")
+    assert f'aria-describedby="id_{numeric.field.html_name}-error"' in response.content.decode()
+
+
+def test_missing_answer_is_refused_and_tied_to_its_question(client):
+    form, token = start(client, SLUG)
+    data = answers(form, token)
+    first = form.question_list[0]
+    del data[first.field.html_name]
+    response = submit(client, SLUG, data)
+    assert_refused(response, "Répondez à cette question.")
+    html = response.content.decode()
+    assert 'role="alert"' in html and 'href="#question-1"' in html
+
+
+def test_several_choices_on_a_single_choice_question_are_refused(client):
+    form, token = start(client, SLUG)
+    data = answers(form, token)
+    single = next(q for q in form.question_list if q.kind == "single")
+    data[single.field.html_name] = [c.id for c in single.value["choices"].bound_blocks][:2]
+    assert_refused(submit(client, SLUG, data), "Une seule réponse est possible")
+
+
+def test_tampered_token_is_refused(client):
+    form, token = start(client, SLUG)
+    data = answers(form, token)
+    payload = signing.loads(token, salt=TOKEN_SALT)
+    payload["q"] = payload["q"][:1]
+    data["attempt"] = signing.dumps(payload, salt="not-ours", compress=True)
+    assert_refused(submit(client, SLUG, data), "Ce formulaire n'est plus valable")
+
+
+def test_someone_elses_attempt_is_refused(client, django_user_model):
+    alice = django_user_model.objects.create_user(email="alice@test.fr", password="x")
+    bob = django_user_model.objects.create_user(email="bob@test.fr", password="x")
+    client.force_login(alice)
+    form, token = start(client, SLUG)
+    client.force_login(bob)
+    assert_refused(
+        submit(client, SLUG, answers(form, token)), "commencée avec un autre compte", 403
+    )
+
+
+def test_someone_elses_result_is_not_found(client, django_user_model):
+    alice = django_user_model.objects.create_user(email="alice@test.fr", password="x")
+    client.force_login(alice)
+    form, token = start(client, SLUG)
+    url = submit(client, SLUG, answers(form, token)).url
+    client.logout()
+    assert client.get(url).status_code == 404
+    bob = django_user_model.objects.create_user(email="bob@test.fr", password="x")
+    client.force_login(bob)
+    assert client.get(url).status_code == 404
+
+
+def test_submitting_twice_records_once_and_shows_the_recorded_result(client):
+    form, token = start(client, SLUG)
+    first = submit(client, SLUG, answers(form, token))
+    second = submit(client, SLUG, answers(form, token, pick=wrong_answer))
+    assert second.status_code == 302 and second.url == first.url
+    assert Attempt.objects.count() == 1 and Attempt.objects.get().score == 100
+    html = client.get(second.url).content.decode()
+    assert "Cette tentative était déjà enregistrée" in html
+
+
+def test_a_recorded_attempt_cannot_be_resubmitted_by_another_visitor(client, django_user_model):
+    form, token = start(client, SLUG)
+    submit(client, SLUG, answers(form, token))
+    client.cookies.clear()
+    response = submit(client, SLUG, answers(form, token))
+    assert response.status_code == 403
+    assert "envoyée depuis un autre compte" in response.content.decode()
+    assert Attempt.objects.count() == 1
+
+
+# Secrecy: nothing before submission tells right answers from wrong ones.
+
+
+def flip_correctness(quiz):
+    for child in quiz.questions:
+        value = child.value
+        if child.block_type in ("single", "multiple"):
+            for choice in value["choices"]:
+                choice["correct"] = not choice["correct"]
+        elif child.block_type == "true_false":
+            value["answer"] = not value["answer"]
+        elif value.get("statistic"):
+            value["tolerance"] = 99
+    quiz.save_revision().publish()
+
+
+def strip_tokens(html):
+    html = re.sub(r'name="attempt" value="[^"]*"', "", html)
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+
+
+@pytest.mark.parametrize("slug", [q["slug"] for q in __import__("quizzes.seed").seed.QUIZZES])
+def test_quiz_pages_reveal_no_right_answer(client, monkeypatch, slug):
+    monkeypatch.setattr("quizzes.views.new_seed", lambda: 42)
+    quiz = Quiz.objects.get(slug=slug)
+    before = client.get(quiz.get_absolute_url())
+    html = before.content.decode()
+    # No explanation, feedback or numeric answer is sent with the form.
+    for child in quiz.questions:
+        assert child.value["explanation"] not in html
+        for choice in child.value.get("choices", []):
+            assert not choice["feedback"] or choice["feedback"] not in html
+    # Nor in what the page loads.
+    for asset in re.findall(r'(?:href|src)="(/static/[^"]+)"', html):
+        content = b"".join(client.get(asset).streaming_content).decode(errors="ignore")
+        assert all(child.value["explanation"] not in content for child in quiz.questions)
+    # The token holds only ids, and the page is the same when every answer is flipped.
+    payload = signing.loads(before.context["token"], salt=TOKEN_SALT)
+    assert set(payload) == {"quiz", "rev", "q", "c", "id", "u", "t"}
+    flip_correctness(quiz)
+    after = client.get(quiz.get_absolute_url()).content.decode()
+    assert strip_tokens(after) == strip_tokens(html)
+
+
+# Attempts keep what they were.
+
+
+def test_republished_statistic_grades_new_attempts_and_keeps_old_scores(client):
+    form, token = start(client, SLUG)
+    submit(client, SLUG, answers(form, token))  # answers 65 for the figure
+    old = Attempt.objects.get()
+    assert old.score == 100
+
+    statistic = Statistic.objects.get(slug="communaute-bons-plans")
+    statistic.value = 80
+    statistic.save_revision().publish()
+
+    form, token = start(client, SLUG)
+    data = answers(form, token)
+    numeric = next(q for q in form.question_list if q.kind == "numeric")
+    data[numeric.field.html_name] = "65"
+    submit(client, SLUG, data)
+    new = Attempt.objects.exclude(pk=old.pk).get()
+    assert new.score < 100
+    graded = next(q for q in new.questions if q["kind"] == "numeric")
+    assert graded["answer"] == "80.00" and not graded["is_correct"]
+    old.refresh_from_db()
+    assert old.score == 100
+    assert "65\u00a0%" in client.get(old.get_absolute_url()).content.decode()
+
+
+def test_editing_or_deleting_questions_changes_no_past_result(client):
+    form, token = start(client, SLUG)
+    url = submit(client, SLUG, answers(form, token)).url
+    before = html.unescape(client.get(url).content.decode())
+    quiz = Quiz.objects.get(slug=SLUG)
+    first_text = quiz.questions[0].value["text"]
+    del quiz.questions[0]
+    quiz.questions[0].value["text"] = "Une question réécrite"
+    quiz.save_revision().publish()
+    after = html.unescape(client.get(url).content.decode())
+    assert first_text in after
+    assert "Une question réécrite" not in after
+    assert before.count("Bonne réponse") == after.count("Bonne réponse")
+
+
+def test_quiz_edited_while_a_learner_answers_is_scored_as_shown(client):
+    form, token = start(client, SLUG)
+    quiz = Quiz.objects.get(slug=SLUG)
+    shown_text = quiz.questions[0].value["text"]
+    del quiz.questions[0]
+    quiz.save_revision().publish()
+    response = submit(client, SLUG, answers(form, token))
+    attempt = Attempt.objects.get()
+    assert attempt.question_count == len(form.question_list)
+    assert attempt.questions[0]["text"] == shown_text
+    assert response.status_code == 302
+
+
+def test_draw_and_shuffle_follow_the_quiz_settings(client):
+    quiz = Quiz.objects.get(slug="quiz-final")
+    quiz.draw_count = 5
+    quiz.save_revision().publish()
+    orders = set()
+    for _ in range(6):
+        form, _token = start(client, "quiz-final")
+        assert form.question_count == 5
+        orders.add(tuple(q.id for q in form.question_list))
+    assert len(orders) > 1
+
+
+# Learner accounts.
+
+
+def test_anonymous_attempts_join_the_account_at_sign_up(client, django_user_model):
+    form, token = start(client, SLUG)
+    submit(client, SLUG, answers(form, token))
+    response = client.post(
+        reverse("accounts:signup"),
+        {
+            "email": "nouvelle@test.fr",
+            "first_name": "Nina",
+            "password1": "Un-mot-de-passe-solide-42",
+            "password2": "Un-mot-de-passe-solide-42",
+        },
+    )
+    assert response.status_code == 302
+    user = django_user_model.objects.get(email="nouvelle@test.fr")
+    assert Attempt.objects.get().user == user
+    html = client.get(reverse("accounts:space")).content.decode()
+    assert "Quiz : fidéliser ses clients" in html and "100 %" in html
+
+
+def test_anonymous_attempts_join_the_account_at_sign_in(client, django_user_model):
+    django_user_model.objects.create_user(email="lea@test.fr", password="Mot-de-passe-42")
+    form, token = start(client, SLUG)
+    submit(client, SLUG, answers(form, token))
+    client.post(
+        reverse("accounts:login"), {"username": "lea@test.fr", "password": "Mot-de-passe-42"}
+    )
+    assert Attempt.objects.get().user.email == "lea@test.fr"
+
+
+def test_sign_up_applies_password_validators_in_french(client):
+    response = client.post(
+        reverse("accounts:signup"),
+        {"email": "x@test.fr", "password1": "123", "password2": "123"},
+    )
+    html = response.content.decode()
+    assert "Ce mot de passe est trop court" in html
+    assert not Attempt.objects.exists()
+
+
+def test_password_reset_sends_an_email(client, django_user_model):
+    django_user_model.objects.create_user(email="lea@test.fr", password="x")
+    client.post(reverse("accounts:password_reset"), {"email": "lea@test.fr"})
+    assert len(mail.outbox) == 1
+    assert "/compte/mot-de-passe/" in mail.outbox[0].body
+
+
+def test_learner_space_shows_progress_history_best_scores_and_quizzes_to_do(
+    client, django_user_model
+):
+    user = django_user_model.objects.create_user(email="lea@test.fr", password="x")
+    client.force_login(user)
+    client.get("/cours/fideliser-ses-clients/")
+    client.get("/cours/le-social-crm/")
+    for pick in (wrong_answer, right_answer):
+        form, token = start(client, SLUG)
+        submit(client, SLUG, answers(form, token, pick=pick))
+    html = client.get(reverse("accounts:space")).content.decode()
+    assert '<progress id="progress-' in html and 'value="2"' in html
+    assert "2 leçon(s) lue(s) sur 9" in html
+    assert html.count("Quiz : fidéliser ses clients") >= 3  # history twice, best scores once
+    best = html[html.index("Mes meilleurs scores") :]
+    assert "100 %" in best[: best.index("Historique")]
+    to_do = html[html.index("Mes quiz à faire") : html.index("Mes meilleurs scores")]
+    assert "Quiz : fidéliser ses clients" not in to_do
+    assert "Quiz final" in to_do
+    course = client.get("/cours/").content.decode()
+    assert course.count(">Lue</span>") == 2
+
+
+def test_learner_space_needs_an_account(client):
+    response = client.get(reverse("accounts:space"))
+    assert response.status_code == 302 and "/compte/connexion/" in response.url
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs concurrent connections")
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_submissions_of_one_attempt_record_it_once(client):
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("build_content", verbosity=0)
+    form, token = start(client, SLUG)
+    data = answers(form, token)
+    barrier = threading.Barrier(2)
+    statuses = []
+
+    def post():
+        barrier.wait()
+        statuses.append(Client().post(reverse("quizzes:submit", args=[SLUG]), data).status_code)
+        connection.close()
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert Attempt.objects.count() == 1
+    assert sorted(statuses) in ([302, 302], [302, 403])
