@@ -1,8 +1,10 @@
 """The home page, the site's plain pages, the navigation settings and the demo accounts."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from figures.models import Statistic
 
@@ -121,11 +123,22 @@ DEMO_ACCOUNTS = [
 ]
 
 
+def site_root():
+    """The tree's root; recreated as Wagtail's migrations make it if the database was flushed."""
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
+
+
 def build_home():
     home = HomePage.objects.first()
     if home:
         return home, False
-    root = Page.get_first_root_node()
+    root = site_root()
     welcome = Page.objects.filter(depth=2, content_type__model="page").first()
     home = HomePage(**HOME_PAGE)
     home.key_figures = [
@@ -188,7 +201,7 @@ def build_demo_accounts():
             factory = User.objects.create_superuser if superuser else User.objects.create_user
             user = factory(email=email, password=password, first_name=name)
             if group:
-                user.groups.add(Group.objects.get(name=group))
+                user.groups.add(Group.objects.get_or_create(name=group)[0])
         lines.append(
             f"  {email:34} {password:22} {group or ('superuser' if superuser else 'learner')}"
         )

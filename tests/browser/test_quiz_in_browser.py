@@ -1,0 +1,88 @@
+"""A learner takes a quiz in a real browser: keyboard only, and anonymously before signing up."""
+
+import pytest
+
+from quizzes.models import Attempt
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+QUIZ = "/quiz/quiz-definir-une-strategie/"
+
+
+def focused(page):
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            const text = el.textContent.trim();
+            return {tag: el.tagName, type: el.type || "", name: el.name || "", text};
+        }"""
+    )
+
+
+def answer_with_keyboard(page):
+    """Tab through the whole page; answer each question as it gets the focus; submit with Enter."""
+    answered = set()
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        element = focused(page)
+        name = element["name"]
+        if name.startswith("q-") and name not in answered:
+            if element["type"] in ("radio", "checkbox"):
+                page.keyboard.press("Space")
+            else:
+                page.keyboard.type("50")
+            answered.add(name)
+        elif (
+            element["tag"] == "BUTTON"
+            and element["type"] == "submit"
+            and "Valider" in element["text"]
+        ):
+            page.keyboard.press("Enter")
+            return answered
+    raise AssertionError("the submit button was never reached with Tab")
+
+
+def test_take_a_quiz_with_the_keyboard_only(site, page):
+    page.goto(site + QUIZ)
+    question_count = page.locator("fieldset").count()
+    answered = answer_with_keyboard(page)
+    assert len(answered) == question_count
+    page.wait_for_url("**/quiz/resultat/**")
+    assert page.locator("h1").inner_text() == "Quiz : définir une stratégie"
+    assert page.locator(".correction").count() == question_count
+    assert Attempt.objects.count() == 1
+
+
+def test_missing_answers_are_announced_and_focused(site, page):
+    page.goto(site + QUIZ)
+    page.get_by_role("button", name="Valider mes réponses").click()
+    alert = page.get_by_role("alert")
+    assert "points à corriger" in alert.inner_text()
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    assert Attempt.objects.count() == 0
+
+
+def test_anonymous_attempt_appears_in_my_space_after_sign_up(site, page):
+    page.goto(site + QUIZ)
+    for fieldset in page.locator("fieldset").all():
+        choice = fieldset.locator("input[type=radio], input[type=checkbox]")
+        if choice.count():
+            choice.first.check()
+        else:
+            fieldset.locator("input[type=text]").fill("90")
+    page.get_by_role("button", name="Valider mes réponses").click()
+    page.wait_for_url("**/quiz/resultat/**")
+    score = page.locator(".score__value").inner_text()
+
+    page.get_by_role("link", name="Créer un compte pour garder ce résultat").click()
+    page.get_by_label("Adresse e-mail").fill("camille@exemple.fr")
+    page.get_by_label("Mot de passe", exact=True).fill("Un-mot-de-passe-solide-42")
+    page.get_by_label("Confirmation de mot de passe").fill("Un-mot-de-passe-solide-42")
+    page.get_by_role("button", name="Créer mon compte").click()
+    page.wait_for_url("**/compte/mon-espace/")
+    history = page.locator(
+        "section", has=page.get_by_role("heading", name="Historique de mes quiz")
+    )
+    assert "Quiz : définir une stratégie" in history.inner_text()
+    assert score.replace("\u00a0", " ") in history.inner_text().replace("\u00a0", " ")
+    assert Attempt.objects.get().user.email == "camille@exemple.fr"
