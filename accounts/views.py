@@ -1,7 +1,7 @@
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max
+from django.db.models import F, Max
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -60,7 +60,11 @@ def space(request):
         .annotate(best=Max("score"))
         .values_list("quiz_id", "best")
     )
-    quizzes = list(Quiz.objects.live().select_related("lesson").order_by("lesson__path", "title"))
+    quizzes = list(
+        Quiz.objects.live()
+        .select_related("lesson")
+        .order_by(F("lesson__path").asc(nulls_last=True), "title")
+    )
     for quiz in quizzes:
         quiz.best_score = best.get(quiz.pk)
     to_do = [

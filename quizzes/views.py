@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -64,7 +65,11 @@ def can_see(request, attempt):
 
 @require_GET
 def quiz_index(request):
-    quizzes = Quiz.objects.live().select_related("lesson").order_by("lesson__path", "title")
+    quizzes = (
+        Quiz.objects.live()
+        .select_related("lesson")
+        .order_by(F("lesson__path").asc(nulls_last=True), "title")
+    )
     return render(request, "quizzes/quiz_index.html", {"quizzes": quizzes})
 
 

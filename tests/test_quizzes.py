@@ -404,3 +404,26 @@ def test_simultaneous_submissions_of_one_attempt_record_it_once(client):
         thread.join()
     assert Attempt.objects.count() == 1
     assert sorted(statuses) in ([302, 302], [302, 403])
+
+
+def test_editors_author_quizzes_with_drafts_and_revisions(client, editor):
+    quiz = Quiz.objects.get(slug=SLUG)
+    client.force_login(editor)
+    edit = client.get(reverse("wagtailsnippets_quizzes_quiz:edit", args=[quiz.pk]))
+    assert edit.status_code == 200
+    history = client.get(reverse("wagtailsnippets_quizzes_quiz:history", args=[quiz.pk]))
+    assert history.status_code == 200
+    # A draft never reaches learners.
+    quiz.title = "Brouillon du quiz"
+    quiz.save_revision(user=editor)
+    client.logout()
+    assert "Brouillon du quiz" not in client.get(quiz.get_absolute_url()).content.decode()
+
+
+def test_quiz_revision_preview_renders_the_form(client, editor):
+    quiz = Quiz.objects.get(slug=SLUG)
+    client.force_login(editor)
+    revision = quiz.latest_revision
+    url = reverse("wagtailsnippets_quizzes_quiz:revisions_view", args=[quiz.pk, revision.pk])
+    html = client.get(url).content.decode()
+    assert "Question 1 sur" in html
