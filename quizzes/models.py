@@ -93,6 +93,9 @@ class Quiz(
     def get_absolute_url(self):
         return reverse("quizzes:detail", args=[self.slug])
 
+    def get_submit_url(self):
+        return reverse("quizzes:submit", args=[self.slug])
+
     @property
     def is_self_check(self):
         return self.pass_mark is None
@@ -165,6 +168,12 @@ class Attempt(models.Model):
     score = models.PositiveSmallIntegerField(_("score (%)"))
     pass_mark = models.PositiveSmallIntegerField(_("note pour réussir (%)"), null=True, blank=True)
     started_at = models.DateTimeField(_("commencée le"))
+    reveal_after = models.DateTimeField(
+        _("correction visible après"),
+        null=True,
+        blank=True,
+        help_text=_("Vide : la correction est visible dès l'envoi."),
+    )
     submitted_at = models.DateTimeField(_("envoyée le"), auto_now_add=True)
 
     objects = AttemptQuerySet.as_manager()

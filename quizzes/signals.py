@@ -1,8 +1,8 @@
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
+from .attempts import SESSION_KEY
 from .models import Attempt
-from .views import SESSION_KEY
 
 
 @receiver(user_logged_in)

@@ -10,8 +10,8 @@ from django.db import connection
 from django.urls import reverse
 
 from figures.models import Statistic
+from quizzes.attempts import TOKEN_SALT
 from quizzes.models import Attempt, Quiz
-from quizzes.views import TOKEN_SALT
 from tests.quiz_helpers import answers, right_answer, start, submit, wrong_answer
 
 pytestmark = pytest.mark.django_db
@@ -215,7 +215,7 @@ def strip_tokens(html):
 
 @pytest.mark.parametrize("slug", [q["slug"] for q in __import__("quizzes.seed").seed.QUIZZES])
 def test_quiz_pages_reveal_no_right_answer(client, monkeypatch, slug):
-    monkeypatch.setattr("quizzes.views.new_seed", lambda: 42)
+    monkeypatch.setattr("quizzes.attempts.new_seed", lambda: 42)
     quiz = Quiz.objects.get(slug=slug)
     before = client.get(quiz.get_absolute_url())
     html = before.content.decode()
@@ -230,7 +230,7 @@ def test_quiz_pages_reveal_no_right_answer(client, monkeypatch, slug):
         assert all(child.value["explanation"] not in content for child in quiz.questions)
     # The token holds only ids, and the page is the same when every answer is flipped.
     payload = signing.loads(before.context["token"], salt=TOKEN_SALT)
-    assert set(payload) == {"quiz", "rev", "q", "c", "id", "u", "t"}
+    assert set(payload) == {"quiz", "rev", "q", "c", "id", "u", "a", "t"}
     flip_correctness(quiz)
     after = client.get(quiz.get_absolute_url()).content.decode()
     assert strip_tokens(after) == strip_tokens(html)

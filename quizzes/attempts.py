@@ -1,0 +1,100 @@
+"""Starting and recording attempts: shared by the public quiz pages and assigned quizzes.
+
+An attempt starts as a signed token that says which questions and choices were drawn, in which
+order, for whom (and for which assignment, if any). It carries no right answer. On submission the
+quiz is scored as it was shown (the revision in the token) and saved once, whole, or not at all.
+"""
+
+import random
+import secrets
+import uuid
+from datetime import timedelta
+
+from django.core import signing
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from wagtail.models import Revision
+
+from .forms import QuizForm
+from .models import Attempt
+from .scoring import score_attempt
+
+TOKEN_SALT = "quizzes.attempt"
+TOKEN_MAX_AGE = timedelta(days=7)
+SESSION_KEY = "quiz_attempts"
+
+
+def new_seed():
+    return secrets.randbits(64)
+
+
+def start(quiz, user, assignment_id=None):
+    """A fresh form and its token for one attempt at `quiz`."""
+    question_ids, choice_ids = quiz.draw(random.Random(new_seed()))
+    token = signing.dumps(
+        {
+            "quiz": quiz.pk,
+            "rev": quiz.live_revision_id,
+            "q": question_ids,
+            "c": choice_ids,
+            "id": str(uuid.uuid4()),
+            "u": user.pk if user.is_authenticated else None,
+            "a": assignment_id,
+            "t": timezone.now().isoformat(),
+        },
+        salt=TOKEN_SALT,
+        compress=True,
+    )
+    return QuizForm(quiz, question_ids, choice_ids), token
+
+
+def read_token(value):
+    try:
+        return signing.loads(value, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+    except (signing.BadSignature, TypeError):
+        return None
+
+
+def quiz_as_shown(quiz, data):
+    """The quiz as the learner saw it: the revision named in the token."""
+    revision = Revision.objects.filter(pk=data["rev"], object_id=str(quiz.pk)).first()
+    return revision.as_object() if revision else quiz
+
+
+def bound_form(quiz, data, post):
+    shown = quiz_as_shown(quiz, data)
+    return shown, QuizForm(shown, data["q"], data["c"], data=post)
+
+
+def record(quiz, shown, data, form, user, reveal_after=None):
+    """Score and save the attempt. Raises IntegrityError if this token was already recorded."""
+    graded, right, score = score_attempt(shown, data["q"], data["c"], form.answers())
+    return Attempt.objects.create(
+        token=data["id"],
+        quiz=quiz,
+        quiz_title=shown.title,
+        user=user if user.is_authenticated else None,
+        questions=graded,
+        correct_count=right,
+        question_count=len(graded),
+        score=score,
+        pass_mark=shown.pass_mark,
+        started_at=parse_datetime(data["t"]),
+        reveal_after=reveal_after,
+    )
+
+
+def session_tokens(request):
+    return request.session.get(SESSION_KEY, [])
+
+
+def remember(request, attempt):
+    """Anonymous attempts live in the visitor's session until they sign up or in."""
+    if attempt.user_id is None:
+        request.session[SESSION_KEY] = [*session_tokens(request), str(attempt.token)]
+
+
+def can_see(request, attempt):
+    if attempt.user_id is not None:
+        return attempt.user_id == request.user.pk
+    return str(attempt.token) in session_tokens(request)
