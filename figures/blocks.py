@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .charts import build_chart
+from .charts import series_chart
 
 
 class StatisticChooserBlock(SnippetChooserBlock):
@@ -60,7 +60,7 @@ class ChartBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["chart"] = build_chart(value["series"]) if value.get("series") else None
+        context["chart"] = series_chart(value["series"]) if value.get("series") else None
         return context
 
     def statistics(self, value):

@@ -2,7 +2,7 @@
 
 Each category gets its own row: its name (wrapped when long), then one bar per group below it,
 so long names fit on a phone and the chart needs no JavaScript. The same data goes into an
-HTML table.
+HTML table. Statistics series and trainers' score distributions both use it.
 """
 
 import textwrap
@@ -22,9 +22,17 @@ PALETTE = ["bar-a", "bar-b", "bar-c"]
 
 
 @dataclass
+class ChartItem:
+    label: str  # the category: "Facebook"
+    value: Decimal  # what the bar's length shows
+    display: str  # the value as written: "42 %"
+    group: str = ""  # for two measures per category: "Inscrits", "Actifs"
+    note: str = ""  # shown in the table: the source and year
+
+
+@dataclass
 class Bar:
-    statistic: object
-    group: str
+    item: ChartItem
     y: int
     width: float
     css_class: str
@@ -47,14 +55,15 @@ class Row:
 
 @dataclass
 class Chart:
-    series: object
+    slug: str
+    title: str
+    description: str
+    axis_label: str
     rows: list
     groups: list
     height: int
     axis_y: int
     ticks: list
-    uses_percent: bool
-
     width = WIDTH
     axis_middle = PLOT_WIDTH // 2
 
@@ -64,18 +73,18 @@ class Chart:
 
     @property
     def table_rows(self):
-        """(category, [statistic or None per group], datings) for the data table."""
+        """(category, [item or None per group], notes) for the data table."""
         result = []
         for row in self.rows:
-            by_group = {bar.group: bar.statistic for bar in row.bars}
-            stats = [by_group.get(group) for group in self.groups]
-            datings = list(dict.fromkeys(str(s.dating) for s in stats if s))
-            result.append((row.label, stats, datings))
+            by_group = {bar.item.group: bar.item for bar in row.bars}
+            items = [by_group.get(group) for group in self.groups]
+            notes = list(dict.fromkeys(item.note for item in items if item and item.note))
+            result.append((row.label, items, notes))
         return result
 
-
-def magnitude(statistic, uses_percent):
-    return statistic.percent if uses_percent else statistic.value
+    @property
+    def has_notes(self):
+        return any(notes for _, _, notes in self.table_rows)
 
 
 def nice_maximum(values):
@@ -84,15 +93,11 @@ def nice_maximum(values):
     return ((top // step) + 1) * step
 
 
-def build_chart(series):
-    """Lay out the series' published items; None when none is published."""
-    items = series.live_items()
+def build_chart(slug, title, items, description="", axis_label="", maximum=None):
+    """Lay out the items; None when there is nothing to show."""
     if not items:
         return None
-    uses_percent = all(item.statistic.percent is not None for item in items)
-    maximum = (
-        Decimal(100) if uses_percent else nice_maximum([item.statistic.value for item in items])
-    )
+    maximum = Decimal(maximum) if maximum else nice_maximum([item.value for item in items])
     groups = list(dict.fromkeys(item.group for item in items))
     categories = list(dict.fromkeys(item.label for item in items))
 
@@ -106,13 +111,11 @@ def build_chart(series):
         for item in items:
             if item.label != category:
                 continue
-            share = magnitude(item.statistic, uses_percent) / maximum
             row.bars.append(
                 Bar(
-                    statistic=item.statistic,
-                    group=item.group,
+                    item=item,
                     y=y,
-                    width=round(float(share) * PLOT_WIDTH, 1),
+                    width=round(float(item.value / maximum) * PLOT_WIDTH, 1),
                     css_class=PALETTE[groups.index(item.group) % len(PALETTE)],
                 )
             )
@@ -121,11 +124,37 @@ def build_chart(series):
         y += ROW_GAP
     ticks = [(round(PLOT_WIDTH * i / 4, 1), float(maximum * i / 4)) for i in range(5)]
     return Chart(
-        series=series,
+        slug=slug,
+        title=title,
+        description=description,
+        axis_label=axis_label,
         rows=rows,
         groups=groups,
         height=y + AXIS_HEIGHT,
         axis_y=y,
         ticks=ticks,
-        uses_percent=uses_percent,
+    )
+
+
+def series_chart(series):
+    """A statistics series as a chart of its published figures, in percent when all allow it."""
+    live = series.live_items()
+    uses_percent = all(item.statistic.percent is not None for item in live)
+    items = [
+        ChartItem(
+            label=item.label,
+            group=item.group,
+            value=item.statistic.percent if uses_percent else item.statistic.value,
+            display=str(item.statistic.display_value),
+            note=str(item.statistic.dating),
+        )
+        for item in live
+    ]
+    return build_chart(
+        series.slug,
+        series.title,
+        items,
+        description=series.description,
+        axis_label=series.value_axis_label,
+        maximum=100 if uses_percent else None,
     )

@@ -1,10 +1,10 @@
 from django import template
 
-from figures.charts import build_chart
+from figures import charts
 
 register = template.Library()
 
 
 @register.inclusion_tag("figures/chart.html")
 def series_chart(series):
-    return {"chart": build_chart(series)}
+    return {"chart": charts.series_chart(series)}
