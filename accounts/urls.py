@@ -10,6 +10,8 @@ urlpatterns = [
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("inscription/", views.signup, name="signup"),
     path("mon-espace/", views.space, name="space"),
+    path("mes-donnees/", views.my_data, name="my_data"),
+    path("supprimer/", views.delete_account, name="delete"),
     path(
         "mot-de-passe/",
         auth_views.PasswordResetView.as_view(

@@ -1,16 +1,20 @@
-from django.contrib.auth import login
+from django.contrib import messages
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db.models import F, Max
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from lessons.models import CoursePage, LessonRead
 from quizzes.models import Attempt, Quiz
+from workshops.models import Membership
 
-from .forms import SignInForm, SignUpForm
+from .forms import DeleteAccountForm, SignInForm, SignUpForm
 
 
 def _next_url(request, default="accounts:space"):
@@ -84,3 +88,56 @@ def space(request):
             "to_do": to_do,
         },
     )
+
+
+@never_cache
+@login_required
+def my_data(request):
+    """Everything we keep about the learner, as JSON (RGPD: right of access and portability)."""
+    user = request.user
+    data = {
+        "compte": {
+            "email": user.email,
+            "prenom": user.first_name,
+            "nom": user.last_name,
+            "inscrit_le": user.date_joined.isoformat(),
+            "derniere_connexion": user.last_login.isoformat() if user.last_login else None,
+        },
+        "lecons_lues": [
+            {"lecon": title, "lue_le": read_at.isoformat()}
+            for title, read_at in LessonRead.objects.filter(user=user).values_list(
+                "lesson__title", "read_at"
+            )
+        ],
+        "tentatives": [
+            {
+                "quiz": attempt.quiz_title,
+                "envoyee_le": attempt.submitted_at.isoformat(),
+                "score": attempt.score,
+                "questions": attempt.questions,
+            }
+            for attempt in Attempt.objects.for_user(user)
+        ],
+        "ateliers": [
+            {"atelier": name, "rejoint_le": joined.isoformat()}
+            for name, joined in Membership.objects.filter(user=user).values_list(
+                "workshop__name", "joined_at"
+            )
+        ],
+    }
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="mes-donnees-atelier-reseaux.json"'
+    return response
+
+
+@never_cache
+@login_required
+def delete_account(request):
+    """Deletes the account and, with it, every attempt, reading and membership."""
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        request.user.delete()
+        logout(request)
+        messages.success(request, _("Votre compte et toutes vos données ont été supprimés."))
+        return redirect("/")
+    return render(request, "accounts/delete_account.html", {"form": form})

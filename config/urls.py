@@ -13,6 +13,7 @@ urlpatterns = [
     path("recherche/", home_views.search, name="search"),
     path("compte/", include("accounts.urls")),
     path("quiz/", include("quizzes.urls")),
+    path("ateliers/", include("workshops.urls")),
 ]
 
 if settings.DEBUG:

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "figures",
     "lessons",
     "quizzes",
+    "workshops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -149,6 +150,10 @@ DEFAULT_FROM_EMAIL = env.get(
     "DEFAULT_FROM_EMAIL", "Atelier Réseaux <ne-pas-repondre@atelier-reseaux.fr>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Quiz attempts made without an account are deleted after this many days (RGPD);
+# run `manage.py purge_anonymous_attempts` daily.
+ANONYMOUS_ATTEMPT_RETENTION_DAYS = int(env.get("ANONYMOUS_ATTEMPT_RETENTION_DAYS", "30"))
 
 WAGTAIL_SITE_NAME = "Atelier Réseaux"
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

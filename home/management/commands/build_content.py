@@ -6,6 +6,7 @@ from figures.seed.build import build_key_figures_page, build_series, build_stati
 from home import seed as home_seed
 from lessons.seed.build import build_course, build_resources, build_resources_page
 from quizzes.seed.build import build_quizzes
+from workshops.seed import build_demo_workshop
 
 
 class Command(BaseCommand):
@@ -51,3 +52,4 @@ class Command(BaseCommand):
             self.stdout.write("Demo accounts (development only):")
             for line in home_seed.build_demo_accounts():
                 self.stdout.write(line)
+            build_demo_workshop("formatrice@atelier-reseaux.test", "apprenant@atelier-reseaux.test")

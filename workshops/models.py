@@ -1,0 +1,165 @@
+"""Trainers' workshops: groups of participants, quizzes assigned to them, and the results."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# No 0/O or 1/I/L: codes are read aloud and copied from a screen in the room.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+
+
+def new_join_code():
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+class WorkshopQuerySet(models.QuerySet):
+    def run_by(self, user):
+        return self.filter(trainers=user)
+
+
+class Workshop(models.Model):
+    name = models.CharField(_("nom"), max_length=150)
+    description = models.TextField(_("description"), blank=True)
+    starts_on = models.DateField(_("début"), null=True, blank=True)
+    ends_on = models.DateField(_("fin"), null=True, blank=True)
+    join_code = models.CharField(
+        _("code pour rejoindre"), max_length=CODE_LENGTH, unique=True, default=new_join_code
+    )
+    trainers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="workshops_run", verbose_name=_("formateurs")
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="Membership",
+        related_name="workshops_joined",
+        verbose_name=_("participants"),
+    )
+    archived = models.BooleanField(_("archivé"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = WorkshopQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("atelier")
+        verbose_name_plural = _("ateliers")
+        ordering = ["archived", "-created_at"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("workshops:detail", args=[self.pk])
+
+    def get_join_url(self):
+        return reverse("workshops:join_code", args=[self.join_code])
+
+
+class Membership(models.Model):
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "user"], name="unique_membership")
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.workshop}"
+
+
+class ScoringRule(models.TextChoices):
+    BEST = "best", _("la meilleure tentative")
+    LAST = "last", _("la dernière tentative")
+
+
+class Reveal(models.TextChoices):
+    AFTER_SUBMISSION = "submission", _("dès l'envoi")
+    AFTER_DEADLINE = "deadline", _("après la date limite")
+
+
+class Assignment(models.Model):
+    workshop = models.ForeignKey(
+        Workshop, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("atelier")
+    )
+    quiz = models.ForeignKey(
+        "quizzes.Quiz", on_delete=models.PROTECT, related_name="+", verbose_name=_("quiz")
+    )
+    opens_at = models.DateTimeField(_("ouverture"))
+    due_at = models.DateTimeField(_("date limite"))
+    max_attempts = models.PositiveSmallIntegerField(
+        _("tentatives autorisées"), null=True, blank=True, help_text=_("Vide : sans limite.")
+    )
+    scoring_rule = models.CharField(
+        _("score retenu"), max_length=10, choices=ScoringRule.choices, default=ScoringRule.BEST
+    )
+    reveal = models.CharField(
+        _("correction visible"),
+        max_length=12,
+        choices=Reveal.choices,
+        default=Reveal.AFTER_SUBMISSION,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quiz assigné")
+        verbose_name_plural = _("quiz assignés")
+        ordering = ["due_at", "pk"]
+
+    def __str__(self):
+        return f"{self.quiz} ({self.workshop})"
+
+    def get_absolute_url(self):
+        return reverse("workshops:take", args=[self.pk])
+
+    def get_submit_url(self):
+        return reverse("workshops:submit", args=[self.pk])
+
+    def is_open(self, now=None):
+        now = now or timezone.now()
+        return self.opens_at <= now < self.due_at
+
+    @property
+    def reveal_after(self):
+        return self.due_at if self.reveal == Reveal.AFTER_DEADLINE else None
+
+
+class AssignmentStart(models.Model):
+    """A learner opened an assigned quiz: "in progress" until they submit."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="starts")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    started_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "user"], name="unique_assignment_start")
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.assignment}"
+
+
+class AssignedAttempt(models.Model):
+    """Ties a quiz attempt to the assignment it was made for."""
+
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, related_name="assigned_attempts"
+    )
+    attempt = models.OneToOneField(
+        "quizzes.Attempt", on_delete=models.CASCADE, related_name="assignment_link"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        indexes = [models.Index(fields=["assignment", "user"])]
+
+    def __str__(self):
+        return f"{self.attempt} ({self.assignment})"

@@ -1,0 +1,67 @@
+"""Demo workshops: one for the demo trainer and learner, and a large group for the benchmark."""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from quizzes.models import Quiz
+
+from .forms import TRAINERS_GROUP
+from .models import Assignment, Membership, Workshop
+
+DEMO_NAME = "Atelier de démonstration — CCI"
+
+
+def build_demo_workshop(trainer_email, learner_email):
+    User = get_user_model()
+    trainer = User.objects.get(email=trainer_email)
+    workshop = Workshop.objects.filter(name=DEMO_NAME, trainers=trainer).first()
+    if workshop:
+        return workshop, False
+    workshop = Workshop.objects.create(
+        name=DEMO_NAME,
+        description=(
+            "Atelier « Réseaux sociaux et relation client » pour les commerçants du centre-ville."
+        ),
+        starts_on=timezone.localdate(),
+        ends_on=timezone.localdate() + timedelta(days=30),
+    )
+    workshop.trainers.add(trainer)
+    Membership.objects.create(workshop=workshop, user=User.objects.get(email=learner_email))
+    now = timezone.now()
+    for slug in ("quiz-fideliser-ses-clients", "quiz-relation-client-sur-les-reseaux-sociaux"):
+        Assignment.objects.create(
+            workshop=workshop,
+            quiz=Quiz.objects.get(slug=slug),
+            opens_at=now - timedelta(days=1),
+            due_at=now + timedelta(days=30),
+            max_attempts=3,
+        )
+    return workshop, True
+
+
+def build_large_group(learners=200, assignments=10, attempts_per_learner=0, name="Groupe de test"):
+    """A workshop of `learners` × `assignments` for query budgets and the benchmark."""
+    User = get_user_model()
+    trainer, _ = User.objects.get_or_create(email="formateur-test@atelier-reseaux.test")
+    trainer.groups.add(Group.objects.get_or_create(name=TRAINERS_GROUP)[0])
+    workshop = Workshop.objects.create(name=name)
+    workshop.trainers.add(trainer)
+    users = User.objects.bulk_create(
+        User(email=f"apprenant{i:04d}-{workshop.pk}@atelier-reseaux.test") for i in range(learners)
+    )
+    Membership.objects.bulk_create(Membership(workshop=workshop, user=user) for user in users)
+    quizzes = list(Quiz.objects.live().order_by("pk")) or []
+    now = timezone.now()
+    created = Assignment.objects.bulk_create(
+        Assignment(
+            workshop=workshop,
+            quiz=quizzes[i % len(quizzes)],
+            opens_at=now - timedelta(days=10),
+            due_at=now + timedelta(days=10 + i),
+        )
+        for i in range(assignments)
+    )
+    return workshop, trainer, users, created

@@ -1,0 +1,16 @@
+from django import template
+
+from workshops.views import is_trainer, learner_assignments
+
+register = template.Library()
+
+
+@register.inclusion_tag("workshops/assignment_list.html")
+def assigned_quizzes(user):
+    """The quizzes a learner's trainers assigned, for "Mon espace"."""
+    return {"assignments": learner_assignments(user)}
+
+
+@register.simple_tag
+def user_is_trainer(user):
+    return is_trainer(user)

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from . import views
+
+app_name = "workshops"
+
+urlpatterns = [
+    # Trainers
+    path("", views.dashboard, name="dashboard"),
+    path("nouveau/", views.create, name="create"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/archiver/", views.archive, name="archive"),
+    path("<int:pk>/participants/<int:user_id>/retirer/", views.remove_member, name="remove_member"),
+    path("<int:pk>/formateurs/", views.add_trainer, name="add_trainer"),
+    path("<int:pk>/assigner/", views.create_assignment, name="create_assignment"),
+    path("<int:pk>/resultats/", views.results, name="results"),
+    path("<int:pk>/resultats.csv", views.export_results, name="export"),
+    path("quiz-assignes/<int:pk>/questions/", views.assignment_detail, name="assignment_detail"),
+    # Learners
+    path("rejoindre/", views.join, name="join"),
+    path("rejoindre/<str:code>/", views.join_code, name="join_code"),
+    path("mes-ateliers/<int:pk>/", views.my_workshop, name="my_workshop"),
+    path("quiz-assignes/<int:pk>/", views.take, name="take"),
+    path("quiz-assignes/<int:pk>/envoyer/", views.submit, name="submit"),
+]
