@@ -487,3 +487,15 @@ def test_purge_deletes_only_old_anonymous_attempts(client, people, settings):
 def test_privacy_page_says_what_is_kept_and_for_how_long(client):
     html = client.get("/donnees-personnelles/").content.decode()
     assert "30 jours" in html and "tant que le compte existe" in html
+
+
+def test_demo_group_command_builds_learners_assignments_and_attempts(client):
+    from django.core.management import call_command
+
+    call_command("build_demo_group", learners=12, assignments=3, attempts=30, verbosity=0)
+    workshop = Workshop.objects.get(name="Groupe de démonstration (12 apprenants)")
+    assert workshop.members.count() == 12 and workshop.assignments.count() == 3
+    assert AssignedAttempt.objects.filter(assignment__workshop=workshop).count() == 30
+    client.force_login(workshop.trainers.get())
+    html = client.get(reverse("workshops:results", args=[workshop.pk])).content.decode()
+    assert html.count("fait") >= 12
