@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Accueil"
+
+    def ready(self):
+        from . import pagecache
+
+        pagecache.connect_model_signals()

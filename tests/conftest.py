@@ -25,3 +25,11 @@ def moderator(django_user_model):
     user = django_user_model.objects.create_user(email="moderateur@test.fr", password="x")
     user.groups.add(Group.objects.get(name="Moderators"))
     return user
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no page cached by an earlier test."""
+    from django.core.cache import cache
+
+    cache.clear()

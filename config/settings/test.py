@@ -16,3 +16,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the apps' folders, as in development, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Login throttling is tested on its own, with AXES_ENABLED switched back on.
+AXES_ENABLED = False
