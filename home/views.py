@@ -1,9 +1,11 @@
+import sys
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connections
-from django.http import JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -96,3 +98,12 @@ def _page_excerpt(page):
 def _key_figures_url(request, statistic):
     page = KeyFiguresPage.objects.live().first()
     return page.get_url(request) if page else ""
+
+
+def server_error(request):
+    """500, or a French 503 when the database is out of reach (it will be back: say so)."""
+    exception = sys.exc_info()[1]
+    if isinstance(exception, DatabaseError):
+        response = render_to_string("503.html")
+        return HttpResponse(response, status=503, headers={"Retry-After": "30"})
+    return HttpResponseServerError(render_to_string("500.html"))

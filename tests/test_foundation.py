@@ -138,3 +138,28 @@ def test_trainers_group_has_no_admin_rights():
     trainers = Group.objects.get(name="Trainers")
     assert trainers.permissions.count() == 0
     assert not trainers.page_permissions.exists()
+
+
+def test_database_outage_gives_a_french_503_page(client, monkeypatch):
+    from django.db import OperationalError
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr("lessons.models.CoursePage.get_context", unreachable)
+    client.raise_request_exception = False
+    response = client.get("/cours/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Service momentanément indisponible" in response.content.decode()
+
+
+def test_other_errors_give_the_french_500_page(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("bug")
+
+    monkeypatch.setattr("lessons.models.CoursePage.get_context", broken)
+    client.raise_request_exception = False
+    response = client.get("/cours/")
+    assert response.status_code == 500
+    assert "Une erreur est survenue" in response.content.decode()

@@ -1,0 +1,110 @@
+"""Builds what the benchmark needs inside the benchmark's database and prints it as JSON:
+the URLs, a trainer's session cookie, quiz submissions to replay, and each page's SQL queries
+for an uncached render (measured in process with Django's test client)."""
+
+import json
+import os
+import sys
+from pathlib import Path
+from urllib.parse import urlencode
+
+import django
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.models import AnonymousUser  # noqa: E402
+from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.templatetags.static import static  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from quizzes import attempts  # noqa: E402
+from quizzes.models import Quiz  # noqa: E402
+from workshops.models import Workshop  # noqa: E402
+
+QUIZ = "quiz-fideliser-ses-clients"
+out_dir = Path(sys.argv[1])
+
+trainer = get_user_model().objects.get(email="formateur-test@atelier-reseaux.test")
+workshop = Workshop.objects.filter(trainers=trainer).order_by("-pk").first()
+session = SessionStore()
+session["_auth_user_id"] = str(trainer.pk)
+session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+session["_auth_user_hash"] = trainer.get_session_auth_hash()
+session.create()
+trainer_cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+# Quiz submissions: each with its own attempt token, answered with the first choices.
+quiz = Quiz.objects.get(slug=QUIZ)
+csrf_secret = "b" * 32
+bodies = []
+for _ in range(int(os.environ.get("BENCH_SUBMISSIONS", "6000"))):
+    form, token = attempts.start(quiz, AnonymousUser())
+    data = {"attempt": token, "csrfmiddlewaretoken": csrf_secret}
+    for question in form.question_list:
+        if question.kind == "numeric":
+            data[question.field.html_name] = "50"
+        else:
+            data[question.field.html_name] = question.field.field.choices[0][0]
+    bodies.append(urlencode(data))
+(out_dir / "submissions.txt").write_text("\n".join(bodies) + "\n")
+
+lesson = "/cours/relation-client-sur-les-reseaux-sociaux/"
+endpoints = [
+    ("home page", "GET", "/", ""),
+    ("lesson", "GET", lesson, ""),
+    ("lesson, uncached render", "GET", lesson + "?apercu=1", ""),
+    ("key figures page", "GET", "/chiffres-cles/", ""),
+    ("resources page", "GET", "/ressources/", ""),
+    ("search", "GET", "/recherche/?q=client", ""),
+    ("quiz page", "GET", reverse("quizzes:detail", args=[QUIZ]), ""),
+    ("quiz submission", "POST", reverse("quizzes:submit", args=[QUIZ]), ""),
+    (
+        "trainer results, 200 × 10",
+        "GET",
+        reverse("workshops:results", args=[workshop.pk]),
+        trainer_cookie,
+    ),
+    ("static file", "GET", static("css/site.css"), ""),
+]
+
+# Queries per request, for an uncached render.
+client = Client(HTTP_HOST="127.0.0.1")
+queries = {}
+for name, method, url, cookie in endpoints:
+    if method != "GET" or name == "static file":
+        continue
+    client.cookies.clear()
+    if cookie:
+        client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    client.get(url)  # warm per-process caches (site root paths…)
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    queries[name] = len(captured)
+client.cookies.clear()
+client.cookies[settings.CSRF_COOKIE_NAME] = csrf_secret
+with CaptureQueriesContext(connection) as captured:
+    response = client.post(
+        reverse("quizzes:submit", args=[QUIZ]),
+        data=bodies[-1],
+        content_type="application/x-www-form-urlencoded",
+    )
+queries["quiz submission"] = len(captured)
+assert response.status_code == 302, response.status_code
+
+print(
+    json.dumps(
+        {
+            "endpoints": endpoints,
+            "queries": queries,
+            "csrf_cookie": f"{settings.CSRF_COOKIE_NAME}={csrf_secret}",
+        }
+    )
+)

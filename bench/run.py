@@ -1,0 +1,281 @@
+"""`make bench`: the site under gunicorn with the production settings, driven by wrk.
+
+Builds a realistic dataset in a database of its own (the seed content, 200 learners in a
+workshop, 10,000 attempts), measures each endpoint for a fixed time, and prints a table where
+every rate is also given as a ratio to the static file's rate measured in the same run, so that
+numbers from different machines compare. It never fails on a number.
+"""
+
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+WORK = BENCH / "tmp"
+PYTHON = sys.executable
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+DURATION = os.environ.get("BENCH_DURATION", "10s")
+CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
+TARGETS = {  # ratio to the static file's rate (issue 7), shown beside each figure
+    "home page": 0.5,
+    "lesson": 0.5,
+    "key figures page": 0.5,
+    "lesson, uncached render": 0.10,
+    "quiz submission": 0.10,
+    "trainer results, 200 × 10": 0.03,
+}
+
+
+def log(message):
+    print(f"[bench] {message}", flush=True)
+
+
+def bench_database():
+    """A database of the benchmark's own: never the one DATABASE_URL names."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        parts = urlparse(url)
+        name = parts.path.lstrip("/") + "_bench"
+        admin = urlunparse(parts._replace(path="/postgres"))
+        for sql in (f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}"):
+            subprocess.run(["psql", admin, "-qc", sql], check=True)
+        return urlunparse(parts._replace(path=f"/{name}")), "PostgreSQL"
+    path = WORK / "bench.sqlite3"
+    path.unlink(missing_ok=True)
+    return f"sqlite:///{path}", "SQLite"
+
+
+def environment(database_url):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_COOKIES": "false",
+        "AXES_FAILURE_LIMIT": "1000000",
+        "LOG_LEVEL": "WARNING",
+        "GUNICORN_BIND": f"127.0.0.1:{PORT}",
+    }
+    return env
+
+
+def manage(env, *args):
+    subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
+
+
+def wait_until_up(url, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"{url} did not answer")
+
+
+LUA_POST = """
+-- Each wrk thread replays its own share of the prepared submissions: every token once.
+local bodies = {}
+for line in io.lines("%s") do bodies[#bodies + 1] = line end
+local counter = 0
+function setup(thread)
+  thread:set("offset", counter)
+  counter = counter + 1
+end
+local i = nil
+request = function()
+  i = (i or offset) + 2
+  return wrk.format("POST", nil, nil, bodies[(i %% #bodies) + 1])
+end
+"""
+
+
+def run_wrk(url, headers, lua=None):
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", "--timeout", "10s"]
+    for header in headers:
+        command += ["-H", header]
+    if lua:
+        command += ["-s", str(lua)]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    return parse_wrk(output)
+
+
+def to_ms(value, unit):
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def parse_wrk(output):
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latencies = dict(re.findall(r"\s+(50|99)%\s+([\d.]+\w+)", output))
+
+    def ms(text):
+        value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
+        return to_ms(value, unit)
+
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    errors = re.search(r"Socket errors: (.*)", output)
+    total = int(re.search(r"(\d+) requests in", output).group(1))
+    return {
+        "rate": rate,
+        "p50": ms(latencies["50"]),
+        "p99": ms(latencies["99"]),
+        "bad": int(bad.group(1)) if bad else 0,
+        "errors": errors.group(1).strip() if errors else "",
+        "requests": total,
+    }
+
+
+def response_size(url, headers):
+    request = urllib.request.Request(url, headers=dict(h.split(": ", 1) for h in headers))
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return len(response.read())
+
+
+def worker_memory(master_pid):
+    children = subprocess.run(
+        ["pgrep", "-P", str(master_pid)], capture_output=True, text=True
+    ).stdout.split()
+    memory = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        memory.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
+    return memory
+
+
+def machine():
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+    gib = memory / 1024 / 1024
+    return f"{os.cpu_count()} cores ({cpu}), {gib:.0f} GiB, Python {platform.python_version()}"
+
+
+def main():
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is missing: apt-get install wrk (Debian's package)")
+    WORK.mkdir(parents=True, exist_ok=True)
+    database_url, database = bench_database()
+    env = environment(database_url)
+    log(f"building the dataset in {database}")
+    manage(env, "migrate", "--noinput")
+    manage(env, "collectstatic", "--noinput")
+    manage(env, "build_content")
+    manage(
+        env, "build_demo_group", "--learners", "200", "--assignments", "10", "--attempts", "10000"
+    )
+    prepared = json.loads(
+        subprocess.run(
+            [PYTHON, "bench/prepare.py", str(WORK)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    lua = WORK / "submit.lua"
+    lua.write_text(LUA_POST % (WORK / "submissions.txt"))
+
+    log("starting gunicorn")
+    server = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "config.wsgi:application",
+            "-c",
+            "gunicorn.conf.py",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{PORT}"
+    rows = []
+    try:
+        wait_until_up(base + "/healthz")
+        for name, method, path, cookie in prepared["endpoints"]:
+            headers = [f"Cookie: {cookie}"] if cookie else []
+            if method == "POST":
+                headers = [
+                    f"Cookie: {prepared['csrf_cookie']}",
+                    "Content-Type: application/x-www-form-urlencoded",
+                ]
+                size = 0
+                result = run_wrk(base + path, headers, lua)
+            else:
+                size = response_size(base + path, headers)
+                result = run_wrk(base + path, headers)
+            result.update(name=name, size=size, queries=prepared["queries"].get(name, 0))
+            rows.append(result)
+            log(f"{name}: {result['rate']:.0f} req/s")
+        memory = worker_memory(server.pid)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+    static_rate = next(row["rate"] for row in rows if row["name"] == "static file")
+    stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
+    cache = "Redis" if os.environ.get("REDIS_URL") else "local memory"
+    workers = int(os.environ.get("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2))
+    lines = [
+        f"# make bench — {stamp}",
+        "",
+        f"- machine: {machine()}",
+        f"- database: {database}; cache: {cache}",
+        f"- gunicorn: {workers} sync workers; "
+        f"wrk: 2 threads, {CONNECTIONS} connections, {DURATION} per endpoint",
+        "- dataset: seed content, 200 learners × 10 assigned quizzes, 10,000 attempts",
+        "- queries: SQL queries of one uncached render (a page-cache hit makes none)",
+        "",
+        "| endpoint | req/s | ratio to static | target | p50 ms | p99 ms | queries | bytes "
+        "| non-2xx/3xx |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        ratio = row["rate"] / static_rate
+        target = TARGETS.get(row["name"])
+        target_text = f"≥ {target:.2f} {'✓' if ratio >= target else '✗'}" if target else ""
+        lines.append(
+            f"| {row['name']} | {row['rate']:.0f} | {ratio:.3f} | {target_text} | "
+            f"{row['p50']:.1f} | {row['p99']:.1f} | {row['queries']} | {row['size']} | "
+            f"{row['bad']}{' ' + row['errors'] if row['errors'] else ''} |"
+        )
+    lines += [
+        "",
+        f"Worker memory (RSS): {', '.join(f'{m:.0f} MB' for m in memory)} "
+        f"(target: each under 200 MB).",
+    ]
+    table = "\n".join(lines) + "\n"
+    print("\n" + table)
+    out = BENCH / f"results-{datetime.now():%Y-%m-%d}-{database.lower()}.md"
+    out.write_text(table)
+    log(f"written to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

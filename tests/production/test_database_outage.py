@@ -1,0 +1,162 @@
+"""Resilience: PostgreSQL restarts while requests flow; the app servers are not restarted."""
+
+import glob
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import psycopg
+import pytest
+import requests
+
+from .servers import AppServer, answer_quiz, free_port, manage, production_env
+
+pytestmark = pytest.mark.production
+
+BIN = Path(sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1])
+QUIZ = "quiz-fideliser-ses-clients"
+
+
+class ThrowawayPostgres:
+    """A PostgreSQL instance of the test's own, on its own port, that it may stop at will."""
+
+    def __init__(self):
+        self.dir = Path(tempfile.mkdtemp(prefix="pg-outage-"))
+        shutil.chown(self.dir, "postgres")
+        self.port = free_port()
+        self.as_postgres(BIN / "initdb", "-D", self.dir / "data", "-A", "trust", "-U", "postgres")
+        self.start()
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+
+    def as_postgres(self, *command):
+        subprocess.run(
+            ["runuser", "-u", "postgres", "--", *map(str, command)],
+            check=True,
+            capture_output=True,
+        )
+
+    def start(self):
+        options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1"
+        self.as_postgres(
+            BIN / "pg_ctl",
+            "-D",
+            self.dir / "data",
+            "-o",
+            options,
+            "-l",
+            self.dir / "log",
+            "-w",
+            "start",
+        )
+
+    def stop(self):
+        self.as_postgres(BIN / "pg_ctl", "-D", self.dir / "data", "-m", "fast", "-w", "stop")
+
+    def remove(self):
+        subprocess.run(
+            [
+                "runuser",
+                "-u",
+                "postgres",
+                "--",
+                str(BIN / "pg_ctl"),
+                "-D",
+                str(self.dir / "data"),
+                "-m",
+                "immediate",
+                "stop",
+            ],
+            capture_output=True,
+        )
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@pytest.fixture
+def outage_site():
+    database = ThrowawayPostgres()
+    server = None
+    try:
+        env = production_env(database.url)
+        manage(env, "migrate", "--noinput")
+        manage(env, "collectstatic", "--noinput")
+        manage(env, "build_content")
+        server = AppServer(env, workers=2)
+        yield database, server
+    finally:
+        if server:
+            server.stop()
+        database.remove()
+
+
+class Traffic(threading.Thread):
+    """Visitors reading an uncached lesson and submitting quizzes, until told to stop."""
+
+    def __init__(self, url):
+        super().__init__(daemon=True)
+        self.url = url
+        self.running = True
+        self.statuses = Counter()
+        self.recorded = 0
+        self.texts_503 = []
+
+    def run(self):
+        while self.running:
+            try:
+                page = requests.get(self.url + "/cours/le-social-crm/?v=1", timeout=10)
+                self.statuses[page.status_code] += 1
+                if page.status_code == 503:
+                    self.texts_503.append(page.text)
+                response = answer_quiz(requests.Session(), self.url, QUIZ)
+                self.statuses[response.status_code] += 1
+                if (
+                    response.status_code == 302
+                    and "/quiz/resultat/" in response.headers["Location"]
+                ):
+                    self.recorded += 1
+            except (requests.ConnectionError, requests.Timeout, AttributeError, KeyError):
+                self.statuses["no answer"] += 1
+            time.sleep(0.05)
+
+
+def test_site_survives_a_database_restart(outage_site):
+    database, server = outage_site
+    traffic = Traffic(server.url)
+    traffic.start()
+    time.sleep(3)
+    assert traffic.recorded > 0
+
+    database.stop()
+    time.sleep(2)
+    health = requests.get(server.url + "/healthz", timeout=10)
+    assert health.status_code == 503 and health.json() == {"status": "unavailable"}
+    page = requests.get(server.url + "/cours/le-social-crm/?v=2", timeout=10)
+    assert page.status_code == 503
+    assert "Service momentanément indisponible" in page.text
+    time.sleep(1)
+
+    database.start()
+    deadline = time.time() + 30
+    while requests.get(server.url + "/healthz", timeout=10).status_code != 200:
+        assert time.time() < deadline, "the site did not come back"
+        time.sleep(0.5)
+    recorded_before = traffic.recorded
+    time.sleep(3)
+    traffic.running = False
+    traffic.join(timeout=30)
+
+    assert traffic.recorded > recorded_before, "quiz submissions did not resume"
+    assert traffic.statuses[503] > 0, traffic.statuses
+    assert set(traffic.statuses) <= {200, 302, 400, 503, "no answer"}, traffic.statuses
+    assert 500 not in traffic.statuses
+    assert all("Service momentanément indisponible" in text for text in traffic.texts_503)
+    # Every answered submission is one whole attempt; nothing else was written.
+    with psycopg.connect(database.url) as connection:
+        count, whole = connection.execute(
+            "SELECT count(*), count(*) FILTER (WHERE jsonb_array_length(questions) = question_count"
+            " AND question_count > 0) FROM quizzes_attempt"
+        ).fetchone()
+    assert count == whole == traffic.recorded
