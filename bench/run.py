@@ -69,6 +69,8 @@ def environment(database_url):
         "AXES_FAILURE_LIMIT": "1000000",
         "LOG_LEVEL": "WARNING",
         "GUNICORN_BIND": f"127.0.0.1:{PORT}",
+        # A fresh namespace in a shared Redis: no page cached by an earlier run.
+        "CACHE_KEY_PREFIX": f"bench-{secrets.token_hex(4)}",
     }
     return env
 
