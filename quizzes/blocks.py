@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.models import Page
 
 from figures.blocks import StatisticChooserBlock
 
@@ -23,6 +24,20 @@ class ChoiceBlock(blocks.StructBlock):
         label = _("Réponse")
 
 
+class LessonChooserBlock(blocks.PageChooserBlock):
+    """A lesson to link to: only its title and address are needed, so its (long) body is never
+    loaded when a quiz is shown or scored."""
+
+    def __init__(self, **kwargs):
+        super().__init__(page_type="lessons.LessonPage", **kwargs)
+
+    def bulk_to_python(self, values):
+        pages = Page.objects.only("title", "url_path", "path", "depth").in_bulk(
+            [value for value in values if value is not None]
+        )
+        return [pages.get(value) for value in values]
+
+
 class QuestionBlock(blocks.StructBlock):
     """What every question has: its text, an explanation and the lesson section that teaches it."""
 
@@ -30,9 +45,7 @@ class QuestionBlock(blocks.StructBlock):
     explanation = blocks.TextBlock(
         label=_("explication"), help_text=_("Montrée avec la correction.")
     )
-    lesson = blocks.PageChooserBlock(
-        label=_("leçon qui l'enseigne"), page_type="lessons.LessonPage", required=False
-    )
+    lesson = LessonChooserBlock(label=_("leçon qui l'enseigne"), required=False)
     anchor = blocks.CharBlock(
         label=_("ancre de la section"),
         required=False,
