@@ -1,6 +1,5 @@
 """Blocks that cite statistics: a key figure and a chart. Usable in any StreamField."""
 
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -8,32 +7,32 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from .charts import series_chart
 
 
-class StatisticChooserBlock(SnippetChooserBlock):
-    """Loads every chosen statistic of a page, with its tags, in one query."""
+class BulkSnippetChooserBlock(SnippetChooserBlock):
+    """Loads every snippet of its kind chosen on a page in one query, with `related` loaded too,
+    so that a page's queries do not grow with its blocks."""
+
+    related = ()
+
+    def queryset(self):
+        return self.model_class.objects.prefetch_related(*self.related)
+
+    def bulk_to_python(self, values):
+        objects = self.queryset().in_bulk([value for value in values if value is not None])
+        return [objects.get(value) for value in values]
+
+
+class StatisticChooserBlock(BulkSnippetChooserBlock):
+    related = ("tags",)
 
     def __init__(self, **kwargs):
         super().__init__("figures.Statistic", **kwargs)
 
-    def bulk_to_python(self, values):
-        Statistic = apps.get_model("figures", "Statistic")
-        objects = Statistic.objects.prefetch_related("tags").in_bulk(
-            [value for value in values if value is not None]
-        )
-        return [objects.get(value) for value in values]
 
-
-class SeriesChooserBlock(SnippetChooserBlock):
-    """Loads every chosen series, its items and their statistics in a fixed number of queries."""
+class SeriesChooserBlock(BulkSnippetChooserBlock):
+    related = ("items__statistic__tags",)
 
     def __init__(self, **kwargs):
         super().__init__("figures.Series", **kwargs)
-
-    def bulk_to_python(self, values):
-        Series = apps.get_model("figures", "Series")
-        objects = Series.objects.prefetch_related("items__statistic__tags").in_bulk(
-            [value for value in values if value is not None]
-        )
-        return [objects.get(value) for value in values]
 
 
 class KeyFigureBlock(blocks.StructBlock):

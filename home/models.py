@@ -77,58 +77,28 @@ class StandardPage(Page):
         verbose_name = _("page simple")
 
 
+def page_link(verbose_name):
+    """An optional link to a page, chosen by editors."""
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
 @register_setting(icon="list-ul")
 class SiteSettings(BaseSiteSetting):
     """Where the header and footer links lead, and the footer's credits: editors choose."""
 
-    course_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("cours"),
-    )
-    key_figures_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("chiffres clés"),
-    )
-    resources_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("ressources"),
-    )
-    legal_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("mentions légales"),
-    )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("déclaration d'accessibilité"),
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("données personnelles"),
-    )
+    course_page = page_link(_("cours"))
+    key_figures_page = page_link(_("chiffres clés"))
+    resources_page = page_link(_("ressources"))
+    legal_page = page_link(_("mentions légales"))
+    accessibility_page = page_link(_("déclaration d'accessibilité"))
+    privacy_page = page_link(_("données personnelles"))
     credits = RichTextField(
         _("sources et crédits"),
         blank=True,

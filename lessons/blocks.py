@@ -1,12 +1,10 @@
 """The blocks a lesson is written with."""
 
-from django.apps import apps
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
 
-from figures.blocks import ChartBlock, KeyFigureBlock
+from figures.blocks import BulkSnippetChooserBlock, ChartBlock, KeyFigureBlock
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -88,16 +86,12 @@ class ChecklistBlock(blocks.StructBlock):
         preview_value = {"title": "Les missions", "items": ["Publier", "Répondre"]}
 
 
-class ResourceChooserBlock(SnippetChooserBlock):
+class ResourceChooserBlock(BulkSnippetChooserBlock):
     def __init__(self, **kwargs):
         super().__init__("lessons.Resource", **kwargs)
 
-    def bulk_to_python(self, values):
-        Resource = apps.get_model("lessons", "Resource")
-        objects = Resource.objects.select_related("document").in_bulk(
-            [value for value in values if value is not None]
-        )
-        return [objects.get(value) for value in values]
+    def queryset(self):
+        return self.model_class.objects.select_related("document")
 
 
 class ResourceBlock(blocks.StructBlock):

@@ -5,6 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
 from quizzes.models import Attempt
+from tests.browser.helpers import answer_every_question, sign_in
 from workshops.models import Assignment
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,13 +28,6 @@ def check(page, url, problems, width):
         page.goto(url)
     for problem in violations(page):
         problems.append(f"{page.url} @{width}px: {problem}")
-
-
-def sign_in(page, site, email, password):
-    page.goto(site + "/compte/connexion/")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe").fill(password)
-    page.get_by_role("button", name="Se connecter").click()
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -61,12 +55,7 @@ def test_pages_have_no_serious_accessibility_violation(site, browser, width):
     page.goto(site + "/quiz/quiz-fideliser-ses-clients/")
     page.get_by_role("button", name="Valider mes réponses").click()
     check(page, None, problems, width)
-    for fieldset in page.locator("fieldset").all():
-        choice = fieldset.locator("input[type=radio], input[type=checkbox]")
-        if choice.count():
-            choice.first.check()
-        else:
-            fieldset.locator("input[type=text]").fill("50")
+    answer_every_question(page)
     page.get_by_role("button", name="Valider mes réponses").click()
     page.wait_for_url("**/quiz/resultat/**")
     check(page, None, problems, width)

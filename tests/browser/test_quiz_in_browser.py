@@ -3,6 +3,7 @@
 import pytest
 
 from quizzes.models import Attempt
+from tests.browser.helpers import answer_every_question
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -64,12 +65,7 @@ def test_missing_answers_are_announced_and_focused(site, page):
 
 def test_anonymous_attempt_appears_in_my_space_after_sign_up(site, page):
     page.goto(site + QUIZ)
-    for fieldset in page.locator("fieldset").all():
-        choice = fieldset.locator("input[type=radio], input[type=checkbox]")
-        if choice.count():
-            choice.first.check()
-        else:
-            fieldset.locator("input[type=text]").fill("90")
+    answer_every_question(page, number="90")
     page.get_by_role("button", name="Valider mes réponses").click()
     page.wait_for_url("**/quiz/resultat/**")
     score = page.locator(".score__value").inner_text()

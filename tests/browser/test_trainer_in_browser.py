@@ -4,14 +4,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from tests.browser.helpers import answer_every_question, sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, site, email, password):
-    page.goto(site + "/compte/connexion/")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe").fill(password)
-    page.get_by_role("button", name="Se connecter").click()
 
 
 def test_trainer_assigns_a_quiz_learner_takes_it_trainer_exports_the_score(site, browser, tmp_path):
@@ -42,8 +37,7 @@ def test_trainer_assigns_a_quiz_learner_takes_it_trainer_exports_the_score(site,
     learner_page.get_by_label("Code de l'atelier").fill(code)
     learner_page.get_by_role("button", name="Rejoindre").click()
     learner_page.get_by_role("link", name="Quiz : le Social CRM").click()
-    for fieldset in learner_page.locator("fieldset").all():
-        fieldset.locator("input").first.check()
+    answer_every_question(learner_page)
     learner_page.get_by_role("button", name="Valider mes réponses").click()
     learner_page.wait_for_url("**/quiz/resultat/**")
     score = learner_page.locator(".score__value").inner_text().replace("\u00a0", " ")
