@@ -317,10 +317,6 @@ def closed_reason(assignment, user, now):
     return None
 
 
-def assignment_context(assignment):
-    return {"assignment": assignment}
-
-
 @never_cache
 @login_required
 def take(request, pk):
@@ -336,7 +332,7 @@ def take(request, pk):
         form,
         token,
         assignment.get_submit_url(),
-        extra=assignment_context(assignment),
+        extra={"assignment": assignment},
     )
 
 
@@ -358,7 +354,7 @@ def submit(request, pk):
             request.POST["attempt"],
             assignment.get_submit_url(),
             status=400,
-            extra=assignment_context(assignment),
+            extra={"assignment": assignment},
         )
     try:
         with transaction.atomic():
