@@ -8,6 +8,8 @@ published, unpublished, deleted or changed: pages, statistics, series, resources
 site settings. Publishing is rare; simple and always correct beats clever here.
 """
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -20,11 +22,16 @@ TIMEOUT = 600
 ALLOWED_PARAMETERS = {"tag"}
 
 
+def fresh_generation():
+    """A generation no earlier one can equal, if the counter was lost (an evicted key)."""
+    return time.time_ns()
+
+
 def generation():
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, fresh_generation(), timeout=None)
+        value = cache.get(GENERATION_KEY)
     return value
 
 
@@ -32,7 +39,7 @@ def invalidate(**kwargs):
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, fresh_generation(), timeout=None)
 
 
 def cache_key(request):

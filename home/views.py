@@ -56,10 +56,12 @@ def search(request):
             for r in resources[:MAX_RESULTS_PER_KIND]
         ]
         statistics = Statistic.objects.filter(live=True).search(query)
+        key_figures = KeyFiguresPage.objects.live().first()
+        key_figures_url = key_figures.get_url(request) if key_figures else ""
         results += [
             SearchResult(
                 f"{s.display_value} {s.label}",
-                _key_figures_url(request, s),
+                key_figures_url,
                 _("Chiffre clé"),
                 f"{s.scope} — {s.dating}",
             )
@@ -93,11 +95,6 @@ def _page_excerpt(page):
     if not text and hasattr(page, "introduction"):
         text = strip_tags(str(page.introduction))
     return Truncator(text).words(40)
-
-
-def _key_figures_url(request, statistic):
-    page = KeyFiguresPage.objects.live().first()
-    return page.get_url(request) if page else ""
 
 
 def server_error(request):

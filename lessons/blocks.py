@@ -9,9 +9,14 @@ from figures.blocks import BulkSnippetChooserBlock, ChartBlock, KeyFigureBlock
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
+def heading_anchor(heading):
+    """A heading's anchor: the one the editor gave, else one made from its text."""
+    return heading.get("anchor") or slugify(heading.get("text", ""))
+
+
 class HeadingValue(blocks.StructValue):
     def slug(self):
-        return self.get("anchor") or slugify(self.get("text", ""))
+        return heading_anchor(self)
 
 
 class HeadingBlock(blocks.StructBlock):

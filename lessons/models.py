@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -26,7 +25,7 @@ from wagtail.rich_text import RichText
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from .blocks import LessonBodyBlock, SourceBlock
+from .blocks import LessonBodyBlock, SourceBlock, heading_anchor
 
 WORDS_PER_MINUTE = 200
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -129,19 +128,13 @@ class LessonPage(Page):
     def table_of_contents(self):
         """(anchor, text) of each heading, read from the raw data: no block needs loading."""
         return [
-            (item["value"].get("anchor") or slugify(item["value"]["text"]), item["value"]["text"])
+            (heading_anchor(item["value"]), item["value"]["text"])
             for item in self.body.raw_data
             if item["type"] == "heading"
         ]
 
     def siblings(self):
         return LessonPage.objects.sibling_of(self).live().public().order_by("path")
-
-    def previous_lesson(self):
-        return self.siblings().filter(path__lt=self.path).order_by("-path").first()
-
-    def next_lesson(self):
-        return self.siblings().filter(path__gt=self.path).first()
 
     def serve(self, request, *args, **kwargs):
         if request.user.is_authenticated and not getattr(request, "is_preview", False):

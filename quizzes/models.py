@@ -96,10 +96,6 @@ class Quiz(
     def get_submit_url(self):
         return reverse("quizzes:submit", args=[self.slug])
 
-    @property
-    def is_self_check(self):
-        return self.pass_mark is None
-
     def available_questions(self):
         """Questions that can be asked: a figure-based one needs its statistic published."""
         return [
