@@ -1,4 +1,5 @@
-"""Results of a workshop, computed in a fixed number of queries whatever its size."""
+"""Where learners stand on assigned quizzes: the trainer's results table (in a fixed number of
+queries whatever the workshop's size), per-question rates, and each learner's quizzes to do."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -12,10 +13,20 @@ from django.utils.translation import gettext_lazy as _
 from figures.charts import ChartItem, build_chart
 from quizzes.models import Attempt
 
-from .models import AssignedAttempt, AssignmentStart, ScoringRule
+from .models import AssignedAttempt, Assignment, AssignmentStart, ScoringRule
 
+# Where a learner stands on an assignment, as trainers read it…
 STATUS_LABELS = {
+    "not_open": _("pas commencé"),
     "not_started": _("pas commencé"),
+    "in_progress": _("en cours"),
+    "done": _("fait"),
+    "late": _("en retard"),
+}
+# …and as the learner reads it.
+LEARNER_STATUS_LABELS = {
+    "not_open": _("pas encore ouvert"),
+    "not_started": _("à faire"),
     "in_progress": _("en cours"),
     "done": _("fait"),
     "late": _("en retard"),
@@ -70,13 +81,21 @@ def rule_score(rule, scores):
     return scores[-1] if rule == ScoringRule.LAST else max(scores)
 
 
+def progress_status(assignment, submitted, started, now):
+    """Where a learner stands on an assignment: the one rule for trainers and learners."""
+    if submitted:
+        return "done"
+    if now >= assignment.due_at:
+        return "late"
+    if now < assignment.opens_at:
+        return "not_open"
+    return "in_progress" if started else "not_started"
+
+
 def cell_for(assignment, scores, started, now, labels):
     """scores: the learner's attempt scores for the assignment, oldest first."""
-    if scores:
-        return Cell("done", rule_score(assignment.scoring_rule, scores), len(scores), labels)
-    if now >= assignment.due_at:
-        return Cell("late", labels=labels)
-    return Cell("in_progress" if started else "not_started", labels=labels)
+    status = progress_status(assignment, bool(scores), started, now)
+    return Cell(status, rule_score(assignment.scoring_rule, scores), len(scores), labels)
 
 
 def workshop_results(workshop):
@@ -179,3 +198,31 @@ def question_stats(assignment):
             stat.total += 1
             stat.right += 1 if question["is_correct"] else 0
     return sorted(stats.values(), key=lambda stat: (stat.rate, stat.text))
+
+
+def learner_assignments(user, workshop=None):
+    """The assignments of the user's workshops, with their status for this user."""
+    assignments = Assignment.objects.filter(
+        workshop__memberships__user=user, workshop__archived=False
+    ).select_related("quiz", "workshop")
+    if workshop is not None:
+        assignments = assignments.filter(workshop=workshop)
+    assignments = list(assignments)
+    done = {}
+    for assignment_id, score in AssignedAttempt.objects.filter(
+        user=user, assignment__in=assignments
+    ).values_list("assignment_id", "attempt__score"):
+        done.setdefault(assignment_id, []).append(score)
+    started = set(
+        AssignmentStart.objects.filter(user=user, assignment__in=assignments).values_list(
+            "assignment_id", flat=True
+        )
+    )
+    now = timezone.now()
+    for assignment in assignments:
+        scores = done.get(assignment.pk, [])
+        assignment.attempt_count = len(scores)
+        assignment.best_score = max(scores) if scores else None
+        status = progress_status(assignment, bool(scores), assignment.pk in started, now)
+        assignment.status = LEARNER_STATUS_LABELS[status]
+    return assignments

@@ -22,7 +22,7 @@ from quizzes.views import check_token, refuse, render_quiz
 
 from .forms import TRAINERS_GROUP, AssignmentForm, CoTrainerForm, JoinForm, WorkshopForm
 from .models import AssignedAttempt, Assignment, AssignmentStart, Membership, Workshop
-from .results import distribution_chart, question_stats, workshop_results
+from .results import distribution_chart, learner_assignments, question_stats, workshop_results
 
 
 def is_trainer(user):
@@ -241,40 +241,6 @@ def join_workshop(request, workshop):
             request, _("Bienvenue dans l'atelier « %(name)s ».") % {"name": workshop.name}
         )
     return redirect("workshops:my_workshop", pk=workshop.pk)
-
-
-def learner_assignments(user, workshop=None):
-    """The assignments of the user's workshops, with their status for this user."""
-    assignments = Assignment.objects.filter(
-        workshop__memberships__user=user, workshop__archived=False
-    ).select_related("quiz", "workshop")
-    if workshop is not None:
-        assignments = assignments.filter(workshop=workshop)
-    assignments = list(assignments)
-    done = {}
-    for assignment_id, score in AssignedAttempt.objects.filter(
-        user=user, assignment__in=assignments
-    ).values_list("assignment_id", "attempt__score"):
-        done.setdefault(assignment_id, []).append(score)
-    started = set(
-        AssignmentStart.objects.filter(user=user, assignment__in=assignments).values_list(
-            "assignment_id", flat=True
-        )
-    )
-    now = timezone.now()
-    for assignment in assignments:
-        scores = done.get(assignment.pk, [])
-        assignment.attempt_count = len(scores)
-        assignment.best_score = max(scores) if scores else None
-        if scores:
-            assignment.status = _("fait")
-        elif now >= assignment.due_at:
-            assignment.status = _("en retard")
-        elif now < assignment.opens_at:
-            assignment.status = _("pas encore ouvert")
-        else:
-            assignment.status = _("en cours") if assignment.pk in started else _("à faire")
-    return assignments
 
 
 @never_cache

@@ -1,6 +1,7 @@
 from django import template
 
-from workshops.views import is_trainer, learner_assignments
+from workshops.results import learner_assignments
+from workshops.views import is_trainer
 
 register = template.Library()
 
