@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.db.models import F, Max
+from django.db.models import Max
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -64,11 +64,7 @@ def space(request):
         .annotate(best=Max("score"))
         .values_list("quiz_id", "best")
     )
-    quizzes = list(
-        Quiz.objects.live()
-        .select_related("lesson")
-        .order_by(F("lesson__path").asc(nulls_last=True), "title")
-    )
+    quizzes = list(Quiz.objects.live().in_course_order())
     for quiz in quizzes:
         quiz.best_score = best.get(quiz.pk)
     to_do = [

@@ -127,6 +127,12 @@ class NumericBlock(QuestionBlock):
         return value
 
 
+def numeric_unit(value):
+    """The unit typed after an estimate: the editor's, else the statistic's ("%", "minutes")."""
+    statistic = value.get("statistic")
+    return value.get("unit") or (statistic.unit_symbol if statistic else "")
+
+
 class QuestionsBlock(blocks.StreamBlock):
     single = SingleChoiceBlock()
     multiple = MultipleChoiceBlock()

@@ -6,6 +6,8 @@ submission is scored on the server."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .blocks import numeric_unit
+
 TRUE_FALSE = [("true", _("Vrai")), ("false", _("Faux"))]
 FIELD_PREFIX = "q-"
 
@@ -34,8 +36,7 @@ class Question:
     def unit(self):
         if self.kind != "numeric":
             return ""
-        statistic = self.value.get("statistic")
-        return self.value.get("unit") or (statistic.unit_symbol if statistic else "")
+        return numeric_unit(self.value)
 
 
 class QuizForm(forms.Form):

@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -25,6 +26,12 @@ from .blocks import QuestionsBlock
 class QuizQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def live(self):
         return self.filter(live=True)
+
+    def in_course_order(self):
+        """The lessons' quizzes in the course's order, then the quiz of the whole course."""
+        return self.select_related("lesson").order_by(
+            F("lesson__path").asc(nulls_last=True), "title"
+        )
 
 
 class Quiz(

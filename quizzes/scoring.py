@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from .blocks import numeric_unit
 from .forms import TRUE_FALSE
 
 
@@ -48,7 +49,7 @@ def snapshot_question(child, choice_ids):
         answer = statistic.value if statistic else value["answer"]
         question["answer"] = str(answer)
         question["tolerance"] = str(value["tolerance"] or 0)
-        question["unit"] = str(value.get("unit") or (statistic.unit_symbol if statistic else ""))
+        question["unit"] = str(numeric_unit(value))
         if statistic:
             question["answer_display"] = str(statistic.display_value)
             question["statistic"] = {

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,11 +12,7 @@ from .models import Attempt, Quiz
 
 @require_GET
 def quiz_index(request):
-    quizzes = (
-        Quiz.objects.live()
-        .select_related("lesson")
-        .order_by(F("lesson__path").asc(nulls_last=True), "title")
-    )
+    quizzes = Quiz.objects.live().in_course_order()
     return render(request, "quizzes/quiz_index.html", {"quizzes": quizzes})
 
 
