@@ -24,6 +24,8 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from home.routing import RememberedRestrictionsMixin
+
 from .blocks import KeyFiguresSectionBlock
 
 
@@ -271,7 +273,7 @@ class SeriesItem(Orderable):
         return self.label
 
 
-class KeyFiguresPage(Page):
+class KeyFiguresPage(RememberedRestrictionsMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(
         [("section", KeyFiguresSectionBlock())], verbose_name=_("sections"), blank=True

@@ -11,11 +11,12 @@ from wagtail.search import index
 from figures.blocks import ChartBlock, KeyFigureBlock
 
 from .blocks import StandardBlock
+from .routing import RememberedRestrictionsMixin
 
 RICH_TEXT = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
-class HomePage(Page):
+class HomePage(RememberedRestrictionsMixin, Page):
     introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"])
     course_call_to_action = models.CharField(
         _("texte du bouton vers le cours"), max_length=80, default="Commencer le cours"
@@ -61,7 +62,7 @@ class HomePage(Page):
         verbose_name = _("page d'accueil")
 
 
-class StandardPage(Page):
+class StandardPage(RememberedRestrictionsMixin, Page):
     """A plain page editors fill in: legal notice, accessibility statement, privacy, credits."""
 
     introduction = models.TextField(_("introduction"), blank=True)

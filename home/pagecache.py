@@ -4,8 +4,11 @@ Only pages anyone may see are cached: never for a visitor with a session (signed
 quiz attempts), never a response that sets a cookie or carries a CSRF token. ("Vary: Cookie"
 is ignored: without a session cookie the page is the same for every visitor.)
 Every cached page is dropped at once (a new "generation") when content that pages show is
-published, unpublished, deleted or changed: pages, statistics, series, resources, quizzes and
-site settings. Publishing is rare; simple and always correct beats clever here.
+published, unpublished, moved, deleted or changed: pages, statistics, series, resources,
+quizzes, site settings and view restrictions. Publishing is rare; simple and always correct
+beats clever here. The same generation keys the content memo: what each process remembers of
+the content (where addresses lead, the navigation, live quizzes) for requests the page cache
+does not serve (signed-in readers, quiz submissions).
 """
 
 import time
@@ -15,7 +18,13 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.cache import patch_cache_control
-from wagtail.signals import page_published, page_unpublished, published, unpublished
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 
 GENERATION_KEY = "pagecache:generation"
 TIMEOUT = 600
@@ -35,6 +44,26 @@ def generation():
     return value
 
 
+def request_generation(request):
+    """The content generation, read once per request."""
+    if not hasattr(request, "_content_generation"):
+        request._content_generation = generation()
+    return request._content_generation
+
+
+_memo = {"generation": None, "values": {}}
+
+
+def content_memo(request):
+    """A dict of values derived only from published content (page addresses, navigation links),
+    kept in this process's memory while the content generation stays the same: it costs no
+    query, and every app server drops it as soon as content changes anywhere."""
+    current = request_generation(request)
+    if _memo["generation"] != current:
+        _memo["generation"], _memo["values"] = current, {}
+    return _memo["values"]
+
+
 def invalidate(**kwargs):
     try:
         cache.incr(GENERATION_KEY)
@@ -43,7 +72,7 @@ def invalidate(**kwargs):
 
 
 def cache_key(request):
-    return f"pagecache:{generation()}:{request.get_host()}:{request.get_full_path()}"
+    return f"pagecache:{request_generation(request)}:{request.get_host()}:{request.get_full_path()}"
 
 
 def is_cacheable_request(request):
@@ -101,12 +130,13 @@ def mark_page(request):
 @receiver(page_unpublished)
 @receiver(published)
 @receiver(unpublished)
+@receiver(post_page_move)
 def content_changed(sender, **kwargs):
     invalidate()
 
 
 def connect_model_signals():
-    from wagtail.models import Page, Site
+    from wagtail.models import Page, PageViewRestriction, Site
 
     from figures.models import FiguresSettings, Series, SeriesItem, Statistic
     from lessons.models import Resource
@@ -114,9 +144,9 @@ def connect_model_signals():
 
     from .models import SiteSettings
 
-    for model in (Page, Statistic, Series, Resource, Quiz, Site):
+    for model in (Page, Statistic, Series, Resource, Quiz, Site, PageViewRestriction):
         post_delete.connect(
             invalidate, sender=model, dispatch_uid=f"pagecache-del-{model.__name__}"
         )
-    for model in (Series, SeriesItem, SiteSettings, FiguresSettings, Site):
+    for model in (Series, SeriesItem, SiteSettings, FiguresSettings, Site, PageViewRestriction):
         post_save.connect(invalidate, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")

@@ -25,13 +25,15 @@ from wagtail.rich_text import RichText
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from home.routing import RememberedRestrictionsMixin
+
 from .blocks import LessonBodyBlock, SourceBlock, heading_anchor
 
 WORDS_PER_MINUTE = 200
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class CoursePage(Page):
+class CoursePage(RememberedRestrictionsMixin, Page):
     introduction = RichTextField(_("introduction"), features=INTRO_FEATURES)
     audience = RichTextField(_("à qui s'adresse ce cours"), blank=True, features=INTRO_FEATURES)
     outcomes = RichTextField(_("ce que vous saurez faire"), blank=True, features=INTRO_FEATURES)
@@ -74,7 +76,7 @@ class CoursePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(RememberedRestrictionsMixin, Page):
     summary = models.TextField(
         _("résumé"), help_text=_("Une ou deux phrases, montrées sur la page du cours.")
     )
@@ -141,19 +143,18 @@ class LessonPage(Page):
             LessonRead.objects.get_or_create(user=request.user, lesson=self)
         return super().serve(request, *args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def pager(self):
+        """This lesson's number in the course, and the lessons before and after it."""
         siblings = list(self.siblings().only("id", "title", "path", "url_path", "slug"))
         position = next((i for i, page in enumerate(siblings) if page.pk == self.pk), None)
-        context["lesson_number"] = position + 1 if position is not None else None
-        context["lesson_count"] = len(siblings)
-        context["previous_lesson"] = siblings[position - 1] if position else None
-        context["next_lesson"] = (
-            siblings[position + 1]
-            if position is not None and position + 1 < len(siblings)
-            else None
-        )
-        return context
+        if position is None:
+            return {"number": None, "count": len(siblings), "previous": None, "next": None}
+        return {
+            "number": position + 1,
+            "count": len(siblings),
+            "previous": siblings[position - 1] if position else None,
+            "next": siblings[position + 1] if position + 1 < len(siblings) else None,
+        }
 
 
 def _texts(value):
@@ -270,7 +271,7 @@ class Resource(
         return "lessons/resource_preview.html"
 
 
-class ResourcesPage(Page):
+class ResourcesPage(RememberedRestrictionsMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]

@@ -1,3 +1,5 @@
+import copy
+
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -5,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+
+from home.pagecache import content_memo
 
 from . import attempts
 from .models import Attempt, Quiz
@@ -48,16 +52,27 @@ def check_token(request, quiz, assignment_id=None):
     return data, None
 
 
+def live_quiz(request, slug):
+    """The live quiz, kept in the content memo: its questions, and the lessons and statistics
+    they point to, are read once per process until something is published. Each request gets
+    its own copy of the object."""
+    memo = content_memo(request)
+    key = ("quiz", slug)
+    if key not in memo:
+        memo[key] = get_object_or_404(Quiz.objects.live(), slug=slug)
+    return copy.copy(memo[key])
+
+
 @require_GET
 def quiz_detail(request, slug):
-    quiz = get_object_or_404(Quiz.objects.live(), slug=slug)
+    quiz = live_quiz(request, slug)
     form, token = attempts.start(quiz, request.user)
     return render_quiz(request, quiz, form, token, quiz.get_submit_url())
 
 
 @require_POST
 def quiz_submit(request, slug):
-    quiz = get_object_or_404(Quiz.objects.live(), slug=slug)
+    quiz = live_quiz(request, slug)
     data, refusal = check_token(request, quiz)
     if refusal:
         return refusal

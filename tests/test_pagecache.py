@@ -1,10 +1,13 @@
-"""The anonymous page cache: fast for visitors, never stale after publishing, never personal."""
+"""The anonymous page cache and the content memo: fast for visitors, never stale after
+publishing, moving or restricting a page, never personal."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from figures.models import Statistic
+from home.models import SiteSettings
 from lessons.models import LessonPage, Resource
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +71,68 @@ def test_only_known_query_parameters_are_cached(client):
     client.get("/chiffres-cles/?tag=entreprises")
     assert client.get("/chiffres-cles/?tag=entreprises")["X-Page-Cache"] == "hit"
     assert not client.get("/chiffres-cles/?utm=x").has_header("X-Page-Cache")
+
+
+def test_a_known_address_is_served_without_routing_or_navigation_queries(client, django_user_model):
+    """Signed in, so no page cache. Left: the session, the user, the lesson read, the trainer
+    check in the header and the user's permissions for Wagtail's user bar (two)."""
+    client.force_login(django_user_model.objects.create_user(email="lea@test.fr", password="x"))
+    url = "/cours/fideliser-ses-clients/"
+    get(client, url)
+    response, queries = get(client, url)
+    assert response.status_code == 200
+    assert queries <= 6
+    LessonPage.objects.get(slug="fideliser-ses-clients").unpublish()
+    assert client.get(url).status_code == 404
+
+
+def test_publishing_a_new_title_or_address_reaches_signed_in_readers_at_once(
+    client, django_user_model
+):
+    client.force_login(django_user_model.objects.create_user(email="lea@test.fr", password="x"))
+    client.get("/cours/fideliser-ses-clients/")
+    lesson = LessonPage.objects.get(slug="fideliser-ses-clients")
+    lesson.title = "Garder ses clients"
+    lesson.slug = "garder-ses-clients"
+    lesson.save_revision().publish()
+    assert client.get("/cours/fideliser-ses-clients/").status_code == 404
+    assert (
+        "<h1>Garder ses clients</h1>" in client.get("/cours/garder-ses-clients/").content.decode()
+    )
+
+
+def test_moving_a_lesson_renumbers_it_at_once(client):
+    assert "Leçon 7 sur 9" in client.get("/cours/le-social-crm/").content.decode()
+    lesson = LessonPage.objects.get(slug="le-social-crm")
+    lesson.move(lesson.get_parent(), pos="first-child")
+    assert "Leçon 1 sur 9" in client.get("/cours/le-social-crm/").content.decode()
+
+
+def test_a_new_view_restriction_applies_at_once(client, django_user_model):
+    url = "/cours/fideliser-ses-clients/"
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200  # served from the page cache, route remembered
+    restriction = PageViewRestriction.objects.create(
+        page=LessonPage.objects.get(slug="fideliser-ses-clients"),
+        restriction_type=PageViewRestriction.LOGIN,
+    )
+    response = client.get(url)
+    assert response.status_code == 302
+    assert "/connexion/" in response.url or "login" in response.url
+    client.force_login(django_user_model.objects.create_user(email="lea@test.fr", password="x"))
+    assert client.get(url).status_code == 200
+    client.logout()
+    restriction.delete()
+    assert client.get(url).status_code == 200
+
+
+def test_navigation_follows_the_site_settings_at_once(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user(email="lea@test.fr", password="x"))
+    assert "Chiffres clés" in client.get("/cours/").content.decode()
+    site_settings = SiteSettings.objects.get()
+    site_settings.credits = "<p>Crédits revus par l'équipe</p>"
+    site_settings.key_figures_page = None
+    site_settings.save()
+    content = client.get("/cours/").content.decode()
+    assert "Crédits revus par l" in content
+    assert "Chiffres clés" not in content

@@ -1,53 +1,61 @@
 from django import template
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from home.models import SiteSettings
+from home.pagecache import content_memo
 
 register = template.Library()
+
+HEADER = [("course_page", _("Le cours")), ("key_figures_page", _("Chiffres clés"))]
+HEADER += [("resources_page", _("Ressources"))]
+FOOTER = [("legal_page", None), ("accessibility_page", None), ("privacy_page", None)]
+
+
+def navigation_links(request):
+    """Header and footer links from the editors' settings: the same for every visitor until
+    content changes, so kept in the content memo."""
+    site_settings = SiteSettings.for_request(request)
+    fields = [field for field, _title in HEADER + FOOTER]
+    pages = Page.objects.live().in_bulk([getattr(site_settings, f"{field}_id") for field in fields])
+
+    def links(entries):
+        result = []
+        for field, title in entries:
+            page = pages.get(getattr(site_settings, f"{field}_id"))
+            if page is not None:
+                result.append((str(title or page.title), page.get_url(request), page.url_path))
+        return result
+
+    return links(HEADER), links(FOOTER), site_settings.credits
 
 
 @register.simple_tag(takes_context=True)
 def site_navigation(context):
-    """Header and footer links, from the editors' settings; computed once per request."""
+    """Header and footer links, the current section marked; computed once per request."""
     request = context.get("request")
     if request is None:
         return {"links": [], "footer_links": [], "credits": ""}
     cached = getattr(request, "_site_navigation", None)
     if cached is not None:
         return cached
-    site_settings = SiteSettings.for_request(request)
-    current = context.get("page")
-    current_path = getattr(current, "url_path", "")
+    memo = content_memo(request)
+    key = ("navigation", request.get_host())
+    if key not in memo:
+        memo[key] = navigation_links(request)
+    header, footer, credits = memo[key]
+    current_path = getattr(context.get("page"), "url_path", "")
 
-    fields = ["course_page", "key_figures_page", "resources_page"]
-    fields += ["legal_page", "accessibility_page", "privacy_page"]
-    pages = Page.objects.live().in_bulk([getattr(site_settings, f"{field}_id") for field in fields])
+    def items(links, mark_current=False):
+        return [
+            {
+                "title": title,
+                "url": url,
+                "current": mark_current and bool(current_path) and current_path.startswith(path),
+            }
+            for title, url, path in links
+        ]
 
-    def link(field, title=None):
-        page = pages.get(getattr(site_settings, f"{field}_id"))
-        if page is None:
-            return None
-        return {
-            "title": title or page.title,
-            "url": page.get_url(request),
-            "current": bool(current_path) and current_path.startswith(page.url_path),
-        }
-
-    links = [
-        link("course_page", _("Le cours")),
-        link("key_figures_page", _("Chiffres clés")),
-        link("resources_page", _("Ressources")),
-    ]
-    footer_links = [
-        link("legal_page"),
-        link("accessibility_page"),
-        link("privacy_page"),
-    ]
-    nav = {
-        "links": [item for item in links if item],
-        "footer_links": [item for item in footer_links if item],
-        "credits": site_settings.credits,
-    }
+    nav = {"links": items(header, True), "footer_links": items(footer), "credits": credits}
     request._site_navigation = nav
     return nav

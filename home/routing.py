@@ -1,0 +1,53 @@
+"""Wagtail's page serving, with a memory of where each address leads.
+
+Wagtail finds a page by walking the tree from the site's root, two queries per level, then
+reads the view restrictions of the page and its ancestors. All of that changes only when
+content is published, unpublished, moved or deleted, or a restriction changes, and each of
+those empties the content memo (see pagecache). So the first request for an address does the
+walk, and the next ones in this process start from what it found: the site, and the live page
+with its view restrictions already read. Wagtail's serve view still does the serving itself:
+its hooks check the restrictions against each request (groups, login, password).
+"""
+
+import copy
+
+from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
+
+from .pagecache import content_memo
+
+
+class RememberedRestrictionsMixin:
+    """Page types whose view restrictions, once read, stay with the page object: a page kept in
+    the content memo then serves without reading them again. Anything else (the admin's privacy
+    views order or filter them) asks the database as usual."""
+
+    def get_view_restrictions(self):
+        restrictions = self.__dict__.get("_view_restrictions")
+        if restrictions is None:
+            restrictions = Page.get_view_restrictions(self)
+        return restrictions
+
+    def remember_view_restrictions(self):
+        restrictions = Page.get_view_restrictions(self)
+        list(restrictions)  # evaluated now; iterating it again asks nothing
+        self._view_restrictions = restrictions
+
+
+def prepare_route(request, path):
+    """Give Wagtail the site and route for this address, from the memo when it knows them."""
+    memo = content_memo(request)
+    key = ("route", request.get_host(), path)
+    known = memo.get(key)
+    if known is None:
+        route = Page.route_for_request(request, path)  # kept on the request for Wagtail's view
+        page = getattr(route, "page", None)
+        if isinstance(page, RememberedRestrictionsMixin) and not route.args and not route.kwargs:
+            page.remember_view_restrictions()
+            # Copies, taken before serving: nothing a request does to them is remembered.
+            memo[key] = (copy.copy(Site.find_for_request(request)), copy.copy(page))
+    else:
+        site, page = known
+        # Where Wagtail keeps the site and the route it found for a request.
+        request._wagtail_site = copy.copy(site)
+        request._wagtail_route_for_request = RouteResult(copy.copy(page))
