@@ -8,16 +8,19 @@ from .blocks import numeric_unit
 from .forms import TRUE_FALSE
 
 
-def section_link(value):
+def section_link(value, lesson_urls):
+    """lesson_urls: each lesson's address, worked out once per attempt (questions share them)."""
     lesson = value.get("lesson")
     if not lesson:
         return None
+    if lesson.pk not in lesson_urls:
+        lesson_urls[lesson.pk] = lesson.url
     anchor = value.get("anchor")
-    url = lesson.url + (f"#{anchor}" if anchor else "")
+    url = lesson_urls[lesson.pk] + (f"#{anchor}" if anchor else "")
     return {"url": url, "title": lesson.title}
 
 
-def snapshot_question(child, choice_ids):
+def snapshot_question(child, choice_ids, lesson_urls):
     """Everything needed to show this question's correction later, whatever happens to the quiz."""
     value = child.value
     question = {
@@ -25,7 +28,7 @@ def snapshot_question(child, choice_ids):
         "kind": child.block_type,
         "text": value["text"],
         "explanation": value["explanation"],
-        "section": section_link(value),
+        "section": section_link(value, lesson_urls),
     }
     if child.block_type in ("single", "multiple"):
         by_id = {choice.id: choice.value for choice in value["choices"].bound_blocks}
@@ -78,8 +81,11 @@ def grade_question(question, given):
 def score_attempt(quiz, question_ids, choice_ids, answers):
     """(graded snapshot, number right, score in percent)."""
     by_id = {child.id: child for child in quiz.questions}
+    lesson_urls = {}
     graded = [
-        grade_question(snapshot_question(by_id[qid], choice_ids.get(qid, [])), answers[qid])
+        grade_question(
+            snapshot_question(by_id[qid], choice_ids.get(qid, []), lesson_urls), answers[qid]
+        )
         for qid in question_ids
     ]
     right = sum(1 for question in graded if question["is_correct"])

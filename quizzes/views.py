@@ -42,14 +42,17 @@ def check_token(request, quiz, assignment_id=None):
     if data is None or data.get("quiz") != quiz.pk or data.get("a") != assignment_id:
         message = _("Ce formulaire n'est plus valable. Rechargez le quiz pour le recommencer.")
         return None, refuse(request, message, 400)
-    existing = Attempt.objects.filter(token=data["id"]).first()
-    if existing:
-        return None, already_recorded(request, existing)
     if data["u"] is not None and data["u"] != request.user.pk:
         return None, refuse(
             request, _("Cette tentative a été commencée avec un autre compte."), 403
         )
     return data, None
+
+
+def recorded_answer(request, data):
+    """The answer to a token already recorded (its result, or a refusal), else None."""
+    existing = Attempt.objects.filter(token=data["id"]).first()
+    return already_recorded(request, existing) if existing else None
 
 
 def live_quiz(request, slug):
@@ -78,9 +81,10 @@ def quiz_submit(request, slug):
         return refusal
     shown, form = attempts.bound_form(quiz, data, request.POST)
     if not form.is_valid():
-        return render_quiz(
+        return recorded_answer(request, data) or render_quiz(
             request, quiz, form, request.POST["attempt"], quiz.get_submit_url(), status=400
         )
+    # A token already recorded is not looked for first: saving it again fails, just below.
     try:
         with transaction.atomic():
             attempt = attempts.record(quiz, shown, data, form, request.user)

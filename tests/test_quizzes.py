@@ -7,6 +7,7 @@ import threading
 import pytest
 from django.core import mail, signing
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from figures.models import Statistic
@@ -180,6 +181,27 @@ def test_submitting_twice_records_once_and_shows_the_recorded_result(client):
     assert Attempt.objects.count() == 1 and Attempt.objects.get().score == 100
     html = client.get(second.url).content.decode()
     assert "Cette tentative était déjà enregistrée" in html
+
+
+def test_a_recorded_attempt_sent_again_incomplete_shows_its_result(client):
+    form, token = start(client, SLUG)
+    first = submit(client, SLUG, answers(form, token))
+    second = submit(client, SLUG, {"attempt": token})
+    assert second.status_code == 302 and second.url == first.url
+    assert Attempt.objects.count() == 1
+
+
+def test_a_submission_runs_a_fixed_number_of_queries(client):
+    """Once the quiz is known to this process, nothing is read: the attempt is written, and the
+    visitor's new session."""
+    form, token = start(client, SLUG)
+    with CaptureQueriesContext(connection) as queries:
+        response = submit(client, SLUG, answers(form, token))
+    assert response.status_code == 302
+    statements = [q["sql"] for q in queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
+    attempts = [sql for sql in statements if "quizzes_attempt" in sql]
+    assert len(attempts) == 1 and attempts[0].startswith("INSERT")
+    assert all("django_session" in sql for sql in statements if sql not in attempts)
 
 
 def test_a_recorded_attempt_cannot_be_resubmitted_by_another_visitor(client, django_user_model):

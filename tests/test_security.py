@@ -113,3 +113,26 @@ def test_document_upload_size_is_limited(client, editor, settings):
     )
     assert not get_document_model().objects.filter(title="Gros").exists()
     assert "Ce fichier est trop gros" in response.content.decode()
+
+
+@override_settings(SESSION_ENGINE="accounts.sessions")
+def test_sessions_of_several_servers_live_in_the_database_and_are_read_from_the_cache(
+    client, django_user_model
+):
+    from django.contrib.sessions.models import Session
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    django_user_model.objects.create_user(email="lea@test.fr", password="Mot-de-passe-42")
+    response = client.post(
+        reverse("accounts:login"), {"username": "lea@test.fr", "password": "Mot-de-passe-42"}
+    )
+    assert response.status_code == 302
+    key = client.cookies["sessionid"].value
+    assert Session.objects.filter(session_key=key).exists()  # survives a cache flush
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("accounts:space")).status_code == 200
+    assert not [q for q in queries if "django_session" in q["sql"]]
+    client.post(reverse("accounts:logout"))
+    assert not Session.objects.filter(session_key=key).exists()
+    assert client.get(reverse("accounts:space")).status_code == 302

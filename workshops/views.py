@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from quizzes import attempts
 from quizzes.models import Attempt
-from quizzes.views import check_token, refuse, render_quiz
+from quizzes.views import check_token, recorded_answer, refuse, render_quiz
 
 from .forms import TRAINERS_GROUP, AssignmentForm, CoTrainerForm, JoinForm, WorkshopForm
 from .models import AssignedAttempt, Assignment, AssignmentStart, Membership, Workshop
@@ -311,6 +311,10 @@ def submit(request, pk):
     data, refusal = check_token(request, quiz, assignment_id=assignment.pk)
     if refusal:
         return refusal
+    # Before the attempt limit is checked: a token sent twice shows its result, not a refusal.
+    already = recorded_answer(request, data)
+    if already:
+        return already
     shown, form = attempts.bound_form(quiz, data, request.POST)
     if not form.is_valid():
         return render_quiz(

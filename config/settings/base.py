@@ -189,6 +189,12 @@ if env.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Sessions live in the database; with a shared cache, they are also read from it (a memory cache
+# of each process would let one server read a session another has changed or ended).
+SESSION_ENGINE = (
+    "accounts.sessions" if env.get("REDIS_URL") else "django.contrib.sessions.backends.db"
+)
+
 EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env.get("EMAIL_PORT", "25"))
