@@ -1,5 +1,6 @@
 """gunicorn settings: `gunicorn config.wsgi` reads this file from the project root."""
 
+import gc
 import multiprocessing
 import os
 
@@ -12,3 +13,9 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
 max_requests_jitter = 10000
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker):
+    """Django and Wagtail are loaded: the garbage collector need never scan them again, which
+    makes each collection during a request cheaper."""
+    gc.freeze()

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from quizzes.models import Attempt, Quiz
 from tests.quiz_helpers import answers, wrong_answer
-from workshops.models import AssignedAttempt, Assignment, Membership, Workshop
+from workshops.models import AssignedAttempt, Assignment, AssignmentProgress, Membership, Workshop
 from workshops.seed import build_large_group
 
 pytestmark = pytest.mark.django_db
@@ -342,6 +342,12 @@ def test_results_table_applies_each_assignments_rule_and_status(client, people):
     assert "en retard" in row
     other_row = html[html.index("omar@test.fr") :]
     assert "en cours" in other_row and "pas commencé" in other_row
+    # Counted as attempts were recorded, as a recount from the attempts finds it.
+    counted = list(AssignmentProgress.objects.order_by("pk").values_list())
+    AssignmentProgress.recount(workshop.assignments.all())
+    assert list(AssignmentProgress.objects.order_by("pk").values_list()) == counted
+    progress = AssignmentProgress.objects.get(assignment=last, user=learner)
+    assert (progress.attempt_count, progress.best_score, progress.last_score) == (2, 100, 0)
 
 
 def test_per_question_rates_point_to_the_weakest_lessons(client, people, setting):
@@ -409,6 +415,7 @@ def test_results_and_export_run_a_fixed_number_of_queries(client):
         AssignedAttempt(assignment=assignments[0], attempt=attempt, user=attempt.user)
         for attempt in attempts
     )
+    AssignmentProgress.recount(assignments)
     client.force_login(trainer)
     for name in ("results", "export"):
         url = reverse(f"workshops:{name}", args=[workshop.pk])

@@ -131,20 +131,54 @@ class Assignment(models.Model):
         return self.due_at if self.reveal == Reveal.AFTER_DEADLINE else None
 
 
-class AssignmentStart(models.Model):
-    """A learner opened an assigned quiz: "in progress" until they submit."""
+class AssignmentProgress(models.Model):
+    """Where a learner stands on an assigned quiz: when they opened it, and how their attempts
+    went. Counted as each attempt is recorded, so the trainer's table reads one row per learner
+    and quiz, however many attempts there were."""
 
-    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="starts")
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="progress")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     started_at = models.DateTimeField(auto_now_add=True)
+    attempt_count = models.PositiveIntegerField(default=0)
+    best_score = models.PositiveSmallIntegerField(null=True)
+    last_score = models.PositiveSmallIntegerField(null=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["assignment", "user"], name="unique_assignment_start")
+            models.UniqueConstraint(
+                fields=["assignment", "user"], name="unique_assignment_progress"
+            )
         ]
 
     def __str__(self):
         return f"{self.user} — {self.assignment}"
+
+    def count_attempt(self, score):
+        self.attempt_count += 1
+        self.best_score = score if self.best_score is None else max(self.best_score, score)
+        self.last_score = score
+
+    @classmethod
+    def recount(cls, assignments):
+        """Count again from the recorded attempts, for attempts saved in bulk (demo data)."""
+        progress = {
+            (row.assignment_id, row.user_id): row
+            for row in cls.objects.filter(assignment__in=assignments)
+        }
+        for row in progress.values():
+            row.attempt_count, row.best_score, row.last_score = 0, None, None
+        for assignment_id, user_id, score in (
+            AssignedAttempt.objects.filter(assignment__in=assignments)
+            .order_by("attempt__submitted_at", "attempt_id")
+            .values_list("assignment_id", "user_id", "attempt__score")
+        ):
+            key = (assignment_id, user_id)
+            if key not in progress:
+                progress[key] = cls(assignment_id=assignment_id, user_id=user_id)
+            progress[key].count_attempt(score)
+        fields = ["attempt_count", "best_score", "last_score"]
+        cls.objects.bulk_update([row for row in progress.values() if row.pk], fields)
+        cls.objects.bulk_create([row for row in progress.values() if not row.pk])
 
 
 class AssignedAttempt(models.Model):

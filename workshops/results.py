@@ -1,19 +1,19 @@
 """Where learners stand on assigned quizzes: the trainer's results table (in a fixed number of
 queries whatever the workshop's size), per-question rates, and each learner's quizzes to do."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from figures.charts import ChartItem, build_chart
 from quizzes.models import Attempt
 
-from .models import AssignedAttempt, Assignment, AssignmentStart, ScoringRule
+from .models import Assignment, AssignmentProgress, ScoringRule
 
 # Where a learner stands on an assignment, as trainers read it…
 STATUS_LABELS = {
@@ -32,32 +32,25 @@ LEARNER_STATUS_LABELS = {
     "late": _("en retard"),
 }
 BUCKETS = [(0, 19), (20, 39), (40, 59), (60, 79), (80, 100)]
+# What the results table reads of an assignment.
+ASSIGNMENT_FIELDS = ["id", "workshop", "quiz", "opens_at", "due_at", "scoring_rule"]
 
 
-@dataclass
-class Cell:
+class Cell(NamedTuple):
+    """One learner's standing on one assigned quiz."""
+
     status: str
-    score: int | None = None
-    attempts: int = 0
-    labels: dict = field(default_factory=dict, repr=False)
+    score: int | None
 
     @property
     def status_label(self):
-        return self.labels.get(self.status) or str(STATUS_LABELS[self.status])
-
-    def __html__(self):
-        """The table cell, built here: a 200 × 10 table has 2,000 of them, so the escaped
-        markup of each status is prepared once per table and only the integer score is added."""
-        score = "" if self.score is None else f"<strong>{int(self.score)} %</strong> "
-        return mark_safe(self.labels["markup"][self.status].format(score))
-
-    __str__ = __html__  # templates call str() before they look for __html__
+        return str(STATUS_LABELS[self.status])
 
 
-def table_labels():
-    """Status labels translated once, and each status's cell markup with a slot for the score."""
-    labels = {status: str(label) for status, label in STATUS_LABELS.items()}
-    labels["markup"] = {
+def cell_markup():
+    """Each status's table cell, escaped once per table, with a slot for the score: a 200 × 10
+    table has 2,000 cells, so they are built here rather than by the template language."""
+    return {
         status: format_html(
             '<td class="result result--{}">{{}}<span class="result__status">{}</span></td>',
             status,
@@ -65,20 +58,41 @@ def table_labels():
         )
         for status, label in STATUS_LABELS.items()
     }
-    return labels
+
+
+class Progress(NamedTuple):
+    """What the table reads of an AssignmentProgress row (tuples are quicker to load)."""
+
+    attempt_count: int
+    best_score: int | None
+    last_score: int | None
 
 
 @dataclass
 class LearnerRow:
     user: object
-    cells: list = field(default_factory=list)
+    cells: list
+    markup: dict = field(repr=False)
+
+    def __html__(self):
+        """The whole table row, built here too: one template variable per row, not per cell."""
+        name = escape(self.user.get_full_name() or self.user.email)
+        cells = "".join(
+            [
+                self.markup[status].format("" if score is None else f"<strong>{score} %</strong> ")
+                for status, score in self.cells
+            ]
+        )
+        return SafeString(f'<tr><th scope="row">{name}</th>{cells}</tr>')
+
+    __str__ = __html__  # templates call str() before they look for __html__
 
 
-def rule_score(rule, scores):
-    """scores: oldest first."""
-    if not scores:
+def retained_score(rule, progress):
+    """The score a learner keeps for an assignment, by its rule; None before any attempt."""
+    if progress is None or not progress.attempt_count:
         return None
-    return scores[-1] if rule == ScoringRule.LAST else max(scores)
+    return progress.last_score if rule == ScoringRule.LAST else progress.best_score
 
 
 def progress_status(assignment, submitted, started, now):
@@ -92,14 +106,16 @@ def progress_status(assignment, submitted, started, now):
     return "in_progress" if started else "not_started"
 
 
-def cell_for(assignment, scores, started, now, labels):
-    """scores: the learner's attempt scores for the assignment, oldest first."""
-    status = progress_status(assignment, bool(scores), started, now)
-    return Cell(status, rule_score(assignment.scoring_rule, scores), len(scores), labels)
+def cell_for(assignment, progress, now):
+    """progress: the learner's Progress on the assignment, or None if they never opened it."""
+    submitted = progress is not None and progress.attempt_count > 0
+    status = progress_status(assignment, submitted, progress is not None, now)
+    return Cell(status, retained_score(assignment.scoring_rule, progress))
 
 
 def workshop_results(workshop):
-    """(assignments, learner rows): a learners × assignments table in four queries."""
+    """(assignments, learner rows): a learners × assignments table in three queries, which read
+    one progress row per learner and quiz, however many attempts there were."""
     now = timezone.now()
     members = list(
         get_user_model()
@@ -107,34 +123,27 @@ def workshop_results(workshop):
         .order_by("last_name", "first_name", "email")
         .only("id", "email", "first_name", "last_name")
     )
-    assignments = list(workshop.assignments.select_related("quiz"))
-    scores = defaultdict(list)
-    # Sorted by the database, so no date needs reading here: oldest first, the last is last.
-    for assignment_id, user_id, score in (
-        AssignedAttempt.objects.filter(assignment__workshop=workshop)
-        .order_by("attempt__submitted_at", "attempt_id")
-        .values_list("assignment_id", "user_id", "attempt__score")
-    ):
-        scores[assignment_id, user_id].append(score)
-    labels = table_labels()
-    started = set(
-        AssignmentStart.objects.filter(assignment__workshop=workshop).values_list(
-            "assignment_id", "user_id"
+    # The quizzes' titles only: not their questions.
+    assignments = list(
+        workshop.assignments.select_related("quiz").only(
+            *ASSIGNMENT_FIELDS, "quiz__title", "quiz__slug"
         )
     )
+    progress = {
+        (assignment_id, user_id): Progress(*counts)
+        for assignment_id, user_id, *counts in AssignmentProgress.objects.filter(
+            assignment__in=assignments
+        ).values_list("assignment_id", "user_id", *Progress._fields)
+    }
+    markup = cell_markup()
     rows = [
         LearnerRow(
             user=member,
             cells=[
-                cell_for(
-                    assignment,
-                    scores.get((assignment.pk, member.pk), []),
-                    (assignment.pk, member.pk) in started,
-                    now,
-                    labels,
-                )
+                cell_for(assignment, progress.get((assignment.id, member.id)), now)
                 for assignment in assignments
             ],
+            markup=markup,
         )
         for member in members
     ]
@@ -143,15 +152,9 @@ def workshop_results(workshop):
 
 def learner_scores(assignment):
     """{user id: score by the assignment's rule} for learners who submitted."""
-    scores = defaultdict(list)
-    for user_id, score in (
-        AssignedAttempt.objects.filter(assignment=assignment)
-        .order_by("attempt__submitted_at", "attempt_id")
-        .values_list("user_id", "attempt__score")
-    ):
-        scores[user_id].append(score)
     return {
-        user_id: rule_score(assignment.scoring_rule, items) for user_id, items in scores.items()
+        row.user_id: retained_score(assignment.scoring_rule, row)
+        for row in assignment.progress.filter(attempt_count__gt=0)
     }
 
 
@@ -208,21 +211,15 @@ def learner_assignments(user, workshop=None):
     if workshop is not None:
         assignments = assignments.filter(workshop=workshop)
     assignments = list(assignments)
-    done = {}
-    for assignment_id, score in AssignedAttempt.objects.filter(
-        user=user, assignment__in=assignments
-    ).values_list("assignment_id", "attempt__score"):
-        done.setdefault(assignment_id, []).append(score)
-    started = set(
-        AssignmentStart.objects.filter(user=user, assignment__in=assignments).values_list(
-            "assignment_id", flat=True
-        )
-    )
+    progress = {
+        row.assignment_id: row
+        for row in AssignmentProgress.objects.filter(user=user, assignment__in=assignments)
+    }
     now = timezone.now()
     for assignment in assignments:
-        scores = done.get(assignment.pk, [])
-        assignment.attempt_count = len(scores)
-        assignment.best_score = max(scores) if scores else None
-        status = progress_status(assignment, bool(scores), assignment.pk in started, now)
+        row = progress.get(assignment.pk)
+        assignment.attempt_count = row.attempt_count if row else 0
+        assignment.best_score = row.best_score if row and row.attempt_count else None
+        status = progress_status(assignment, assignment.attempt_count > 0, row is not None, now)
         assignment.status = LEARNER_STATUS_LABELS[status]
     return assignments

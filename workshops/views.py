@@ -21,12 +21,17 @@ from quizzes.models import Attempt
 from quizzes.views import check_token, recorded_answer, refuse, render_quiz
 
 from .forms import TRAINERS_GROUP, AssignmentForm, CoTrainerForm, JoinForm, WorkshopForm
-from .models import AssignedAttempt, Assignment, AssignmentStart, Membership, Workshop
+from .models import AssignedAttempt, Assignment, AssignmentProgress, Membership, Workshop
 from .results import distribution_chart, learner_assignments, question_stats, workshop_results
 
 
 def is_trainer(user):
-    return user.is_authenticated and user.groups.filter(name=TRAINERS_GROUP).exists()
+    """Asked by the trainer views and by the header: once per request (kept on the user)."""
+    if not user.is_authenticated:
+        return False
+    if not hasattr(user, "_is_trainer"):
+        user._is_trainer = user.groups.filter(name=TRAINERS_GROUP).exists()
+    return user._is_trainer
 
 
 def trainer_required(view):
@@ -275,7 +280,8 @@ def closed_reason(assignment, user, now):
             "date": when
         }
     if assignment.max_attempts is not None:
-        used = AssignedAttempt.objects.filter(assignment=assignment, user=user).count()
+        progress = AssignmentProgress.objects.filter(assignment=assignment, user=user)
+        used = progress.values_list("attempt_count", flat=True).first() or 0
         if used >= assignment.max_attempts:
             return _("Vous avez utilisé vos %(count)s tentative(s) autorisée(s) pour ce quiz.") % {
                 "count": assignment.max_attempts
@@ -290,7 +296,7 @@ def take(request, pk):
     reason = closed_reason(assignment, request.user, timezone.now())
     if reason:
         return refuse(request, reason, 403)
-    AssignmentStart.objects.get_or_create(assignment=assignment, user=request.user)
+    AssignmentProgress.objects.get_or_create(assignment=assignment, user=request.user)
     form, token = attempts.start(assignment.quiz, request.user, assignment_id=assignment.pk)
     return render_quiz(
         request,
@@ -328,7 +334,8 @@ def submit(request, pk):
         )
     try:
         with transaction.atomic():
-            # Lock the assignment so two submissions cannot both pass the attempt limit.
+            # Lock the assignment: two submissions can neither both pass the attempt limit
+            # nor miscount the learner's progress.
             Assignment.objects.select_for_update().get(pk=assignment.pk)
             reason = closed_reason(assignment, request.user, timezone.now())
             if reason:
@@ -339,6 +346,11 @@ def submit(request, pk):
             AssignedAttempt.objects.create(
                 assignment=assignment, attempt=attempt, user=request.user
             )
+            progress, _ = AssignmentProgress.objects.get_or_create(
+                assignment=assignment, user=request.user
+            )
+            progress.count_attempt(attempt.score)
+            progress.save(update_fields=["attempt_count", "best_score", "last_score"])
     except IntegrityError:
         existing = Attempt.objects.get(token=data["id"])
         messages.info(request, _("Cette tentative était déjà enregistrée : voici son résultat."))

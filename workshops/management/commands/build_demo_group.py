@@ -8,7 +8,7 @@ from django.utils import timezone
 from quizzes.forms import QuizForm
 from quizzes.models import Attempt
 from quizzes.scoring import score_attempt
-from workshops.models import AssignedAttempt
+from workshops.models import AssignedAttempt, AssignmentProgress
 from workshops.seed import build_large_group
 
 
@@ -82,6 +82,7 @@ class Command(BaseCommand):
             ),
             batch_size=1000,
         )
+        AssignmentProgress.recount(created)
         self.stdout.write(
             f"Workshop {workshop.pk}: {learners} learners, {assignments} assigned quizzes, "
             f"{attempts} attempts. Trainer: {trainer.email} / {password}"
