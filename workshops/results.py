@@ -68,15 +68,21 @@ class Progress(NamedTuple):
     last_score: int | None
 
 
+class Learner(NamedTuple):
+    id: int
+    name: str  # full name, or "" if the learner gave none
+    email: str
+
+
 @dataclass
 class LearnerRow:
-    user: object
+    learner: Learner
     cells: list
     markup: dict = field(repr=False)
 
     def __html__(self):
         """The whole table row, built here too: one template variable per row, not per cell."""
-        name = escape(self.user.get_full_name() or self.user.email)
+        name = escape(self.learner.name or self.learner.email)
         cells = "".join(
             [
                 self.markup[status].format("" if score is None else f"<strong>{score} %</strong> ")
@@ -106,23 +112,42 @@ def progress_status(assignment, submitted, started, now):
     return "in_progress" if started else "not_started"
 
 
-def cell_for(assignment, progress, now):
-    """progress: the learner's Progress on the assignment, or None if they never opened it."""
-    submitted = progress is not None and progress.attempt_count > 0
-    status = progress_status(assignment, submitted, progress is not None, now)
-    return Cell(status, retained_score(assignment.scoring_rule, progress))
+class Column(NamedTuple):
+    """What every cell of an assignment's column shares, worked out once per table: the rule
+    for the score, and the status of a learner who has not opened the quiz, has opened it
+    without sending an attempt, or has sent one."""
+
+    assignment_id: int
+    rule: str
+    unopened: str
+    opened: str
+    submitted: str
+
+    @classmethod
+    def of(cls, assignment, now):
+        statuses = [progress_status(assignment, s, o, now) for s, o in [(0, 0), (0, 1), (1, 1)]]
+        return cls(assignment.id, assignment.scoring_rule, *statuses)
+
+    def cell(self, progress):
+        """progress: the learner's Progress on the assignment, or None if they never opened it."""
+        if progress is None:
+            return Cell(self.unopened, None)
+        if not progress.attempt_count:
+            return Cell(self.opened, None)
+        return Cell(self.submitted, retained_score(self.rule, progress))
 
 
 def workshop_results(workshop):
     """(assignments, learner rows): a learners × assignments table in three queries, which read
     one progress row per learner and quiz, however many attempts there were."""
     now = timezone.now()
-    members = list(
-        get_user_model()
+    members = [
+        Learner(pk, f"{first_name} {last_name}".strip(), email)
+        for pk, first_name, last_name, email in get_user_model()
         .objects.filter(memberships__workshop=workshop)
         .order_by("last_name", "first_name", "email")
-        .only("id", "email", "first_name", "last_name")
-    )
+        .values_list("id", "first_name", "last_name", "email")
+    ]
     # The quizzes' titles only: not their questions.
     assignments = list(
         workshop.assignments.select_related("quiz").only(
@@ -130,18 +155,18 @@ def workshop_results(workshop):
         )
     )
     progress = {
-        (assignment_id, user_id): Progress(*counts)
-        for assignment_id, user_id, *counts in AssignmentProgress.objects.filter(
+        (assignment_id, user_id): Progress(count, best, last)
+        for assignment_id, user_id, count, best, last in AssignmentProgress.objects.filter(
             assignment__in=assignments
         ).values_list("assignment_id", "user_id", *Progress._fields)
     }
+    columns = [Column.of(assignment, now) for assignment in assignments]
     markup = cell_markup()
     rows = [
         LearnerRow(
-            user=member,
+            learner=member,
             cells=[
-                cell_for(assignment, progress.get((assignment.id, member.id)), now)
-                for assignment in assignments
+                column.cell(progress.get((column.assignment_id, member.id))) for column in columns
             ],
             markup=markup,
         )

@@ -196,7 +196,7 @@ def export_results(request, pk):
         ]
     writer.writerow([safe_cell(cell) for cell in header])
     for row in rows:
-        line = [row.user.get_full_name(), row.user.email]
+        line = [row.learner.name, row.learner.email]
         for cell in row.cells:
             line += ["" if cell.score is None else cell.score, cell.status_label]
         writer.writerow([safe_cell(cell) for cell in line])
