@@ -2,7 +2,7 @@ import sys
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connections
+from django.db import DatabaseError, InterfaceError, connections
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -108,7 +108,7 @@ def _page_excerpt(page):
 def server_error(request):
     """500, or a French 503 when the database is out of reach (it will be back: say so)."""
     exception = sys.exc_info()[1]
-    if isinstance(exception, DatabaseError):
+    if isinstance(exception, DatabaseError | InterfaceError):
         response = render_to_string("503.html")
         return HttpResponse(response, status=503, headers={"Retry-After": "30"})
     return HttpResponseServerError(render_to_string("500.html"))

@@ -140,11 +140,18 @@ def test_trainers_group_has_no_admin_rights():
     assert not trainers.page_permissions.exists()
 
 
-def test_database_outage_gives_a_french_503_page(client, monkeypatch):
-    from django.db import OperationalError
+@pytest.mark.parametrize(
+    "error",
+    [
+        "OperationalError",  # the database does not answer
+        "InterfaceError",  # a kept connection the outage closed
+    ],
+)
+def test_database_outage_gives_a_french_503_page(client, monkeypatch, error):
+    from django import db
 
     def unreachable(*args, **kwargs):
-        raise OperationalError("connection refused")
+        raise getattr(db, error)("connection refused")
 
     monkeypatch.setattr("lessons.models.CoursePage.get_context", unreachable)
     client.raise_request_exception = False

@@ -139,7 +139,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(env.get("CONN_MAX_AGE", "600")),
-        conn_health_checks=True,
+        # Off: no "SELECT 1" before each request's first query. A connection a database restart
+        # broke fails one request (the French 503 page) and is then replaced.
+        conn_health_checks=env_bool("DB_HEALTH_CHECKS"),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
