@@ -33,7 +33,7 @@ def signup(request):
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="workshops.backends.ModelBackend")
         return redirect(_next_url(request))
     return render(
         request, "accounts/signup.html", {"form": form, "next": request.GET.get("next", "")}

@@ -35,7 +35,7 @@ trainer = get_user_model().objects.get(email="formateur-test@atelier-reseaux.tes
 workshop = Workshop.objects.filter(trainers=trainer).order_by("-pk").first()
 session = SessionStore()
 session["_auth_user_id"] = str(trainer.pk)
-session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+session["_auth_user_backend"] = "workshops.backends.ModelBackend"
 session["_auth_user_hash"] = trainer.get_session_auth_hash()
 session.create()
 trainer_cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"

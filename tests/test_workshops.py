@@ -127,6 +127,16 @@ def test_access_matrix(client, people, setting):
     assert not failures, "\n".join(failures)
 
 
+def test_trainer_pages_follow_the_trainers_group_at_the_next_request(client, people):
+    trainer = people["trainer"]
+    client.force_login(trainer)
+    page = client.get(reverse("workshops:dashboard"))
+    assert page.status_code == 200 and "Mes ateliers" in page.content.decode()
+    trainer.groups.clear()
+    assert client.get(reverse("workshops:dashboard")).status_code == 403
+    assert "Mes ateliers" not in client.get("/cours/").content.decode()
+
+
 def test_trainers_and_editors_get_no_rights_over_users_in_the_admin(client, people):
     client.force_login(people["trainer"])
     assert client.get("/admin/").status_code == 302  # no admin access at all

@@ -96,7 +96,7 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail marks its preview views as same-origin itsel
 # Login throttling for the site and the admin, counted in the shared cache.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "workshops.backends.ModelBackend",  # also says whether the user is a trainer
 ]
 AXES_ENABLED = True
 # In the shared Redis cache when there is one; else in the database, which every process shares.
