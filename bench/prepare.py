@@ -44,7 +44,7 @@ trainer_cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 quiz = Quiz.objects.get(slug=QUIZ)
 csrf_secret = "b" * 32
 bodies = []
-for _ in range(int(os.environ.get("BENCH_SUBMISSIONS", "6000"))):
+for _ in range(int(os.environ.get("BENCH_SUBMISSIONS", "12000"))):
     form, token = attempts.start(quiz, AnonymousUser())
     data = {"attempt": token, "csrfmiddlewaretoken": csrf_secret}
     for question in form.question_list:

@@ -170,3 +170,12 @@ def test_other_errors_give_the_french_500_page(client, monkeypatch):
     response = client.get("/cours/")
     assert response.status_code == 500
     assert "Une erreur est survenue" in response.content.decode()
+
+
+def test_the_admin_speaks_each_editors_chosen_language(client, editor):
+    client.force_login(editor)
+    assert 'lang="fr"' in client.get("/admin/").content.decode()
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.update_or_create(user=editor, defaults={"preferred_language": "en"})
+    assert 'lang="en"' in client.get("/admin/").content.decode()

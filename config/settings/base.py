@@ -63,7 +63,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -157,7 +156,8 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:space"
 LOGOUT_REDIRECT_URL = "/"
 
-# French first.
+# A French site: no language negotiation (no LocaleMiddleware); the Wagtail admin still speaks
+# each editor's chosen language.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français"))]
 TIME_ZONE = "Europe/Paris"
