@@ -24,14 +24,11 @@ class RememberedRestrictionsMixin:
 
     def get_view_restrictions(self):
         restrictions = self.__dict__.get("_view_restrictions")
-        if restrictions is None:
-            restrictions = Page.get_view_restrictions(self)
-        return restrictions
+        return super().get_view_restrictions() if restrictions is None else restrictions
 
     def remember_view_restrictions(self):
-        restrictions = Page.get_view_restrictions(self)
-        list(restrictions)  # evaluated now; iterating it again asks nothing
-        self._view_restrictions = restrictions
+        self._view_restrictions = super().get_view_restrictions()
+        list(self._view_restrictions)  # evaluated now; iterating it again asks nothing
 
 
 def prepare_route(request, path):

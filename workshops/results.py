@@ -125,8 +125,13 @@ class Column(NamedTuple):
 
     @classmethod
     def of(cls, assignment, now):
-        statuses = [progress_status(assignment, s, o, now) for s, o in [(0, 0), (0, 1), (1, 1)]]
-        return cls(assignment.id, assignment.scoring_rule, *statuses)
+        return cls(
+            assignment_id=assignment.id,
+            rule=assignment.scoring_rule,
+            unopened=progress_status(assignment, submitted=False, started=False, now=now),
+            opened=progress_status(assignment, submitted=False, started=True, now=now),
+            submitted=progress_status(assignment, submitted=True, started=True, now=now),
+        )
 
     def cell(self, progress):
         """progress: the learner's Progress on the assignment, or None if they never opened it."""

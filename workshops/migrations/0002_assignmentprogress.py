@@ -14,15 +14,15 @@ def count_recorded_attempts(apps, schema_editor):
     ).values_list("assignment_id", "user_id", "attempt__score"):
         row = progress.get((assignment_id, user_id))
         if row is None:
-            row = progress[assignment_id, user_id] = AssignmentProgress.objects.create(
+            row = progress[assignment_id, user_id] = AssignmentProgress(
                 assignment_id=assignment_id, user_id=user_id
             )
         row.attempt_count += 1
         row.best_score = score if row.best_score is None else max(row.best_score, score)
         row.last_score = score
-    AssignmentProgress.objects.bulk_update(
-        progress.values(), ["attempt_count", "best_score", "last_score"]
-    )
+    fields = ["attempt_count", "best_score", "last_score"]
+    AssignmentProgress.objects.bulk_update([row for row in progress.values() if row.pk], fields)
+    AssignmentProgress.objects.bulk_create([row for row in progress.values() if not row.pk])
 
 
 class Migration(migrations.Migration):
