@@ -236,21 +236,20 @@ def main():
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{PORT}"
+    post_headers = [
+        f"Cookie: {prepared['csrf_cookie']}",
+        "Content-Type: application/x-www-form-urlencoded",
+    ]
     rounds = []
     try:
         wait_until_up(base + "/healthz")
         for index in range(ROUNDS):
             results = {}
             for name, method, path, cookie in prepared["endpoints"]:
-                headers = cookie_header(cookie)
                 if method == "POST":
-                    headers = [
-                        f"Cookie: {prepared['csrf_cookie']}",
-                        "Content-Type: application/x-www-form-urlencoded",
-                    ]
-                    results[name] = run_wrk(base + path, headers, luas[index])
+                    results[name] = run_wrk(base + path, post_headers, luas[index])
                 else:
-                    results[name] = run_wrk(base + path, headers)
+                    results[name] = run_wrk(base + path, cookie_header(cookie))
                 log(f"round {index + 1}/{ROUNDS}, {name}: {results[name]['rate']:.0f} req/s")
             for result in results.values():
                 result["ratio"] = result["rate"] / results["static file"]["rate"]
