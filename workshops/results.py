@@ -47,58 +47,22 @@ class Cell(NamedTuple):
         return str(STATUS_LABELS[self.status])
 
 
-def cell_markup():
-    """Each status's table cell, escaped once per table, with a slot for the score: a 200 × 10
-    table has 2,000 cells, so they are built here rather than by the template language."""
-    return {
-        status: format_html(
-            '<td class="result result--{}">{{}}<span class="result__status">{}</span></td>',
-            status,
-            label,
-        )
-        for status, label in STATUS_LABELS.items()
-    }
-
-
-class Progress(NamedTuple):
-    """What the table reads of an AssignmentProgress row (tuples are quicker to load)."""
-
-    attempt_count: int
-    best_score: int | None
-    last_score: int | None
-
-
 class Learner(NamedTuple):
     id: int
     name: str  # full name, or "" if the learner gave none
     email: str
 
 
-@dataclass
-class LearnerRow:
-    learner: Learner
-    cells: list
-    markup: dict = field(repr=False)
-
-    def __html__(self):
-        """The whole table row, built here too: one template variable per row, not per cell."""
-        name = escape(self.learner.name or self.learner.email)
-        cells = "".join(
-            [
-                self.markup[status].format("" if score is None else f"<strong>{score} %</strong> ")
-                for status, score in self.cells
-            ]
-        )
-        return SafeString(f'<tr><th scope="row">{name}</th>{cells}</tr>')
-
-    __str__ = __html__  # templates call str() before they look for __html__
+# What the results read of an AssignmentProgress row, as a tuple (quicker to load than objects).
+PROGRESS_FIELDS = ["attempt_count", "best_score", "last_score"]
 
 
 def retained_score(rule, progress):
-    """The score a learner keeps for an assignment, by its rule; None before any attempt."""
-    if progress is None or not progress.attempt_count:
+    """The score a learner keeps for an assignment, by its rule; None before any attempt.
+    progress: the learner's (attempt count, best score, last score), or None."""
+    if progress is None or not progress[0]:
         return None
-    return progress.last_score if rule == ScoringRule.LAST else progress.best_score
+    return progress[2] if rule == ScoringRule.LAST else progress[1]
 
 
 def progress_status(assignment, submitted, started, now):
@@ -112,34 +76,72 @@ def progress_status(assignment, submitted, started, now):
     return "in_progress" if started else "not_started"
 
 
-class Column(NamedTuple):
-    """What every cell of an assignment's column shares, worked out once per table: the rule
-    for the score, and the status of a learner who has not opened the quiz, has opened it
-    without sending an attempt, or has sent one."""
+def cell_html(status, score_slot=""):
+    return format_html(
+        '<td class="result result--{}">{}<span class="result__status">{}</span></td>',
+        status,
+        SafeString(score_slot),
+        STATUS_LABELS[status],
+    )
 
-    assignment_id: int
-    rule: str
-    unopened: str
-    opened: str
-    submitted: str
 
-    @classmethod
-    def of(cls, assignment, now):
-        return cls(
-            assignment_id=assignment.id,
-            rule=assignment.scoring_rule,
-            unopened=progress_status(assignment, submitted=False, started=False, now=now),
-            opened=progress_status(assignment, submitted=False, started=True, now=now),
-            submitted=progress_status(assignment, submitted=True, started=True, now=now),
-        )
+class Column:
+    """What every cell of an assignment's column shares, worked out once per table: the status
+    (and the table cell) of a learner who has not opened the quiz, has opened it without sending
+    an attempt, or has sent one. A 200 × 10 table has 2,000 cells: they are built here, from
+    these, rather than one by one by the template language."""
+
+    def __init__(self, assignment, now):
+        self.assignment_id = assignment.id
+        self.rule = assignment.scoring_rule
+        self.unopened = progress_status(assignment, submitted=False, started=False, now=now)
+        self.opened = progress_status(assignment, submitted=False, started=True, now=now)
+        self.submitted = progress_status(assignment, submitted=True, started=True, now=now)
+        self.unopened_html = cell_html(self.unopened)
+        self.opened_html = cell_html(self.opened)
+        # The submitted cell around its score ("{}" here), for cheap concatenation per cell.
+        self.before_score, self.after_score = cell_html(
+            self.submitted, "<strong>{} %</strong> "
+        ).split("{}")
 
     def cell(self, progress):
-        """progress: the learner's Progress on the assignment, or None if they never opened it."""
+        """progress: the learner's (count, best, last) on the assignment, or None if they never
+        opened it."""
         if progress is None:
             return Cell(self.unopened, None)
-        if not progress.attempt_count:
+        if not progress[0]:
             return Cell(self.opened, None)
         return Cell(self.submitted, retained_score(self.rule, progress))
+
+    def html(self, progress):
+        """The same cell, as HTML."""
+        if progress is None:
+            return self.unopened_html
+        if not progress[0]:
+            return self.opened_html
+        return f"{self.before_score}{retained_score(self.rule, progress)}{self.after_score}"
+
+
+@dataclass
+class LearnerRow:
+    learner: Learner
+    progress: list  # for each column, the learner's (count, best, last), or None
+    columns: list = field(repr=False)
+
+    def by_column(self):
+        return zip(self.columns, self.progress, strict=True)
+
+    @property
+    def cells(self):
+        return [column.cell(progress) for column, progress in self.by_column()]
+
+    def __html__(self):
+        """The whole table row: one template variable per row, not per cell."""
+        name = escape(self.learner.name or self.learner.email)
+        cells = "".join([column.html(progress) for column, progress in self.by_column()])
+        return SafeString(f'<tr><th scope="row">{name}</th>{cells}</tr>')
+
+    __str__ = __html__  # templates call str() before they look for __html__
 
 
 def workshop_results(workshop):
@@ -160,20 +162,17 @@ def workshop_results(workshop):
         )
     )
     progress = {
-        (assignment_id, user_id): Progress(count, best, last)
-        for assignment_id, user_id, count, best, last in AssignmentProgress.objects.filter(
-            assignment__in=assignments
-        ).values_list("assignment_id", "user_id", *Progress._fields)
+        row[:2]: row[2:]  # (assignment, learner): (count, best, last)
+        for row in AssignmentProgress.objects.filter(assignment__in=assignments).values_list(
+            "assignment_id", "user_id", *PROGRESS_FIELDS
+        )
     }
-    columns = [Column.of(assignment, now) for assignment in assignments]
-    markup = cell_markup()
+    columns = [Column(assignment, now) for assignment in assignments]
     rows = [
         LearnerRow(
             learner=member,
-            cells=[
-                column.cell(progress.get((column.assignment_id, member.id))) for column in columns
-            ],
-            markup=markup,
+            progress=[progress.get((column.assignment_id, member.id)) for column in columns],
+            columns=columns,
         )
         for member in members
     ]
@@ -183,8 +182,10 @@ def workshop_results(workshop):
 def learner_scores(assignment):
     """{user id: score by the assignment's rule} for learners who submitted."""
     return {
-        row.user_id: retained_score(assignment.scoring_rule, row)
-        for row in assignment.progress.filter(attempt_count__gt=0)
+        row[0]: retained_score(assignment.scoring_rule, row[1:])
+        for row in assignment.progress.filter(attempt_count__gt=0).values_list(
+            "user_id", *PROGRESS_FIELDS
+        )
     }
 
 
