@@ -119,6 +119,7 @@ def test_document_upload_size_is_limited(client, editor, settings):
 def test_sessions_of_several_servers_live_in_the_database_and_are_read_from_the_cache(
     client, django_user_model
 ):
+    from django.contrib.sessions.backends.base import VALID_KEY_CHARS
     from django.contrib.sessions.models import Session
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -129,6 +130,7 @@ def test_sessions_of_several_servers_live_in_the_database_and_are_read_from_the_
     )
     assert response.status_code == 302
     key = client.cookies["sessionid"].value
+    assert len(key) == 32 and set(key) <= set(VALID_KEY_CHARS)  # as hard to guess as Django's
     assert Session.objects.filter(session_key=key).exists()  # survives a cache flush
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("accounts:space")).status_code == 200
