@@ -10,6 +10,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def committed_db(transactional_db):
+    """A database where each statement commits, as on the site (no test transaction around the
+    test), with the seed content: for code that relies on autocommit."""
+    call_command("build_content", verbosity=0)
+
+
+@pytest.fixture
 def editor(django_user_model):
     from django.contrib.auth.models import Group
 

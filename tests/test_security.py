@@ -117,12 +117,14 @@ def test_document_upload_size_is_limited(client, editor, settings):
 
 @override_settings(SESSION_ENGINE="accounts.sessions")
 def test_sessions_of_several_servers_live_in_the_database_and_are_read_from_the_cache(
-    client, django_user_model
+    client, django_user_model, committed_db
 ):
-    from django.contrib.sessions.backends.base import VALID_KEY_CHARS
+    from django.contrib.sessions.backends.base import VALID_KEY_CHARS, UpdateError
     from django.contrib.sessions.models import Session
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+
+    from accounts.sessions import SessionStore
 
     django_user_model.objects.create_user(email="lea@test.fr", password="Mot-de-passe-42")
     response = client.post(
@@ -135,6 +137,13 @@ def test_sessions_of_several_servers_live_in_the_database_and_are_read_from_the_
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("accounts:space")).status_code == 200
     assert not [q for q in queries if "django_session" in q["sql"]]
+    store = SessionStore(key)
+    store["seen"] = True
+    store.save()  # one UPDATE, with no transaction of its own
+    assert Session.objects.get(session_key=key).get_decoded()["seen"] is True
     client.post(reverse("accounts:logout"))
     assert not Session.objects.filter(session_key=key).exists()
     assert client.get(reverse("accounts:space")).status_code == 302
+    with pytest.raises(UpdateError):  # a session ended meanwhile is not brought back
+        store.save()
+    assert not Session.objects.filter(session_key=key).exists()
