@@ -164,6 +164,9 @@ class Attempt(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="quiz_attempts",
+        # No index of its own: the (user, quiz) index below serves lookups by user, and each
+        # submission has one index less to update.
+        db_index=False,
     )
     questions = models.JSONField(_("questions montrées, réponses et correction"))
     correct_count = models.PositiveSmallIntegerField(_("bonnes réponses"))
