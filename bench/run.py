@@ -32,7 +32,7 @@ CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
 # Every endpoint, the static file included, is measured once per round; each round's ratios use
 # that round's static rate, and the table gives the median (the speed of a virtual machine drifts
 # as other tenants load it: one round can be a third slower than the next).
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 TARGETS = {  # ratio to the static file's rate (issue 7), shown beside each figure
     "home page": 0.5,
     "lesson": 0.5,
@@ -204,7 +204,7 @@ def main():
         subprocess.run(
             [PYTHON, "bench/prepare.py", str(WORK)],
             cwd=ROOT,
-            env=env,
+            env={**env, "BENCH_ROUNDS": str(ROUNDS)},
             capture_output=True,
             text=True,
             check=True,
