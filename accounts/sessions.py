@@ -8,14 +8,11 @@ middleware saves it after the view; and it writes a new session to the cache twi
 """
 
 import base64
-import logging
 import secrets
 
-from django.contrib.sessions.backends import cached_db
+from django.contrib.sessions.backends import cached_db, db
 from django.contrib.sessions.backends.base import CreateError, UpdateError
 from django.db import DatabaseError, IntegrityError, router, transaction
-
-logger = logging.getLogger(__name__)
 
 
 def new_session_key():
@@ -25,16 +22,14 @@ def new_session_key():
     return base64.b32encode(secrets.token_bytes(20)).decode().lower()
 
 
-class SessionStore(cached_db.SessionStore):
-    def _get_new_session_key(self):
-        return new_session_key()
+class OneStatementSave(db.SessionStore):
+    """The database part of a save: one INSERT or UPDATE, without a transaction of its own when
+    none is open (inside one, Django's savepoint keeps that transaction usable)."""
 
     def save(self, must_create=False):
-        if self.session_key is None:
-            return self.create()  # which saves it, to the database and the cache, once
         using = router.db_for_write(self.model)
         if transaction.get_connection(using).in_atomic_block:
-            return super().save(must_create)  # Django's savepoint keeps the transaction usable
+            return super().save(must_create)
         obj = self.create_model_instance(self._get_session(no_load=must_create))
         try:
             obj.save(force_insert=must_create, force_update=not must_create, using=using)
@@ -46,7 +41,16 @@ class SessionStore(cached_db.SessionStore):
             if not must_create:
                 raise UpdateError from None
             raise
-        try:
-            self._cache.set(self.cache_key, self._session, self.get_expiry_age())
-        except Exception:
-            logger.exception("Error saving to cache (%s)", self._cache)
+
+
+class SessionStore(cached_db.SessionStore, OneStatementSave):
+    """cached_db's save writes to the database through OneStatementSave (next in line after it),
+    then to the cache."""
+
+    def _get_new_session_key(self):
+        return new_session_key()
+
+    def save(self, must_create=False):
+        if self.session_key is None:
+            return self.create()  # which saves it, to the database and the cache, once
+        return super().save(must_create)
