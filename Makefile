@@ -43,6 +43,7 @@ lint: install ## ruff, formatting, missing migrations, and check --deploy with p
 
 messages: install ## Update the French message catalogue in locale/
 	$(PY) manage.py makemessages -l fr --ignore=.venv --ignore=staticfiles
+	$(PY) locale/fill_plurals.py
 	$(PY) manage.py compilemessages --ignore=.venv
 
 chromium: ## Install Debian's Chromium for the browser tests, if it is missing (needs root)
