@@ -11,6 +11,7 @@ urlpatterns = [
     path("inscription/", views.signup, name="signup"),
     path("mon-espace/", views.space, name="space"),
     path("mes-donnees/", views.my_data, name="my_data"),
+    path("mes-donnees.json", views.my_data_download, name="my_data_download"),
     path("supprimer/", views.delete_account, name="delete"),
     path(
         "mot-de-passe/",

@@ -5,7 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Max
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -13,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from lessons.models import CoursePage, LessonRead
 from quizzes.models import Attempt, Quiz
 from workshops.models import Membership
+from workshops.views import is_trainer
 
 from .forms import DeleteAccountForm, SignInForm, SignUpForm
 
@@ -45,6 +47,12 @@ class SignInView(auth_views.LoginView):
     authentication_form = SignInForm
     redirect_authenticated_user = True
 
+    def get_default_redirect_url(self):
+        """Trainers come to run their workshops: they land on "Mes ateliers"."""
+        if is_trainer(self.request.user):
+            return reverse("workshops:dashboard")
+        return super().get_default_redirect_url()
+
 
 @never_cache
 @login_required
@@ -64,7 +72,7 @@ def space(request):
         .annotate(best=Max("score"))
         .values_list("quiz_id", "best")
     )
-    quizzes = list(Quiz.objects.live().in_course_order())
+    quizzes = list(Quiz.objects.public().in_course_order())
     for quiz in quizzes:
         quiz.best_score = best.get(quiz.pk)
     to_do = [
@@ -89,8 +97,17 @@ def space(request):
 @never_cache
 @login_required
 def my_data(request):
-    """Everything we keep about the learner, as JSON (RGPD: right of access and portability)."""
+    """What the site keeps about the learner, and the download of all of it."""
+    return render(request, "accounts/my_data.html")
+
+
+@never_cache
+@login_required
+def my_data_download(request):
+    """Everything we keep about the learner, as JSON (RGPD: right of access and portability).
+    An assigned quiz's correction stays out until the trainer's date for it."""
     user = request.user
+    now = timezone.now()
     data = {
         "compte": {
             "email": user.email,
@@ -110,7 +127,10 @@ def my_data(request):
                 "quiz": attempt.quiz_title,
                 "envoyee_le": attempt.submitted_at.isoformat(),
                 "score": attempt.score,
-                "questions": attempt.questions,
+                "correction_visible_le": attempt.reveal_after.isoformat()
+                if attempt.reveal_after
+                else None,
+                "questions": attempt.questions_for_learner(now),
             }
             for attempt in Attempt.objects.for_user(user)
         ],

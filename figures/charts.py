@@ -28,6 +28,7 @@ class ChartItem:
     display: str  # the value as written: "42 %"
     group: str = ""  # for two measures per category: "Inscrits", "Actifs"
     note: str = ""  # shown in the table: the source and year
+    highlight: bool = False  # a bar to set apart (a quiz's right answer), besides its label
 
 
 @dataclass
@@ -93,11 +94,22 @@ def nice_maximum(values):
     return ((top // step) + 1) * step
 
 
-def build_chart(slug, title, items, description="", axis_label="", maximum=None):
-    """Lay out the items; None when there is nothing to show."""
+def count_maximum(values):
+    """For counts of people: a multiple of 4, so that the axis's five ticks are whole numbers."""
+    top = int(max(values, default=0))
+    return Decimal(max(4, -(-top // 4) * 4))
+
+
+def build_chart(slug, title, items, description="", axis_label="", maximum=None, counts=False):
+    """Lay out the items; None when there is nothing to show. counts: the values are numbers
+    of people (whole-number ticks)."""
     if not items:
         return None
-    maximum = Decimal(maximum) if maximum else nice_maximum([item.value for item in items])
+    values = [item.value for item in items]
+    if maximum:
+        maximum = Decimal(maximum)
+    else:
+        maximum = count_maximum(values) if counts else nice_maximum(values)
     groups = list(dict.fromkeys(item.group for item in items))
     categories = list(dict.fromkeys(item.label for item in items))
 
@@ -116,7 +128,9 @@ def build_chart(slug, title, items, description="", axis_label="", maximum=None)
                     item=item,
                     y=y,
                     width=round(float(item.value / maximum) * PLOT_WIDTH, 1),
-                    css_class=PALETTE[groups.index(item.group) % len(PALETTE)],
+                    css_class="bar-highlight"
+                    if item.highlight
+                    else PALETTE[groups.index(item.group) % len(PALETTE)],
                 )
             )
             y += BAR_HEIGHT + BAR_GAP

@@ -148,5 +148,14 @@ def connect_model_signals():
         post_delete.connect(
             invalidate, sender=model, dispatch_uid=f"pagecache-del-{model.__name__}"
         )
-    for model in (Series, SeriesItem, SiteSettings, FiguresSettings, Site, PageViewRestriction):
+    # Quiz: a trainer may reserve one to workshops, which takes it off lesson pages at once.
+    for model in (
+        Series,
+        SeriesItem,
+        SiteSettings,
+        FiguresSettings,
+        Site,
+        PageViewRestriction,
+        Quiz,
+    ):
         post_save.connect(invalidate, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")

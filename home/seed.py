@@ -102,24 +102,27 @@ CREDITS = (
 )
 
 # Development only: these passwords are printed by `make run` and listed in the README.
+# (e-mail, password, first name, last name, group, superuser)
 DEMO_ACCOUNTS = [
-    ("admin@atelier-reseaux.test", "Admin-demo-2026", "Administratrice", None, True),
-    ("editeur@atelier-reseaux.test", "Editeur-demo-2026", "Élise (éditrice)", "Editors", False),
+    ("admin@atelier-reseaux.test", "Admin-demo-2026", "Agathe", "Durand", None, True),
+    ("editeur@atelier-reseaux.test", "Editeur-demo-2026", "Élise", "Moreau", "Editors", False),
     (
         "moderateur@atelier-reseaux.test",
         "Moderateur-demo-2026",
-        "Marc (modérateur)",
+        "Marc",
+        "Petit",
         "Moderators",
         False,
     ),
     (
         "formatrice@atelier-reseaux.test",
         "Formatrice-demo-2026",
-        "Fanny (formatrice)",
+        "Fanny",
+        "Lambert",
         "Trainers",
         False,
     ),
-    ("apprenant@atelier-reseaux.test", "Apprenant-demo-2026", "Alain (apprenant)", None, False),
+    ("apprenant@atelier-reseaux.test", "Apprenant-demo-2026", "Alain", "Bernard", None, False),
 ]
 
 
@@ -195,11 +198,13 @@ def build_settings(site, pages):
 def build_demo_accounts():
     User = get_user_model()
     lines = []
-    for email, password, name, group, superuser in DEMO_ACCOUNTS:
+    for email, password, first_name, last_name, group, superuser in DEMO_ACCOUNTS:
         user = User.objects.filter(email=email).first()
         if user is None:
             factory = User.objects.create_superuser if superuser else User.objects.create_user
-            user = factory(email=email, password=password, first_name=name)
+            user = factory(
+                email=email, password=password, first_name=first_name, last_name=last_name
+            )
             if group:
                 user.groups.add(Group.objects.get_or_create(name=group)[0])
         lines.append(

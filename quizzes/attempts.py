@@ -1,4 +1,5 @@
-"""Starting and recording attempts: shared by the public quiz pages and assigned quizzes.
+"""Starting and recording attempts: shared by the public quiz pages and assigned quizzes
+(`workshops`), with the responses both give.
 
 An attempt starts as a signed token that says which questions and choices were drawn, in which
 order, for whom (and for which assignment, if any). It carries no right answer. On submission the
@@ -10,9 +11,12 @@ import secrets
 import uuid
 from datetime import timedelta
 
+from django.contrib import messages
 from django.core import signing
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 from wagtail.models import Revision
 
 from .forms import QuizForm
@@ -83,6 +87,7 @@ def record(quiz, shown, data, form, user, reveal_after=None):
         pass_mark=shown.pass_mark,
         started_at=parse_datetime(data["t"]),
         reveal_after=reveal_after,
+        assigned=data["a"] is not None,
     )
 
 
@@ -100,3 +105,46 @@ def can_see(request, attempt):
     if attempt.user_id is not None:
         return attempt.user_id == request.user.pk
     return str(attempt.token) in session_tokens(request)
+
+
+# Responses shared by the public quiz and assigned quizzes.
+
+
+def render_quiz(request, quiz, form, token, action, status=200, extra=None):
+    context = {"quiz": quiz, "form": form, "token": token, "action": action, **(extra or {})}
+    return render(request, "quizzes/quiz_detail.html", context, status=status)
+
+
+def refuse(request, message, status):
+    return render(request, "quizzes/refused.html", {"message": message}, status=status)
+
+
+def check_token(request, quiz, assignment_id=None):
+    """(token data, None) for a valid token of this quiz and assignment, else (None, refusal)."""
+    data = read_token(request.POST.get("attempt"))
+    if data is None or data.get("quiz") != quiz.pk or data.get("a") != assignment_id:
+        message = _("Ce formulaire n'est plus valable. Rechargez le quiz pour le recommencer.")
+        return None, refuse(request, message, 400)
+    if data["u"] is not None and data["u"] != request.user.pk:
+        return None, refuse(
+            request, _("Cette tentative a été commencée avec un autre compte."), 403
+        )
+    return data, None
+
+
+def already_recorded(request, attempt, url=None):
+    """The answer to a token sent again: its recorded result (at `url`, else the attempt's own
+    page), or a refusal if it is someone else's."""
+    if not can_see(request, attempt):
+        return refuse(request, _("Cette tentative a été envoyée depuis un autre compte."), 403)
+    messages.info(request, _("Cette tentative était déjà enregistrée : voici son résultat."))
+    return redirect(url or attempt.get_absolute_url())
+
+
+def recorded_answer(request, data, url_for=None):
+    """The answer to a token already recorded (its result, or a refusal), else None.
+    url_for(attempt): where its result is shown, if not at the attempt's own page."""
+    existing = Attempt.objects.filter(token=data["id"]).first()
+    if existing is None:
+        return None
+    return already_recorded(request, existing, url_for(existing) if url_for else None)

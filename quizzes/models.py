@@ -8,9 +8,11 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.log_actions import log
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -26,6 +28,10 @@ from .blocks import QuestionsBlock
 class QuizQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def live(self):
         return self.filter(live=True)
+
+    def public(self):
+        """Live quizzes anyone may take on the site, with their correction at once."""
+        return self.filter(live=True, reserved_to_workshops=False)
 
     def in_course_order(self):
         """The lessons' quizzes in the course's order, then the quiz of the whole course."""
@@ -57,7 +63,21 @@ class Quiz(
         help_text=_("Laisser vide pour un simple auto-test, sans réussite ni échec."),
     )
     shuffle_questions = models.BooleanField(_("mélanger les questions"), default=False)
-    shuffle_choices = models.BooleanField(_("mélanger les réponses"), default=False)
+    # On by default: seed content lists the right answer first, and so do many editors.
+    shuffle_choices = models.BooleanField(
+        _("mélanger les réponses"),
+        default=True,
+        help_text=_("Sans mélange, les réponses gardent l'ordre saisi ici pour chaque tentative."),
+    )
+    reserved_to_workshops = models.BooleanField(
+        _("réservé aux ateliers"),
+        default=False,
+        help_text=_(
+            "Ni listé ni proposé sur le site public : seuls les participants des ateliers à qui "
+            "un formateur l'assigne peuvent le faire (pour une évaluation dont la correction "
+            "reste cachée jusqu'à la date limite)."
+        ),
+    )
     draw_count = models.PositiveSmallIntegerField(
         _("nombre de questions tirées"),
         null=True,
@@ -78,6 +98,7 @@ class Quiz(
                 FieldPanel("pass_mark"),
                 FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]),
                 FieldPanel("draw_count"),
+                FieldPanel("reserved_to_workshops"),
             ],
             heading=_("Règles"),
         ),
@@ -99,6 +120,10 @@ class Quiz(
 
     def get_absolute_url(self):
         return reverse("quizzes:detail", args=[self.slug])
+
+    @property
+    def is_public(self):
+        return self.live and not self.reserved_to_workshops
 
     def get_submit_url(self):
         return reverse("quizzes:submit", args=[self.slug])
@@ -132,6 +157,39 @@ class Quiz(
                 choices[child.id] = ids
         return [child.id for child in questions], choices
 
+    def reserve_for_workshops(self, user):
+        """Takes the quiz off the public site at once (a trainer's decision, logged in its
+        history). The revisions editors publish from say so too: publishing one later does not
+        quietly make the quiz public again."""
+        self.reserved_to_workshops = True
+        self.save(update_fields=["reserved_to_workshops"])
+        for revision in {self.live_revision, self.latest_revision} - {None}:
+            revision.content["reserved_to_workshops"] = True
+            revision.save(update_fields=["content"])
+        log(instance=self, action="quizzes.reserve", user=user)
+
+    def answer_position_warning(self):
+        """Without shuffling, a learner who always ticks the same position should not pass:
+        say so when most questions put their right answer at one position. None if fine."""
+        if self.shuffle_choices:
+            return None
+        positions = []
+        for child in self.questions:
+            if child.block_type in ("single", "multiple"):
+                flags = [choice["correct"] for choice in child.value["choices"]]
+                positions.append({i for i, correct in enumerate(flags) if correct})
+        if len(positions) < 2:
+            return None
+        counts = {i: sum(1 for right in positions if i in right) for i in set().union(*positions)}
+        position, count = max(counts.items(), key=lambda item: (item[1], -item[0]))
+        if 2 * count < len(positions):
+            return None
+        return _(
+            "Les réponses ne sont pas mélangées et la bonne réponse est en position %(position)s "
+            "dans %(count)s questions à choix sur %(total)s : cocher toujours la même case "
+            "rapporterait des points. Activez « mélanger les réponses » ou changez leur ordre."
+        ) % {"position": position + 1, "count": count, "total": len(positions)}
+
     def get_preview_template(self, request, mode_name):
         return "quizzes/quiz_preview.html"
 
@@ -142,6 +200,10 @@ class Quiz(
         question_ids, choice_ids = self.draw(random.Random())
         context["form"] = QuizForm(self, question_ids, choice_ids)
         return context
+
+
+# What an attempt's snapshot shows of a question before its correction may be seen.
+QUESTION_FIELDS_BEFORE_REVEAL = {"id", "kind", "text", "unit", "given"}
 
 
 class AttemptQuerySet(models.QuerySet):
@@ -181,6 +243,11 @@ class Attempt(models.Model):
         help_text=_("Vide : la correction est visible dès l'envoi."),
     )
     submitted_at = models.DateTimeField(_("envoyée le"), auto_now_add=True)
+    assigned = models.BooleanField(
+        _("faite pour un quiz assigné"),
+        default=False,
+        help_text=_("Sa suite (recommencer, voir les résultats) est dans l'atelier."),
+    )
 
     objects = AttemptQuerySet.as_manager()
 
@@ -199,3 +266,21 @@ class Attempt(models.Model):
     @property
     def passed(self):
         return None if self.pass_mark is None else self.score >= self.pass_mark
+
+    def correction_visible(self, now=None):
+        return self.reveal_after is None or (now or timezone.now()) >= self.reveal_after
+
+    def questions_for_learner(self, now=None):
+        """The snapshot as the learner may see it now: before the correction's date, only the
+        questions, the choices shown and their own answers."""
+        if self.correction_visible(now):
+            return self.questions
+        return [
+            {key: value for key, value in question.items() if key in QUESTION_FIELDS_BEFORE_REVEAL}
+            | (
+                {"choices": [{"id": c["id"], "text": c["text"]} for c in question["choices"]]}
+                if "choices" in question
+                else {}
+            )
+            for question in self.questions
+        ]

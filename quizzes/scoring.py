@@ -99,3 +99,12 @@ def describe_answer(question):
         return f"{question['given']} {question.get('unit', '')}".strip()
     texts = {choice["id"]: choice["text"] for choice in question["choices"]}
     return ", ".join(texts[choice_id] for choice_id in question["given"]) or _("(aucune)")
+
+
+def describe_right_answer(question):
+    """The right answer, in words: "65 % (± 5)", or the right choices."""
+    if question["kind"] == "numeric":
+        tolerance = question["tolerance"].rstrip("0").rstrip(".")
+        shown = question["answer_display"]
+        return f"{shown} (± {tolerance})" if tolerance not in ("", "0") else shown
+    return ", ".join(choice["text"] for choice in question["choices"] if choice["correct"])

@@ -1,6 +1,8 @@
 import pytest
 from django.core.management import call_command
 
+from tests.workshop_helpers import make_user, make_workshop
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -40,3 +42,23 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def people(django_user_model, editor):
+    return {
+        "learner": make_user(django_user_model, "lea@test.fr", first_name="Léa", last_name="Roux"),
+        "other_learner": make_user(
+            django_user_model, "omar@test.fr", first_name="Omar", last_name="Diallo"
+        ),
+        "trainer": make_user(django_user_model, "tina@test.fr", "Trainers", first_name="Tina"),
+        "other_trainer": make_user(django_user_model, "theo@test.fr", "Trainers"),
+        "editor": editor,
+    }
+
+
+@pytest.fixture
+def setting(people):
+    workshop, assignment = make_workshop(people["trainer"], [people["learner"]])
+    other, _ = make_workshop(people["other_trainer"], [people["other_learner"]])
+    return {"workshop": workshop, "assignment": assignment, "other": other}

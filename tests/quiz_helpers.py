@@ -39,3 +39,26 @@ def answers(form, token, pick=right_answer):
 
 def submit(client, slug, data):
     return client.post(reverse("quizzes:submit", args=[slug]), data)
+
+
+def post_twice_at_once(post):
+    """Run post() in two threads released together (each with its own database connection);
+    returns what each returned."""
+    import threading
+
+    from django.db import connection
+
+    barrier = threading.Barrier(2)
+    results = []
+
+    def run():
+        barrier.wait()
+        results.append(post())
+        connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results

@@ -1,12 +1,18 @@
+from datetime import datetime, time, timedelta
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from quizzes.models import Quiz
 
-from .models import Assignment, Workshop
+from .models import Assignment, Reveal, Workshop
 
 TRAINERS_GROUP = "Trainers"
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
 
 
 class WorkshopForm(forms.ModelForm):
@@ -27,33 +33,139 @@ class WorkshopForm(forms.ModelForm):
         return cleaned
 
 
-class AssignmentForm(forms.ModelForm):
+class AssignmentSettingsForm(forms.ModelForm):
+    """What a trainer sets for an assigned quiz, and may change later: dates, attempts, the score
+    kept and when corrections show. A deadline reveal on a quiz that is also public would be a
+    false promise (anyone sees its correction on the site): the form says so, and asks the
+    trainer either to reserve the quiz to workshops or to assign it anyway."""
+
+    reserve_quizzes = forms.BooleanField(
+        label=_("Réserver ces quiz aux ateliers"),
+        required=False,
+        help_text=_(
+            "Ils quittent le site public (liste des quiz, pages des leçons) pour tout le monde ; "
+            "les éditeurs le voient dans leur historique et peuvent les rendre de nouveau publics."
+        ),
+    )
+    confirm_public = forms.BooleanField(
+        label=_("Assigner quand même, en laissant ces quiz publics"),
+        required=False,
+    )
+
     class Meta:
         model = Assignment
-        fields = ["quiz", "opens_at", "due_at", "max_attempts", "scoring_rule", "reveal"]
+        fields = ["opens_at", "due_at", "max_attempts", "scoring_rule", "reveal"]
         widgets = {
-            "opens_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
-            "due_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
+            "opens_at": DATETIME_WIDGET,
+            "due_at": DATETIME_WIDGET,
             "scoring_rule": forms.RadioSelect,
             "reveal": forms.RadioSelect,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["quiz"].queryset = Quiz.objects.live().order_by("title")
         for name in ("opens_at", "due_at"):
-            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
+            self.fields[name].input_formats = DATETIME_FORMATS
+        self.fields["max_attempts"].widget.attrs["min"] = 1
+        if not self.public_quizzes_submitted():
+            # Only asked when the warning applies (see clean).
+            del self.fields["reserve_quizzes"], self.fields["confirm_public"]
+
+    def submitted_quizzes(self):
+        return [self.instance.quiz]
+
+    def public_quizzes_submitted(self):
+        if not (self.is_bound and self.data.get("reveal") == Reveal.AFTER_DEADLINE):
+            return []
+        return [quiz for quiz in self.submitted_quizzes() if not quiz.reserved_to_workshops]
+
+    def clean_max_attempts(self):
+        value = self.cleaned_data["max_attempts"]
+        if value == 0:
+            raise forms.ValidationError(_("Autorisez au moins une tentative, ou laissez vide."))
+        return value
 
     def clean(self):
         cleaned = super().clean()
         opens, due = cleaned.get("opens_at"), cleaned.get("due_at")
         if opens and due and due <= opens:
             self.add_error("due_at", _("La date limite doit venir après l'ouverture."))
+        public = self.public_quizzes_submitted()
+        if public and not cleaned.get("reserve_quizzes") and not cleaned.get("confirm_public"):
+            titles = ", ".join(f"« {quiz.title} »" for quiz in public)
+            self.add_error(
+                None,
+                ngettext(
+                    "%(titles)s est aussi public : sur le site, chacun peut le faire et voir sa "
+                    "correction aussitôt, vos participants compris. Réservez-le aux ateliers, "
+                    "ou assignez-le quand même.",
+                    "%(titles)s sont aussi publics : sur le site, chacun peut les faire et voir "
+                    "leur correction aussitôt, vos participants compris. Réservez-les aux "
+                    "ateliers, ou assignez-les quand même.",
+                    len(public),
+                )
+                % {"titles": titles},
+            )
         return cleaned
+
+    def quizzes_to_reserve(self):
+        return self.public_quizzes_submitted() if self.cleaned_data.get("reserve_quizzes") else []
+
+
+class QuizChoiceField(forms.ModelMultipleChoiceField):
+    def __init__(self, assigned_ids, **kwargs):
+        self.assigned_ids = assigned_ids
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, quiz):
+        notes = []
+        if quiz.reserved_to_workshops:
+            notes.append(_("réservé aux ateliers"))
+        if quiz.pk in self.assigned_ids:
+            notes.append(_("déjà assigné dans cet atelier"))
+        return f"{quiz.title} ({', '.join(str(note) for note in notes)})" if notes else quiz.title
+
+
+class NewAssignmentsForm(AssignmentSettingsForm):
+    """One or several quizzes at once, with the same settings."""
+
+    def __init__(self, workshop, *args, **kwargs):
+        self.workshop = workshop
+        assigned = set(workshop.assignments.values_list("quiz_id", flat=True))
+        now = timezone.localtime().replace(second=0, microsecond=0)
+        if workshop.ends_on and workshop.ends_on >= now.date():
+            due = timezone.make_aware(datetime.combine(workshop.ends_on, time(23, 59)))
+        else:
+            due = now + timedelta(days=7)
+        kwargs.setdefault("initial", {"opens_at": now, "due_at": due})
+        super().__init__(*args, **kwargs)
+        self.fields["quizzes"] = QuizChoiceField(
+            assigned,
+            queryset=Quiz.objects.live().in_course_order(),
+            widget=forms.CheckboxSelectMultiple,
+            label=_("Quiz à assigner"),
+            help_text=_(
+                "Dans l'ordre du cours. Les quiz publics se font aussi librement sur le site, "
+                "avec leur correction aussitôt ; ceux réservés aux ateliers, seulement ici."
+            ),
+            error_messages={"required": _("Choisissez au moins un quiz.")},
+        )
+        self.order_fields(["quizzes"])
+
+    def submitted_quizzes(self):
+        ids = [value for value in self.data.getlist("quizzes") if value.isdigit()]
+        return list(Quiz.objects.live().filter(pk__in=ids).in_course_order())
+
+    def already_assigned(self):
+        assigned = self.fields["quizzes"].assigned_ids
+        return [quiz for quiz in self.cleaned_data["quizzes"] if quiz.pk in assigned]
+
+    def save(self, commit=True):
+        settings = {name: self.cleaned_data[name] for name in self._meta.fields}
+        return [
+            Assignment.objects.create(workshop=self.workshop, quiz=quiz, **settings)
+            for quiz in self.cleaned_data["quizzes"]
+        ]
 
 
 class CoTrainerForm(forms.Form):
@@ -79,11 +191,35 @@ class CoTrainerForm(forms.Form):
 
 
 class JoinForm(forms.Form):
+    """Joining a workshop: its code (unless the join link gave it), and the name the trainer
+    will see beside the results, asked only when the account lacks it."""
+
     code = forms.CharField(
         label=_("Code de l'atelier"),
         max_length=20,
         help_text=_("Les 8 caractères donnés par votre formateur, par exemple K7MP3QXA."),
     )
+    first_name = forms.CharField(label=_("Prénom"), max_length=150)
+    last_name = forms.CharField(label=_("Nom"), max_length=150)
+
+    def __init__(self, user, *args, workshop=None, **kwargs):
+        self.user = user
+        self.workshop = workshop
+        super().__init__(*args, **kwargs)
+        if workshop is not None:
+            del self.fields["code"]
+        if not user.is_authenticated or (user.first_name.strip() and user.last_name.strip()):
+            del self.fields["first_name"], self.fields["last_name"]
+        else:
+            self.fields["first_name"].initial = user.first_name
+            self.fields["last_name"].initial = user.last_name
+            self.fields["last_name"].help_text = _(
+                "Votre formateur verra ce nom à côté de vos résultats."
+            )
+
+    @property
+    def asks_name(self):
+        return "last_name" in self.fields
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip().upper().replace(" ", "").replace("-", "")
@@ -92,3 +228,9 @@ class JoinForm(forms.Form):
             raise forms.ValidationError(_("Ce code ne correspond à aucun atelier ouvert."))
         self.workshop = workshop
         return code
+
+    def save_name(self):
+        if self.asks_name:
+            self.user.first_name = self.cleaned_data["first_name"]
+            self.user.last_name = self.cleaned_data["last_name"]
+            self.user.save(update_fields=["first_name", "last_name"])

@@ -126,6 +126,14 @@ class Assignment(models.Model):
         now = now or timezone.now()
         return self.opens_at <= now < self.due_at
 
+    def close(self):
+        """No more answers from now on; what was submitted stays."""
+        now = timezone.now()
+        if self.due_at > now:
+            self.due_at = now
+            self.opens_at = min(self.opens_at, now)
+            self.save(update_fields=["opens_at", "due_at"])
+
     @property
     def reveal_after(self):
         return self.due_at if self.reveal == Reveal.AFTER_DEADLINE else None
@@ -142,6 +150,13 @@ class AssignmentProgress(models.Model):
     attempt_count = models.PositiveIntegerField(default=0)
     best_score = models.PositiveSmallIntegerField(null=True)
     last_score = models.PositiveSmallIntegerField(null=True)
+    # The attempts behind those scores, which the trainer's table opens.
+    best_attempt = models.ForeignKey(
+        "quizzes.Attempt", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    last_attempt = models.ForeignKey(
+        "quizzes.Attempt", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         constraints = [
@@ -153,10 +168,20 @@ class AssignmentProgress(models.Model):
     def __str__(self):
         return f"{self.user} — {self.assignment}"
 
-    def count_attempt(self, score):
+    COUNTED_FIELDS = [
+        "attempt_count",
+        "best_score",
+        "last_score",
+        "best_attempt",
+        "last_attempt",
+    ]
+
+    def count_attempt(self, attempt_id, score):
+        """Attempts are counted in the order they were submitted."""
         self.attempt_count += 1
-        self.best_score = score if self.best_score is None else max(self.best_score, score)
-        self.last_score = score
+        if self.best_score is None or score > self.best_score:
+            self.best_score, self.best_attempt_id = score, attempt_id
+        self.last_score, self.last_attempt_id = score, attempt_id
 
     @classmethod
     def recount(cls, assignments):
@@ -167,18 +192,19 @@ class AssignmentProgress(models.Model):
         }
         for row in progress.values():
             row.attempt_count, row.best_score, row.last_score = 0, None, None
-        for assignment_id, user_id, score in (
+            row.best_attempt_id = row.last_attempt_id = None
+        for assignment_id, user_id, attempt_id, score in (
             AssignedAttempt.objects.filter(assignment__in=assignments)
             .order_by("attempt__submitted_at", "attempt_id")
-            .values_list("assignment_id", "user_id", "attempt__score")
+            .values_list("assignment_id", "user_id", "attempt_id", "attempt__score")
         ):
             key = (assignment_id, user_id)
             if key not in progress:
                 progress[key] = cls(assignment_id=assignment_id, user_id=user_id)
-            progress[key].count_attempt(score)
-        fields = ["attempt_count", "best_score", "last_score"]
-        cls.objects.bulk_update([row for row in progress.values() if row.pk], fields)
-        cls.objects.bulk_create([row for row in progress.values() if not row.pk])
+            progress[key].count_attempt(attempt_id, score)
+        rows = list(progress.values())
+        cls.objects.bulk_update([row for row in rows if row.pk], cls.COUNTED_FIELDS, batch_size=500)
+        cls.objects.bulk_create([row for row in rows if not row.pk], batch_size=500)
 
 
 class AssignedAttempt(models.Model):

@@ -1,17 +1,28 @@
 """Where learners stand on assigned quizzes: the trainer's results table (in a fixed number of
-queries whatever the workshop's size), per-question rates, and each learner's quizzes to do."""
+queries whatever the workshop's size), the class's figures per quiz, how each question's answers
+spread, and each learner's quizzes to do.
 
+Every figure counts the workshop's current members only, each through the attempt their
+assignment's rule keeps (the best or the last): a learner removed from the workshop leaves every
+table, chart and rate of it."""
+
+import statistics
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from figures.charts import ChartItem, build_chart
 from quizzes.models import Attempt
+from quizzes.scoring import describe_right_answer
 
 from .models import Assignment, AssignmentProgress, ScoringRule
 
@@ -33,7 +44,20 @@ LEARNER_STATUS_LABELS = {
 }
 BUCKETS = [(0, 19), (20, 39), (40, 59), (60, 79), (80, 100)]
 # What the results table reads of an assignment.
-ASSIGNMENT_FIELDS = ["id", "workshop", "quiz", "opens_at", "due_at", "scoring_rule"]
+ASSIGNMENT_FIELDS = ["id", "workshop", "quiz", "opens_at", "due_at", "scoring_rule", "max_attempts"]
+# What it reads of an AssignmentProgress row, as a tuple (quicker to load than objects).
+PROGRESS_FIELDS = [
+    "attempt_count",
+    "best_score",
+    "last_score",
+    "best_attempt_id",
+    "last_attempt_id",
+]
+NO_NAME = _("Participant sans nom")
+
+
+def learner_name(first_name, last_name):
+    return f"{first_name} {last_name}".strip() or str(NO_NAME)
 
 
 class Cell(NamedTuple):
@@ -41,28 +65,31 @@ class Cell(NamedTuple):
 
     status: str
     score: int | None
+    passed: bool | None = None
+    attempts: int = 0
+    attempt_id: int | None = None
 
     @property
     def status_label(self):
         return str(STATUS_LABELS[self.status])
 
+    @property
+    def passed_label(self):
+        return {True: _("réussi"), False: _("non réussi")}.get(self.passed, "")
+
 
 class Learner(NamedTuple):
     id: int
-    name: str  # full name, or "" if the learner gave none
+    name: str
     email: str
 
 
-# What the results read of an AssignmentProgress row, as a tuple (quicker to load than objects).
-PROGRESS_FIELDS = ["attempt_count", "best_score", "last_score"]
-
-
-def retained_score(rule, progress):
-    """The score a learner keeps for an assignment, by its rule; None before any attempt.
-    progress: the learner's (attempt count, best score, last score), or None."""
+def retained(rule, progress):
+    """(score, attempt id) a learner keeps for an assignment, by its rule; None before any
+    attempt. progress: the learner's PROGRESS_FIELDS tuple, or None."""
     if progress is None or not progress[0]:
         return None
-    return progress[2] if rule == ScoringRule.LAST else progress[1]
+    return (progress[2], progress[4]) if rule == ScoringRule.LAST else (progress[1], progress[3])
 
 
 def progress_status(assignment, submitted, started, now):
@@ -76,13 +103,24 @@ def progress_status(assignment, submitted, started, now):
     return "in_progress" if started else "not_started"
 
 
-def cell_html(status, score_slot=""):
-    return format_html(
-        '<td class="result result--{}">{}<span class="result__status">{}</span></td>',
-        status,
-        SafeString(score_slot),
-        STATUS_LABELS[status],
-    )
+def is_passed(score, pass_mark):
+    return None if pass_mark is None or score is None else score >= pass_mark
+
+
+def attempts_used(count, limit):
+    if limit:
+        return ngettext(
+            "%(count)s tentative sur %(limit)s", "%(count)s tentatives sur %(limit)s", count
+        ) % {"count": count, "limit": limit}
+    return ngettext("%(count)s tentative", "%(count)s tentatives", count) % {"count": count}
+
+
+def percent(value):
+    """72 → "72 %", 72.5 → "72,5 %" (French decimal comma, non-breaking space)."""
+    if value is None:
+        return "—"
+    shown = int(value) if value == int(value) else Decimal(str(round(value, 1)))
+    return f"{number_format(shown)}\u00a0%"
 
 
 class Column:
@@ -92,40 +130,72 @@ class Column:
     these, rather than one by one by the template language."""
 
     def __init__(self, assignment, now):
+        self.assignment = assignment
         self.assignment_id = assignment.id
         self.rule = assignment.scoring_rule
+        self.pass_mark = assignment.quiz.pass_mark
+        self.limit = assignment.max_attempts
         self.unopened = progress_status(assignment, submitted=False, started=False, now=now)
         self.opened = progress_status(assignment, submitted=False, started=True, now=now)
         self.submitted = progress_status(assignment, submitted=True, started=True, now=now)
-        self.unopened_html = cell_html(self.unopened)
-        self.opened_html = cell_html(self.opened)
-        # The submitted cell around its score ("{}" here), for cheap concatenation per cell.
-        self.before_score, self.after_score = cell_html(
-            self.submitted, "<strong>{} %</strong> "
-        ).split("{}")
+        self.unopened_html = self.empty_cell(self.unopened)
+        self.opened_html = self.empty_cell(self.opened)
+        # Each cell's link differs only by its attempt's id: "…/tentatives/" + id + "/".
+        self.attempt_url = reverse(
+            "workshops:learner_attempt", args=[assignment.id, 0]
+        ).removesuffix("0/")
+        self.used_html = {}  # attempts used → its words, as each count first appears
+        self.verdict_html = {
+            None: "",
+            True: format_html('<span class="result__verdict">{}</span>', _("réussi")),
+            False: format_html(
+                '<span class="result__verdict result__verdict--failed">{}</span>', _("non réussi")
+            ),
+        }
+        self.status_label = escape(STATUS_LABELS[self.submitted])
+
+    @staticmethod
+    def empty_cell(status):
+        return format_html(
+            '<td class="result result--{}"><span class="result__status">{}</span></td>',
+            status,
+            STATUS_LABELS[status],
+        )
 
     def cell(self, progress):
-        """progress: the learner's (count, best, last) on the assignment, or None if they never
+        """progress: the learner's PROGRESS_FIELDS on the assignment, or None if they never
         opened it."""
         if progress is None:
             return Cell(self.unopened, None)
         if not progress[0]:
             return Cell(self.opened, None)
-        return Cell(self.submitted, retained_score(self.rule, progress))
+        score, attempt_id = retained(self.rule, progress)
+        passed = is_passed(score, self.pass_mark)
+        return Cell(self.submitted, score, passed, progress[0], attempt_id)
 
     def html(self, progress):
-        """The same cell, as HTML."""
+        """The same cell, as HTML: the score opens the attempt it comes from."""
         if progress is None:
             return self.unopened_html
         if not progress[0]:
             return self.opened_html
-        return f"{self.before_score}{retained_score(self.rule, progress)}{self.after_score}"
+        score, attempt_id = retained(self.rule, progress)
+        count = progress[0]
+        if count not in self.used_html:
+            self.used_html[count] = escape(attempts_used(count, self.limit))
+        return (
+            f'<td class="result result--{self.submitted}">'
+            f'<a class="result__score" href="{self.attempt_url}{attempt_id}/">{score}\u00a0%</a>'
+            f"{self.verdict_html[is_passed(score, self.pass_mark)]}"
+            f'<span class="result__status">{self.status_label} · {self.used_html[count]}</span>'
+            "</td>"
+        )
 
 
 @dataclass
 class LearnerRow:
     learner: Learner
-    progress: list  # for each column, the learner's (count, best, last), or None
+    progress: list  # for each column, the learner's PROGRESS_FIELDS, or None
     columns: list = field(repr=False)
 
     def by_column(self):
@@ -137,32 +207,74 @@ class LearnerRow:
 
     def __html__(self):
         """The whole table row: one template variable per row, not per cell."""
-        name = escape(self.learner.name or self.learner.email)
         cells = "".join([column.html(progress) for column, progress in self.by_column()])
-        return SafeString(f'<tr><th scope="row">{name}</th>{cells}</tr>')
+        return SafeString(f'<tr><th scope="row">{escape(self.learner.name)}</th>{cells}</tr>')
 
     __str__ = __html__  # templates call str() before they look for __html__
+
+
+@dataclass
+class ColumnSummary:
+    """The class's figures on one assigned quiz, over the learners who submitted."""
+
+    scores: list
+    passed: int | None  # None when the quiz has no pass mark
+    learners: int
+
+    @property
+    def submitted(self):
+        return len(self.scores)
+
+    @property
+    def average(self):
+        return statistics.fmean(self.scores) if self.scores else None
+
+    @property
+    def median(self):
+        return statistics.median(self.scores) if self.scores else None
+
+    @property
+    def average_display(self):
+        return percent(self.average)
+
+    @property
+    def median_display(self):
+        return percent(self.median)
+
+
+def summaries(columns, rows):
+    result = []
+    for index, column in enumerate(columns):
+        cells = [column.cell(row.progress[index]) for row in rows]
+        scores = [cell.score for cell in cells if cell.score is not None]
+        passed = None if column.pass_mark is None else sum(1 for cell in cells if cell.passed)
+        result.append(ColumnSummary(scores=scores, passed=passed, learners=len(rows)))
+    return result
+
+
+def members_of(workshop):
+    return [
+        Learner(pk, learner_name(first_name, last_name), email)
+        for pk, first_name, last_name, email in get_user_model()
+        .objects.filter(memberships__workshop=workshop)
+        .order_by("last_name", "first_name", "email")
+        .values_list("id", "first_name", "last_name", "email")
+    ]
 
 
 def workshop_results(workshop):
     """(assignments, learner rows): a learners × assignments table in three queries, which read
     one progress row per learner and quiz, however many attempts there were."""
     now = timezone.now()
-    members = [
-        Learner(pk, f"{first_name} {last_name}".strip(), email)
-        for pk, first_name, last_name, email in get_user_model()
-        .objects.filter(memberships__workshop=workshop)
-        .order_by("last_name", "first_name", "email")
-        .values_list("id", "first_name", "last_name", "email")
-    ]
-    # The quizzes' titles only: not their questions.
+    members = members_of(workshop)
+    # The quizzes' titles and pass marks only: not their questions.
     assignments = list(
         workshop.assignments.select_related("quiz").only(
-            *ASSIGNMENT_FIELDS, "quiz__title", "quiz__slug"
+            *ASSIGNMENT_FIELDS, "quiz__title", "quiz__slug", "quiz__pass_mark"
         )
     )
     progress = {
-        row[:2]: row[2:]  # (assignment, learner): (count, best, last)
+        row[:2]: row[2:]  # (assignment, learner): PROGRESS_FIELDS
         for row in AssignmentProgress.objects.filter(assignment__in=assignments).values_list(
             "assignment_id", "user_id", *PROGRESS_FIELDS
         )
@@ -179,24 +291,29 @@ def workshop_results(workshop):
     return assignments, rows
 
 
-def learner_scores(assignment):
-    """{user id: score by the assignment's rule} for learners who submitted."""
-    return {
-        row[0]: retained_score(assignment.scoring_rule, row[1:])
-        for row in assignment.progress.filter(attempt_count__gt=0).values_list(
-            "user_id", *PROGRESS_FIELDS
-        )
-    }
+def submission_dates(rows):
+    """{attempt id: when it was submitted} for every attempt the table keeps, in one query."""
+    ids = {cell.attempt_id for row in rows for cell in row.cells if cell.attempt_id}
+    return dict(Attempt.objects.filter(pk__in=ids).values_list("pk", "submitted_at"))
 
 
-def distribution_chart(assignment):
-    scores = learner_scores(assignment).values()
+def retained_attempts(assignment):
+    """{user id: (score, attempt id)} kept by the assignment's rule, for its workshop's current
+    members who submitted."""
+    rows = assignment.progress.filter(
+        attempt_count__gt=0, user__memberships__workshop=assignment.workshop_id
+    ).values_list("user_id", *PROGRESS_FIELDS)
+    return {row[0]: retained(assignment.scoring_rule, row[1:]) for row in rows}
+
+
+def distribution_chart(assignment, kept):
+    scores = [score for score, _attempt in kept.values()]
+    if not scores:
+        return None
     items = []
     for low, high in BUCKETS:
         count = sum(1 for score in scores if low <= score <= high)
-        items.append(ChartItem(label=f"{low} à {high} %", value=count, display=str(count)))
-    if not scores:
-        return None
+        items.append(ChartItem(label=f"{low} à {high}\u00a0%", value=count, display=str(count)))
     return build_chart(
         f"distribution-{assignment.pk}",
         _("Répartition des scores"),
@@ -204,13 +321,32 @@ def distribution_chart(assignment):
         description=_("Nombre d'apprenants par tranche de score (score retenu : %(rule)s).")
         % {"rule": assignment.get_scoring_rule_display()},
         axis_label=_("Nombre d'apprenants"),
+        counts=True,
     )
 
 
 @dataclass
-class QuestionStat:
+class Spread:
+    """How many learners gave one answer: a choice, or a range around a numeric answer."""
+
+    label: str
+    count: int = 0
+    correct: bool = False
+
+
+@dataclass
+class QuestionReport:
+    """One question over the learners' kept attempts: its success rate, its right answer and
+    how the answers spread."""
+
+    number: int
+    id: str
+    kind: str
     text: str
+    right_answer: str
+    explanation: str
     section: dict | None
+    spread: list = field(default_factory=list)
     right: int = 0
     total: int = 0
 
@@ -218,20 +354,116 @@ class QuestionStat:
     def rate(self):
         return round(100 * self.right / self.total) if self.total else 0
 
-
-def question_stats(assignment):
-    """Success rate of each question over every attempt made for the assignment, weakest first."""
-    stats = {}
-    for questions in Attempt.objects.filter(assignment_link__assignment=assignment).values_list(
-        "questions", flat=True
-    ):
-        for question in questions:
-            stat = stats.setdefault(
-                question["id"], QuestionStat(question["text"], question.get("section"))
+    @property
+    def chart(self):
+        if not self.total:
+            return None
+        title = _("Question %(number)s : réponses données") % {"number": self.number}
+        items = [
+            ChartItem(
+                label=f"{spread.label} ({_('bonne réponse')})" if spread.correct else spread.label,
+                value=spread.count,
+                display=str(spread.count),
+                highlight=spread.correct,
             )
-            stat.total += 1
-            stat.right += 1 if question["is_correct"] else 0
-    return sorted(stats.values(), key=lambda stat: (stat.rate, stat.text))
+            for spread in self.spread
+        ]
+        description = (
+            _("Nombre d'apprenants ayant coché chaque réponse.")
+            if self.kind == "multiple"
+            else _("Nombre d'apprenants ayant donné chaque réponse.")
+        )
+        return build_chart(
+            f"question-{self.number}",
+            title,
+            items,
+            description=description,
+            axis_label=_("Nombre d'apprenants"),
+            counts=True,
+        )
+
+
+def numeric_spread(question):
+    """Below, within or above the accepted range, for a numeric estimate."""
+    answer, tolerance = Decimal(question["answer"]), Decimal(question["tolerance"])
+    unit = question.get("unit", "")
+    low, high = answer - tolerance, answer + tolerance
+    return [
+        Spread(_("En dessous de %(value)s %(unit)s") % {"value": number_format(low), "unit": unit}),
+        Spread(
+            _("De %(low)s à %(high)s %(unit)s")
+            % {"low": number_format(low), "high": number_format(high), "unit": unit},
+            correct=True,
+        ),
+        Spread(_("Au-dessus de %(value)s %(unit)s") % {"value": number_format(high), "unit": unit}),
+    ]
+
+
+def count_answer(report, question, by_choice):
+    given = question["given"]
+    if question["kind"] == "numeric":
+        value = Decimal(given)
+        gap = value - Decimal(question["answer"])
+        tolerance = Decimal(question["tolerance"])
+        index = 0 if gap < -tolerance else 2 if gap > tolerance else 1
+        report.spread[index].count += 1
+        return
+    for choice_id in given:
+        if choice_id in by_choice:
+            by_choice[choice_id].count += 1
+
+
+def question_reports(assignment, kept):
+    """One report per question, in the quiz's order, over the kept attempts."""
+    snapshots = Attempt.objects.filter(
+        pk__in=[attempt_id for _score, attempt_id in kept.values()]
+    ).values_list("questions", flat=True)
+    order = {child.id: i for i, child in enumerate(assignment.quiz.questions)}
+    reports, choices = {}, {}
+    for questions in snapshots:
+        for question in questions:
+            report = reports.get(question["id"])
+            if report is None:
+                report = reports[question["id"]] = QuestionReport(
+                    number=0,
+                    id=question["id"],
+                    kind=question["kind"],
+                    text=question["text"],
+                    right_answer=describe_right_answer(question),
+                    explanation=question["explanation"],
+                    section=question.get("section"),
+                )
+                if question["kind"] == "numeric":
+                    report.spread = numeric_spread(question)
+                choices[question["id"]] = {}
+            by_choice = choices[question["id"]]
+            for choice in question.get("choices", []):
+                if choice["id"] not in by_choice:
+                    by_choice[choice["id"]] = Spread(choice["text"], correct=choice["correct"])
+                    report.spread.append(by_choice[choice["id"]])
+            report.total += 1
+            report.right += 1 if question["is_correct"] else 0
+            count_answer(report, question, by_choice)
+    ordered = sorted(reports.values(), key=lambda r: (order.get(r.id, len(order)), r.text))
+    choice_order = quiz_choice_order(assignment.quiz)
+    for number, report in enumerate(ordered, start=1):
+        report.number = number
+        if report.kind in ("single", "multiple"):
+            # Attempts may have shuffled the choices: show them in the quiz's own order.
+            ids = list(choices[report.id])
+            rank = {choice_id: choice_order.get(choice_id, len(ids)) for choice_id in ids}
+            report.spread = [choices[report.id][i] for i in sorted(ids, key=rank.get)]
+    return ordered
+
+
+def quiz_choice_order(quiz):
+    """{choice id: its position in its question} in the quiz as published now."""
+    order = {}
+    for child in quiz.questions:
+        if child.block_type in ("single", "multiple"):
+            for position, choice in enumerate(child.value["choices"].bound_blocks):
+                order[choice.id] = position
+    return order
 
 
 def learner_assignments(user, workshop=None):

@@ -12,6 +12,51 @@ from .forms import TRAINERS_GROUP
 from .models import Assignment, Membership, Workshop
 
 DEMO_NAME = "Atelier de démonstration — CCI"
+# Names for the large groups' learners: trainers read names, never e-mail addresses.
+FIRST_NAMES = [
+    "Camille",
+    "Léa",
+    "Hugo",
+    "Inès",
+    "Louis",
+    "Chloé",
+    "Nathan",
+    "Manon",
+    "Yanis",
+    "Emma",
+    "Théo",
+    "Sarah",
+    "Lucas",
+    "Jade",
+    "Adam",
+    "Zoé",
+    "Mohamed",
+    "Lina",
+    "Jules",
+    "Alice",
+]
+LAST_NAMES = [
+    "Martin",
+    "Bernard",
+    "Thomas",
+    "Petit",
+    "Robert",
+    "Richard",
+    "Durand",
+    "Dubois",
+    "Moreau",
+    "Laurent",
+    "Simon",
+    "Michel",
+    "Lefebvre",
+    "Leroy",
+    "Roux",
+    "David",
+    "Bertrand",
+    "Morel",
+    "Fournier",
+    "Girard",
+]
 
 
 def build_demo_workshop(trainer_email, learner_email):
@@ -50,7 +95,12 @@ def build_large_group(learners=200, assignments=10, attempts_per_learner=0, name
     workshop = Workshop.objects.create(name=name)
     workshop.trainers.add(trainer)
     users = User.objects.bulk_create(
-        User(email=f"apprenant{i:04d}-{workshop.pk}@atelier-reseaux.test") for i in range(learners)
+        User(
+            email=f"apprenant{i:04d}-{workshop.pk}@atelier-reseaux.test",
+            first_name=FIRST_NAMES[i % len(FIRST_NAMES)],
+            last_name=LAST_NAMES[i // len(FIRST_NAMES) % len(LAST_NAMES)],
+        )
+        for i in range(learners)
     )
     Membership.objects.bulk_create(Membership(workshop=workshop, user=user) for user in users)
     quizzes = list(Quiz.objects.live().order_by("pk")) or []

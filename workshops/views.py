@@ -9,20 +9,38 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from quizzes import attempts
 from quizzes.models import Attempt
-from quizzes.views import check_token, recorded_answer, refuse, render_quiz
 
-from .forms import TRAINERS_GROUP, AssignmentForm, CoTrainerForm, JoinForm, WorkshopForm
+from .forms import (
+    TRAINERS_GROUP,
+    AssignmentSettingsForm,
+    CoTrainerForm,
+    JoinForm,
+    NewAssignmentsForm,
+    WorkshopForm,
+)
 from .models import AssignedAttempt, Assignment, AssignmentProgress, Membership, Workshop
-from .results import distribution_chart, learner_assignments, question_stats, workshop_results
+from .results import (
+    attempts_used,
+    distribution_chart,
+    learner_assignments,
+    learner_name,
+    question_reports,
+    retained_attempts,
+    submission_dates,
+    summaries,
+    workshop_results,
+)
 
 
 def is_trainer(user):
@@ -53,6 +71,15 @@ def workshop_run_by(request, pk):
     return get_object_or_404(Workshop.objects.run_by(request.user), pk=pk)
 
 
+def assignment_run_by(request, pk):
+    return get_object_or_404(
+        Assignment.objects.select_related("quiz", "workshop").filter(
+            workshop__trainers=request.user
+        ),
+        pk=pk,
+    )
+
+
 # Trainer space
 
 
@@ -74,6 +101,17 @@ def create(request):
 
 
 @trainer_required
+def edit(request, pk):
+    workshop = workshop_run_by(request, pk)
+    form = WorkshopForm(request.POST or None, instance=workshop)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Atelier modifié."))
+        return redirect(workshop)
+    return render(request, "workshops/workshop_form.html", {"form": form, "workshop": workshop})
+
+
+@trainer_required
 def detail(request, pk):
     workshop = workshop_run_by(request, pk)
     join_url = request.build_absolute_uri(workshop.get_join_url())
@@ -85,8 +123,10 @@ def detail(request, pk):
             "workshop": workshop,
             "join_url": join_url,
             "qr_code": qr_code,
-            "memberships": workshop.memberships.select_related("user").order_by("user__email"),
-            "trainers": workshop.trainers.order_by("email"),
+            "memberships": workshop.memberships.select_related("user").order_by(
+                "user__last_name", "user__first_name", "user__email"
+            ),
+            "trainers": workshop.trainers.order_by("last_name", "first_name", "email"),
             "assignments": workshop.assignments.select_related("quiz"),
             "co_trainer_form": CoTrainerForm(workshop),
         },
@@ -129,55 +169,169 @@ def add_trainer(request, pk):
     return redirect(workshop)
 
 
+def reserve_quizzes(request, form):
+    for quiz in form.quizzes_to_reserve():
+        quiz.reserve_for_workshops(request.user)
+        messages.info(
+            request,
+            _("« %(title)s » est désormais réservé aux ateliers : il a quitté le site public.")
+            % {"title": quiz.title},
+        )
+
+
 @trainer_required
 def create_assignment(request, pk):
     workshop = workshop_run_by(request, pk)
-    form = AssignmentForm(request.POST or None)
+    form = NewAssignmentsForm(workshop, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        assignment = form.save(commit=False)
-        assignment.workshop = workshop
-        assignment.save()
-        messages.success(request, _("Quiz assigné."))
+        with transaction.atomic():
+            reserve_quizzes(request, form)
+            created = form.save()
+        messages.success(
+            request,
+            ngettext("%(count)s quiz assigné.", "%(count)s quiz assignés.", len(created))
+            % {"count": len(created)},
+        )
+        for quiz in form.already_assigned():
+            messages.warning(
+                request,
+                _("« %(title)s » était déjà assigné dans cet atelier : il l'est deux fois.")
+                % {"title": quiz.title},
+            )
         return redirect(workshop)
     return render(request, "workshops/assignment_form.html", {"form": form, "workshop": workshop})
+
+
+@trainer_required
+def edit_assignment(request, pk):
+    assignment = assignment_run_by(request, pk)
+    form = AssignmentSettingsForm(request.POST or None, instance=assignment)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            reserve_quizzes(request, form)
+            form.save()
+        messages.success(request, _("Quiz assigné modifié."))
+        return redirect(assignment.workshop)
+    return render(
+        request,
+        "workshops/assignment_form.html",
+        {"form": form, "workshop": assignment.workshop, "assignment": assignment},
+    )
+
+
+@trainer_required
+def delete_assignment(request, pk):
+    """Delete an assigned quiz with its attempts, or close it and keep them: the page says how
+    many attempts are at stake before anything happens."""
+    assignment = assignment_run_by(request, pk)
+    workshop = assignment.workshop
+    attempt_ids = list(assignment.assigned_attempts.values_list("attempt_id", flat=True))
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "close":
+            assignment.close()
+            messages.success(
+                request, _("Quiz fermé : il n'accepte plus de réponses ; les résultats restent.")
+            )
+            return redirect(workshop)
+        if action == "delete":
+            with transaction.atomic():
+                Attempt.objects.filter(pk__in=attempt_ids).delete()
+                assignment.delete()
+            messages.success(
+                request,
+                ngettext(
+                    "Quiz assigné supprimé, avec %(count)s tentative.",
+                    "Quiz assigné supprimé, avec ses %(count)s tentatives.",
+                    len(attempt_ids),
+                )
+                % {"count": len(attempt_ids)},
+            )
+            return redirect(workshop)
+        messages.error(request, _("Choisissez : supprimer, ou fermer en gardant les résultats."))
+    return render(
+        request,
+        "workshops/assignment_delete.html",
+        {
+            "assignment": assignment,
+            "workshop": workshop,
+            "attempt_count": len(attempt_ids),
+            "is_open": assignment.due_at > timezone.now(),
+        },
+    )
 
 
 @trainer_required
 def results(request, pk):
     workshop = workshop_run_by(request, pk)
     assignments, rows = workshop_results(workshop)
+    columns = rows[0].columns if rows else []
     return render(
         request,
         "workshops/results.html",
-        {"workshop": workshop, "assignments": assignments, "rows": rows},
+        {
+            "workshop": workshop,
+            "assignments": assignments,
+            "rows": rows,
+            "summaries": list(zip(assignments, summaries(columns, rows), strict=False)),
+        },
     )
 
 
 @trainer_required
 def assignment_detail(request, pk):
-    assignment = get_object_or_404(
-        Assignment.objects.select_related("quiz", "workshop").filter(
-            workshop__trainers=request.user
-        ),
-        pk=pk,
-    )
-    stats = question_stats(assignment)
-    weakest = [stat for stat in stats[:3] if stat.rate < 100]
+    """Per question: success rate, right answer, and how the learners' answers spread."""
+    assignment = assignment_run_by(request, pk)
+    kept = retained_attempts(assignment)
+    reports = question_reports(assignment, kept)
+    weakest = [report for report in sorted(reports, key=lambda r: r.rate)[:3] if report.rate < 100]
     return render(
         request,
         "workshops/assignment_detail.html",
         {
             "assignment": assignment,
             "workshop": assignment.workshop,
-            "stats": stats,
+            "reports": reports,
             "weakest": weakest,
-            "chart": distribution_chart(assignment),
+            "learner_count": len(kept),
+            "chart": distribution_chart(assignment, kept),
+        },
+    )
+
+
+@trainer_required
+def learner_attempt(request, pk, attempt_pk):
+    """One learner's attempt as it was recorded, read-only, with the right answers: the trainer
+    sees the correction whatever the learners were told about its date."""
+    assignment = assignment_run_by(request, pk)
+    link = get_object_or_404(
+        AssignedAttempt.objects.select_related("attempt", "user").filter(
+            user__memberships__workshop=assignment.workshop_id
+        ),
+        assignment=assignment,
+        attempt_id=attempt_pk,
+    )
+    others = (
+        assignment.assigned_attempts.filter(user=link.user)
+        .order_by("attempt__submitted_at", "attempt_id")
+        .values_list("attempt_id", "attempt__score", "attempt__submitted_at")
+    )
+    return render(
+        request,
+        "workshops/learner_attempt.html",
+        {
+            "assignment": assignment,
+            "workshop": assignment.workshop,
+            "attempt": link.attempt,
+            "learner_name": learner_name(link.user.first_name, link.user.last_name),
+            "attempts": list(others),
         },
     )
 
 
 def safe_cell(value):
-    """Spreadsheets run cells starting with =, +, - or @ as formulas: neutralise them."""
+    """Spreadsheets run cells starting with =, +, -, @, a tab or a carriage return as formulas:
+    neutralise them."""
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
@@ -186,19 +340,31 @@ def safe_cell(value):
 def export_results(request, pk):
     workshop = workshop_run_by(request, pk)
     assignments, rows = workshop_results(workshop)
+    dates = submission_dates(rows)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     header = [_("Nom"), _("E-mail")]
     for assignment in assignments:
+        title = assignment.quiz.title
         header += [
-            f"{assignment.quiz.title} — {_('score (%)')}",
-            f"{assignment.quiz.title} — {_('état')}",
+            f"{title} — {_('score (%)')}",
+            f"{title} — {_('réussite')}",
+            f"{title} — {_('état')}",
+            f"{title} — {_('tentatives')}",
+            f"{title} — {_('envoyé le')}",
         ]
     writer.writerow([safe_cell(cell) for cell in header])
     for row in rows:
         line = [row.learner.name, row.learner.email]
         for cell in row.cells:
-            line += ["" if cell.score is None else cell.score, cell.status_label]
+            sent = dates.get(cell.attempt_id)
+            line += [
+                "" if cell.score is None else cell.score,
+                {True: _("oui"), False: _("non")}.get(cell.passed, ""),
+                cell.status_label,
+                cell.attempts,
+                date_format(timezone.localtime(sent), "Y-m-d H:i") if sent else "",
+            ]
         writer.writerow([safe_cell(cell) for cell in line])
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     filename = f"resultats-atelier-{workshop.pk}.csv"
@@ -212,9 +378,9 @@ def export_results(request, pk):
 @never_cache
 @login_required
 def join(request):
-    form = JoinForm(request.POST or None)
+    form = JoinForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        return join_workshop(request, form.workshop)
+        return join_workshop(request, form)
     return render(request, "workshops/join.html", {"form": form})
 
 
@@ -226,20 +392,25 @@ def join_code(request, code):
         return render(
             request,
             "workshops/join.html",
-            {"form": JoinForm(), "unknown_code": True},
+            {"form": JoinForm(request.user), "unknown_code": True},
             status=404,
         )
     if not request.user.is_authenticated:
         return render(request, "workshops/join_sign_in.html", {"workshop": workshop})
-    if request.method == "POST":
-        return join_workshop(request, workshop)
-    return render(request, "workshops/join_confirm.html", {"workshop": workshop})
+    # A POST with no field at all is a valid confirmation when no name is needed.
+    data = request.POST if request.method == "POST" else None
+    form = JoinForm(request.user, data, workshop=workshop)
+    if data is not None and form.is_valid():
+        return join_workshop(request, form)
+    return render(request, "workshops/join_confirm.html", {"workshop": workshop, "form": form})
 
 
-def join_workshop(request, workshop):
+def join_workshop(request, form):
+    workshop = form.workshop
     if workshop.trainers.filter(pk=request.user.pk).exists():
         messages.info(request, _("Vous animez cet atelier."))
         return redirect(workshop)
+    form.save_name()
     _membership, created = Membership.objects.get_or_create(workshop=workshop, user=request.user)
     if created:
         messages.success(
@@ -252,10 +423,20 @@ def join_workshop(request, workshop):
 @login_required
 def my_workshop(request, pk):
     workshop = get_object_or_404(Workshop, pk=pk, memberships__user=request.user)
+    # A member who joined before names were asked gives theirs here, once.
+    form = JoinForm(request.user, request.POST or None, workshop=workshop)
+    if form.asks_name and request.method == "POST" and form.is_valid():
+        form.save_name()
+        messages.success(request, _("Merci : votre formateur verra ce nom."))
+        return redirect("workshops:my_workshop", pk=workshop.pk)
     return render(
         request,
         "workshops/my_workshop.html",
-        {"workshop": workshop, "assignments": learner_assignments(request.user, workshop)},
+        {
+            "workshop": workshop,
+            "assignments": learner_assignments(request.user, workshop),
+            "name_form": form if form.asks_name else None,
+        },
     )
 
 
@@ -269,6 +450,11 @@ def assignment_for_learner(request, pk):
     )
 
 
+def attempts_used_by(assignment, user):
+    progress = AssignmentProgress.objects.filter(assignment=assignment, user=user)
+    return progress.values_list("attempt_count", flat=True).first() or 0
+
+
 def closed_reason(assignment, user, now):
     """Why this learner may not submit now, in French; None when they may."""
     if now < assignment.opens_at:
@@ -280,13 +466,18 @@ def closed_reason(assignment, user, now):
             "date": when
         }
     if assignment.max_attempts is not None:
-        progress = AssignmentProgress.objects.filter(assignment=assignment, user=user)
-        used = progress.values_list("attempt_count", flat=True).first() or 0
+        used = attempts_used_by(assignment, user)
         if used >= assignment.max_attempts:
-            return _("Vous avez utilisé vos %(count)s tentative(s) autorisée(s) pour ce quiz.") % {
-                "count": assignment.max_attempts
-            }
+            return ngettext(
+                "Vous avez utilisé la tentative autorisée pour ce quiz.",
+                "Vous avez utilisé les %(count)s tentatives autorisées pour ce quiz.",
+                assignment.max_attempts,
+            ) % {"count": assignment.max_attempts}
     return None
+
+
+def result_url(assignment, attempt):
+    return reverse("workshops:result", args=[assignment.pk, attempt.token])
 
 
 @never_cache
@@ -295,10 +486,10 @@ def take(request, pk):
     assignment = assignment_for_learner(request, pk)
     reason = closed_reason(assignment, request.user, timezone.now())
     if reason:
-        return refuse(request, reason, 403)
+        return attempts.refuse(request, reason, 403)
     AssignmentProgress.objects.get_or_create(assignment=assignment, user=request.user)
     form, token = attempts.start(assignment.quiz, request.user, assignment_id=assignment.pk)
-    return render_quiz(
+    return attempts.render_quiz(
         request,
         assignment.quiz,
         form,
@@ -314,16 +505,20 @@ def take(request, pk):
 def submit(request, pk):
     assignment = assignment_for_learner(request, pk)
     quiz = assignment.quiz
-    data, refusal = check_token(request, quiz, assignment_id=assignment.pk)
+    data, refusal = attempts.check_token(request, quiz, assignment_id=assignment.pk)
     if refusal:
         return refusal
-    # Before the attempt limit is checked: a token sent twice shows its result, not a refusal.
-    already = recorded_answer(request, data)
+
+    def recorded():
+        """A token sent again shows its result, not a refusal (even once the limit is used)."""
+        return attempts.recorded_answer(request, data, lambda found: result_url(assignment, found))
+
+    already = recorded()
     if already:
         return already
     shown, form = attempts.bound_form(quiz, data, request.POST)
     if not form.is_valid():
-        return render_quiz(
+        return attempts.render_quiz(
             request,
             quiz,
             form,
@@ -337,22 +532,56 @@ def submit(request, pk):
             # Lock the assignment: two submissions can neither both pass the attempt limit
             # nor miscount the learner's progress.
             Assignment.objects.select_for_update().get(pk=assignment.pk)
+            # The same attempt may have been recorded while this request waited for the lock.
+            already = recorded()
+            if already:
+                return already
             reason = closed_reason(assignment, request.user, timezone.now())
             if reason:
-                return refuse(request, reason, 403)
+                return attempts.refuse(request, reason, 403)
             attempt = attempts.record(
                 quiz, shown, data, form, request.user, reveal_after=assignment.reveal_after
             )
             AssignedAttempt.objects.create(
                 assignment=assignment, attempt=attempt, user=request.user
             )
-            progress, _ = AssignmentProgress.objects.get_or_create(
+            progress, _created = AssignmentProgress.objects.get_or_create(
                 assignment=assignment, user=request.user
             )
-            progress.count_attempt(attempt.score)
-            progress.save(update_fields=["attempt_count", "best_score", "last_score"])
+            progress.count_attempt(attempt.pk, attempt.score)
+            progress.save(update_fields=AssignmentProgress.COUNTED_FIELDS)
     except IntegrityError:
+        # Recorded by a twin request in the meantime (where the lock could not order them).
         existing = Attempt.objects.get(token=data["id"])
-        messages.info(request, _("Cette tentative était déjà enregistrée : voici son résultat."))
-        return redirect(existing)
-    return redirect(attempt)
+        return attempts.already_recorded(request, existing, result_url(assignment, existing))
+    return redirect(result_url(assignment, attempt))
+
+
+@never_cache
+@login_required
+def result(request, pk, token):
+    """The learner's result on an assigned quiz, and the way to try again, in the workshop."""
+    assignment = assignment_for_learner(request, pk)
+    link = get_object_or_404(
+        AssignedAttempt.objects.select_related("attempt"),
+        assignment=assignment,
+        attempt__token=token,
+        user=request.user,
+    )
+    attempt = link.attempt
+    reason = closed_reason(assignment, request.user, timezone.now())
+    used = attempts_used_by(assignment, request.user)
+    note = attempts_used(used, assignment.max_attempts)
+    return render(
+        request,
+        "quizzes/result.html",
+        {
+            "attempt": attempt,
+            "reveal": attempt.correction_visible(),
+            "assignment": assignment,
+            "retry_url": None if reason else assignment.get_absolute_url(),
+            "retry_note": _("%(used)s. %(reason)s") % {"used": note, "reason": reason}
+            if reason
+            else note,
+        },
+    )

@@ -54,9 +54,10 @@ def build_quizzes():
             lesson_id=lessons.get(data["lesson"]),
             intro=data["intro"],
             pass_mark=data["pass_mark"],
-            # The course quiz mixes its questions and their choices on every attempt.
+            # Every quiz mixes its choices (the seed lists the right one first); the course
+            # quiz mixes its questions too.
             shuffle_questions=is_course_quiz,
-            shuffle_choices=is_course_quiz,
+            shuffle_choices=True,
             questions=[_question(q, lessons, statistics) for q in data["questions"]],
             live=False,
         )

@@ -1,7 +1,7 @@
 from django import template
 
 from quizzes.models import Quiz
-from quizzes.scoring import describe_answer
+from quizzes.scoring import describe_answer, describe_right_answer
 
 register = template.Library()
 
@@ -13,18 +13,14 @@ def answer_text(question):
 
 @register.simple_tag
 def right_answer_text(question):
-    if question["kind"] == "numeric":
-        tolerance = question["tolerance"].rstrip("0").rstrip(".")
-        shown = question["answer_display"]
-        return f"{shown} (± {tolerance})" if tolerance not in ("", "0") else shown
-    return ", ".join(choice["text"] for choice in question["choices"] if choice["correct"])
+    return describe_right_answer(question)
 
 
 @register.inclusion_tag("quizzes/lesson_quiz.html", takes_context=True)
 def lesson_quiz(context, lesson):
     """The quiz that points to this lesson: lessons know nothing of quizzes."""
     return {
-        "quiz": Quiz.objects.live().filter(lesson=lesson).first(),
+        "quiz": Quiz.objects.public().filter(lesson=lesson).first(),
         "request": context.get("request"),
     }
 
@@ -32,7 +28,7 @@ def lesson_quiz(context, lesson):
 @register.inclusion_tag("quizzes/lesson_quiz.html", takes_context=True)
 def course_quiz(context):
     return {
-        "quiz": Quiz.objects.live().filter(lesson=None).first(),
+        "quiz": Quiz.objects.public().filter(lesson=None).first(),
         "request": context.get("request"),
         "course": True,
     }

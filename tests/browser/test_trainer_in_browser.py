@@ -1,55 +1,98 @@
 """A workshop from start to finish in a real browser: trainer, learner, results, CSV."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from tests.browser.helpers import answer_every_question, sign_in
+from workshops.models import AssignmentProgress
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_trainer_assigns_a_quiz_learner_takes_it_trainer_exports_the_score(site, browser, tmp_path):
+def test_a_workshop_from_assignment_to_the_answer_spread(site, browser, tmp_path):
     User = get_user_model()
     trainer = User.objects.create_user(email="tina@test.fr", password="Formatrice-42")
     trainer.groups.add(Group.objects.get_or_create(name="Trainers")[0])
     User.objects.create_user(email="lea@test.fr", password="Apprenante-42", first_name="Léa")
 
+    # The trainer creates a workshop and assigns two quizzes at once.
     trainer_page = browser.new_context(accept_downloads=True).new_page()
     sign_in(trainer_page, site, "tina@test.fr", "Formatrice-42")
-    trainer_page.goto(site + "/ateliers/")
+    trainer_page.wait_for_url("**/ateliers/")  # trainers land on their workshops
     trainer_page.get_by_role("link", name="Créer un atelier").click()
     trainer_page.get_by_label("Nom").fill("Commerçants du centre")
     trainer_page.get_by_role("button", name="Créer l'atelier").click()
     code = trainer_page.locator(".join-code").inner_text().strip()
     assert len(code) == 8
 
-    trainer_page.get_by_role("link", name="Assigner un quiz").click()
-    trainer_page.get_by_label("Quiz").select_option(label="Quiz : le Social CRM")
-    trainer_page.get_by_label("Ouverture").fill("2020-01-01T09:00")
-    trainer_page.get_by_label("Date limite", exact=True).fill("2099-12-31T18:00")
+    trainer_page.get_by_role("link", name="Assigner des quiz").click()
+    trainer_page.get_by_label("Quiz : le Social CRM").check()
+    trainer_page.get_by_label("Quiz : fidéliser ses clients").check()
+    trainer_page.get_by_label("Tentatives autorisées").fill("2")
     trainer_page.get_by_role("button", name="Assigner").click()
-    assert "Quiz : le Social CRM" in trainer_page.locator("main").inner_text()
+    listed = trainer_page.locator("main").inner_text()
+    assert "2 quiz assignés." in listed
+    assert "Quiz : le Social CRM" in listed and "Quiz : fidéliser ses clients" in listed
 
+    # The learner joins, giving the last name the trainer will see, and takes a quiz.
     learner_page = browser.new_context().new_page()
     sign_in(learner_page, site, "lea@test.fr", "Apprenante-42")
     learner_page.goto(site + "/ateliers/rejoindre/")
     learner_page.get_by_label("Code de l'atelier").fill(code)
+    learner_page.get_by_label("Nom", exact=True).fill("Roux")
     learner_page.get_by_role("button", name="Rejoindre").click()
     learner_page.get_by_role("link", name="Quiz : le Social CRM").click()
     answer_every_question(learner_page)
     learner_page.get_by_role("button", name="Valider mes réponses").click()
-    learner_page.wait_for_url("**/quiz/resultat/**")
-    score = learner_page.locator(".score__value").inner_text().replace("\u00a0", " ")
+    learner_page.wait_for_url("**/resultat/**")
+    first_score = int(learner_page.locator(".score__value").inner_text().split()[0])
 
-    trainer_page.goto(trainer_page.url.split("/ateliers/")[0] + "/ateliers/")
+    # The retry stays in the assignment, and counts.
+    learner_page.get_by_role("link", name="Recommencer le quiz").click()
+    assert "/ateliers/quiz-assignes/" in learner_page.url
+    for fieldset in learner_page.locator("fieldset").all():  # the other answers, this time
+        options = fieldset.locator("input[type=radio], input[type=checkbox]")
+        if options.count():
+            options.nth(options.count() - 1).check()
+        else:
+            fieldset.locator("input[type=text]").fill("10")
+    learner_page.get_by_role("button", name="Valider mes réponses").click()
+    learner_page.wait_for_url("**/resultat/**")
+    retry_score = int(learner_page.locator(".score__value").inner_text().split()[0])
+    assert "2 tentatives sur 2" in learner_page.locator("main").inner_text()
+    assert learner_page.get_by_role("link", name="Recommencer le quiz").count() == 0
+    progress = AssignmentProgress.objects.get(assignment__quiz__slug="quiz-le-social-crm")
+    assert progress.attempt_count == 2
+    best = max(first_score, retry_score)
+
+    # The trainer reads the table, opens the learner's attempt, then the answer spread.
+    trainer_page.goto(site + "/ateliers/")
     trainer_page.get_by_role("link", name="Résultats — Commerçants du centre").click()
-    row = trainer_page.get_by_role("row", name="Léa")
-    assert score.split()[0] + " %" in row.inner_text().replace("\u00a0", " ")
+    row = trainer_page.get_by_role("row", name="Léa Roux")
+    assert f"{best} %" in row.inner_text().replace("\u00a0", " ")
+    assert "2 tentatives sur 2" in row.inner_text()
+    row.get_by_role("link", name=re.compile(rf"^{best}\s%$")).click()
+    assert trainer_page.get_by_text("Tentative de Léa Roux").is_visible()
+    assert trainer_page.locator(".correction").count() > 0
+    assert trainer_page.get_by_text("La bonne réponse").count() > 0
+
+    trainer_page.get_by_role("link", name="Résultats de l'atelier").click()
+    trainer_page.get_by_role("link", name="Quiz : le Social CRM").click()
+    first_question = trainer_page.locator(".question-report").first
+    assert "Bonne réponse" in first_question.inner_text()
+    assert first_question.locator("svg.chart__svg").count() == 1
+    spread = first_question.locator("table.chart__table tbody tr")
+    counts = [int(cell) for cell in spread.locator("td").all_inner_texts()]
+    assert sum(counts) >= 1  # the kept attempt's answer
+
+    trainer_page.get_by_role("link", name="Résultats de l'atelier").click()
     with trainer_page.expect_download() as download_info:
         trainer_page.get_by_role("link", name="Télécharger en CSV (Excel)").click()
     path = tmp_path / "resultats.csv"
     download_info.value.save_as(path)
     content = path.read_bytes().decode("utf-8-sig")
     lea = next(line for line in content.splitlines() if "lea@test.fr" in line)
-    assert lea.split(";")[2] == score.split()[0]
+    assert lea.split(";")[0] == "Léa Roux" and str(best) in lea.split(";")

@@ -1,5 +1,4 @@
 import random
-from copy import deepcopy
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -11,19 +10,31 @@ from quizzes.scoring import score_attempt
 from workshops.models import AssignedAttempt, AssignmentProgress
 from workshops.seed import build_large_group
 
+SNAPSHOTS_PER_QUIZ = 40
+
 
 def answered_snapshot(quiz, rng):
-    """A graded snapshot of the quiz answered at random, as a real attempt would keep it."""
+    """A graded snapshot of the quiz as a real attempt keeps it: each question answered right
+    about six times out of ten, else at random."""
     question_ids, choice_ids = quiz.draw(rng)
     form = QuizForm(quiz, question_ids, choice_ids)
     answers = {}
     for question in form.question_list:
+        knows = rng.random() < 0.6
         if question.kind == "numeric":
-            answers[question.id] = str(rng.randint(0, 100))
+            statistic = question.value.get("statistic")
+            right = statistic.value if statistic else question.value["answer"]
+            answers[question.id] = str(right if knows else rng.randint(0, 100))
         elif question.kind == "true_false":
-            answers[question.id] = [rng.choice(["true", "false"])]
+            right = "true" if question.value["answer"] else "false"
+            answers[question.id] = [right if knows else rng.choice(["true", "false"])]
         else:
-            answers[question.id] = [rng.choice(choice_ids[question.id])]
+            by_id = {c.id: c.value for c in question.value["choices"].bound_blocks}
+            right = [i for i in choice_ids[question.id] if by_id[i]["correct"]]
+            if knows:
+                answers[question.id] = right if question.kind == "multiple" else right[:1]
+            else:
+                answers[question.id] = [rng.choice(choice_ids[question.id])]
     return score_attempt(quiz, question_ids, choice_ids, answers)
 
 
@@ -48,17 +59,16 @@ class Command(BaseCommand):
         )
         trainer.set_password(password)
         trainer.save()
-        snapshots = {a.quiz_id: answered_snapshot(a.quiz, rng) for a in created}
+        snapshots = {
+            a.quiz_id: [answered_snapshot(a.quiz, rng) for _ in range(SNAPSHOTS_PER_QUIZ)]
+            for a in created
+        }
         now = timezone.now()
         rows = []
         for i in range(attempts):
             assignment = created[i % len(created)]
             user = users[(i // len(created)) % len(users)]
-            graded, _right, _score = snapshots[assignment.quiz_id]
-            questions = deepcopy(graded)
-            for question in questions:
-                question["is_correct"] = rng.random() < 0.6
-            right = sum(q["is_correct"] for q in questions)
+            questions, right, score = rng.choice(snapshots[assignment.quiz_id])
             rows.append(
                 (
                     assignment,
@@ -69,8 +79,10 @@ class Command(BaseCommand):
                         questions=questions,
                         correct_count=right,
                         question_count=len(questions),
-                        score=round(100 * right / len(questions)),
+                        score=score,
+                        pass_mark=assignment.quiz.pass_mark,
                         started_at=now,
+                        assigned=True,
                     ),
                 )
             )
