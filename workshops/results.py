@@ -152,7 +152,7 @@ class Column:
                 '<span class="result__verdict result__verdict--failed">{}</span>', _("non réussi")
             ),
         }
-        self.status_label = escape(STATUS_LABELS[self.submitted])
+        self.status_label = escape(str(STATUS_LABELS[self.submitted]))  # not lazy: once
 
     @staticmethod
     def empty_cell(status):
