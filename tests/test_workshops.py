@@ -39,7 +39,7 @@ def matrix(setting, people, attempt):
         ("get", reverse("workshops:edit_assignment", args=[a]), TRAINER_OF_IT),
         ("get", reverse("workshops:delete_assignment", args=[a]), TRAINER_OF_IT),
         ("get", reverse("workshops:assignment_detail", args=[a]), TRAINER_OF_IT),
-        ("get", reverse("workshops:learner_attempt", args=[a, attempt.pk]), TRAINER_OF_IT),
+        ("get", reverse("workshops:learner_attempt", args=[w, attempt.pk]), TRAINER_OF_IT),
         ("post", reverse("workshops:add_trainer", args=[w]), TRAINER_OF_IT_POST),
         ("post", reverse("workshops:archive", args=[w]), TRAINER_OF_IT_POST),
         ("post", reverse("workshops:remove_member", args=[w, learner]), TRAINER_OF_IT_POST),

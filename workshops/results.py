@@ -9,6 +9,7 @@ table, chart and rate of it."""
 import statistics
 from dataclasses import dataclass, field
 from decimal import Decimal
+from html import escape as escape_text
 from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
@@ -43,9 +44,22 @@ LEARNER_STATUS_LABELS = {
     "late": _("en retard"),
 }
 BUCKETS = [(0, 19), (20, 39), (40, 59), (60, 79), (80, 100)]
-# What the results table reads of an assignment.
-ASSIGNMENT_FIELDS = ["id", "workshop", "quiz", "opens_at", "due_at", "scoring_rule", "max_attempts"]
-# What it reads of an AssignmentProgress row, as a tuple (quicker to load than objects).
+
+
+class AssignedQuiz(NamedTuple):
+    """What the results table reads of an assignment (a tuple: quicker to load than objects)."""
+
+    id: int
+    opens_at: object
+    due_at: object
+    scoring_rule: str
+    max_attempts: int | None
+    title: str
+    pass_mark: int | None
+
+
+# What it reads of an AssignmentProgress row, as a tuple (quicker to load than objects; plain
+# columns, which the ORM reads several times faster than computed ones).
 PROGRESS_FIELDS = [
     "attempt_count",
     "best_score",
@@ -84,12 +98,16 @@ class Learner(NamedTuple):
     email: str
 
 
-def retained(rule, progress):
-    """(score, attempt id) a learner keeps for an assignment, by its rule; None before any
-    attempt. progress: the learner's PROGRESS_FIELDS tuple, or None."""
-    if progress is None or not progress[0]:
-        return None
-    return (progress[2], progress[4]) if rule == ScoringRule.LAST else (progress[1], progress[3])
+def kept_positions(rule):
+    """Where the kept score and attempt sit in a PROGRESS_FIELDS tuple, by the rule."""
+    return (2, 4) if rule == ScoringRule.LAST else (1, 3)
+
+
+def progress_rows(assignments, **filters):
+    """(assignment id, user id, *PROGRESS_FIELDS) of the assignments' progress rows."""
+    return AssignmentProgress.objects.filter(assignment__in=assignments, **filters).values_list(
+        "assignment_id", "user_id", *PROGRESS_FIELDS
+    )
 
 
 def progress_status(assignment, submitted, started, now):
@@ -119,47 +137,50 @@ def percent(value):
     """72 → "72 %", 72.5 → "72,5 %" (French decimal comma, non-breaking space)."""
     if value is None:
         return "—"
-    shown = int(value) if value == int(value) else Decimal(str(round(value, 1)))
-    return f"{number_format(shown)}\u00a0%"
+    shown = f"{value:.1f}".removesuffix(".0").replace(".", ",")
+    return f"{shown}\u00a0%"
 
 
 class Column:
     """What every cell of an assignment's column shares, worked out once per table: the status
     (and the table cell) of a learner who has not opened the quiz, has opened it without sending
     an attempt, or has sent one. A 200 × 10 table has 2,000 cells: they are built here, from
-    these, rather than one by one by the template language."""
+    these, rather than one by one by the template language, and kept short (the score links to
+    the attempt, relative to the results page: "123/")."""
 
-    def __init__(self, assignment, now):
+    def __init__(self, assignment, now, labels):
+        """assignment: an AssignedQuiz; labels: STATUS_LABELS, translated once for the table."""
         self.assignment = assignment
         self.assignment_id = assignment.id
-        self.rule = assignment.scoring_rule
-        self.pass_mark = assignment.quiz.pass_mark
+        self.title = assignment.title
+        self.pass_mark = assignment.pass_mark
         self.limit = assignment.max_attempts
+        self.score_at, self.attempt_at = kept_positions(assignment.scoring_rule)
         self.unopened = progress_status(assignment, submitted=False, started=False, now=now)
         self.opened = progress_status(assignment, submitted=False, started=True, now=now)
         self.submitted = progress_status(assignment, submitted=True, started=True, now=now)
-        self.unopened_html = self.empty_cell(self.unopened)
-        self.opened_html = self.empty_cell(self.opened)
-        # Each cell's link differs only by its attempt's id: "…/tentatives/" + id + "/".
-        self.attempt_url = reverse(
-            "workshops:learner_attempt", args=[assignment.id, 0]
-        ).removesuffix("0/")
-        self.used_html = {}  # attempts used → its words, as each count first appears
-        self.verdict_html = {
-            None: "",
-            True: format_html('<span class="result__verdict">{}</span>', _("réussi")),
-            False: format_html(
-                '<span class="result__verdict result__verdict--failed">{}</span>', _("non réussi")
-            ),
+        self.unopened_html = f'<td class="result {self.unopened}">{labels[self.unopened]}</td>'
+        self.opened_html = f'<td class="result {self.opened}">{labels[self.opened]}</td>'
+        self.verdict = {
+            None: ("done", ""),
+            True: ("passed", labels["passed"]),
+            False: ("failed", labels["failed"]),
         }
-        self.status_label = escape(str(STATUS_LABELS[self.submitted]))  # not lazy: once
+        # (score, attempts used) → the cell's HTML before and after its attempt's id, made once.
+        self.around = {}
 
-    @staticmethod
-    def empty_cell(status):
+    def header_html(self, detail_url):
+        """The column's heading: the quiz (to its per-question page), its deadline and mark.
+        detail_url: the per-question page's address, with "{}" for the assignment's id."""
+        due = timezone.localtime(self.assignment.due_at)
+        meta = _("limite %(due)s") % {"due": f"{due.day}/{due:%m %H:%M}"}
+        if self.pass_mark is not None:
+            meta += " · " + _("réussi à %(mark)s\u00a0%%") % {"mark": self.pass_mark}
         return format_html(
-            '<td class="result result--{}"><span class="result__status">{}</span></td>',
-            status,
-            STATUS_LABELS[status],
+            '<th scope="col"><a href="{}">{}</a><span class="meta">{}</span></th>',
+            detail_url.format(self.assignment_id),
+            self.title,
+            meta,
         )
 
     def cell(self, progress):
@@ -167,29 +188,31 @@ class Column:
         opened it."""
         if progress is None:
             return Cell(self.unopened, None)
-        if not progress[0]:
+        count = progress[0]
+        if not count:
             return Cell(self.opened, None)
-        score, attempt_id = retained(self.rule, progress)
+        score = progress[self.score_at]
         passed = is_passed(score, self.pass_mark)
-        return Cell(self.submitted, score, passed, progress[0], attempt_id)
+        return Cell(self.submitted, score, passed, count, progress[self.attempt_at])
 
     def html(self, progress):
         """The same cell, as HTML: the score opens the attempt it comes from."""
         if progress is None:
             return self.unopened_html
-        if not progress[0]:
-            return self.opened_html
-        score, attempt_id = retained(self.rule, progress)
         count = progress[0]
-        if count not in self.used_html:
-            self.used_html[count] = escape(attempts_used(count, self.limit))
-        return (
-            f'<td class="result result--{self.submitted}">'
-            f'<a class="result__score" href="{self.attempt_url}{attempt_id}/">{score}\u00a0%</a>'
-            f"{self.verdict_html[is_passed(score, self.pass_mark)]}"
-            f'<span class="result__status">{self.status_label} · {self.used_html[count]}</span>'
-            "</td>"
-        )
+        if not count:
+            return self.opened_html
+        score = progress[self.score_at]
+        around = self.around.get((score, count))
+        if around is None:  # the first cell with this score and number of attempts
+            css, verdict = self.verdict[is_passed(score, self.pass_mark)]
+            used = attempts_used(count, self.limit)
+            words = escape(f"{verdict} · {used}" if verdict else used)
+            around = self.around[score, count] = (
+                f'<td class="result {css}"><a href="',
+                f'/">{score}\u00a0%</a><small>{words}</small></td>',
+            )
+        return f"{around[0]}{progress[self.attempt_at]}{around[1]}"
 
 
 @dataclass
@@ -206,9 +229,11 @@ class LearnerRow:
         return [column.cell(progress) for column, progress in self.by_column()]
 
     def __html__(self):
-        """The whole table row: one template variable per row, not per cell."""
+        """The whole table row: one template variable per row, not per cell. (The standard
+        library's escape: Django's does the same, plus a check for lazy text a name never is.)"""
         cells = "".join([column.html(progress) for column, progress in self.by_column()])
-        return SafeString(f'<tr><th scope="row">{escape(self.learner.name)}</th>{cells}</tr>')
+        name = escape_text(self.learner.name)
+        return SafeString(f'<tr><th scope="row">{name}</th>{cells}</tr>')
 
     __str__ = __html__  # templates call str() before they look for __html__
 
@@ -242,12 +267,47 @@ class ColumnSummary:
         return percent(self.median)
 
 
+def header_cells_html(columns):
+    """The table's head, after its first cell."""
+    detail_url = reverse("workshops:assignment_detail", args=[0]).replace("/0/", "/{}/")
+    return SafeString("".join(column.header_html(detail_url) for column in columns))
+
+
+def summary_rows_html(results):
+    """The table's foot: the class's figures under each column."""
+    share = str(_("%(part)s sur %(whole)s"))
+    no_mark = str(_("sans note de réussite"))
+    figures = [
+        (_("Moyenne"), [summary.average_display for summary in results]),
+        (_("Médiane"), [summary.median_display for summary in results]),
+        (_("Ont rendu"), [share % {"part": s.submitted, "whole": s.learners} for s in results]),
+        (
+            _("Ont réussi"),
+            [
+                no_mark if s.passed is None else share % {"part": s.passed, "whole": s.submitted}
+                for s in results
+            ],
+        ),
+    ]
+    return SafeString(
+        "".join(
+            f'<tr><th scope="row">{escape(label)}</th>'
+            + "".join(f"<td>{escape(cell)}</td>" for cell in cells)
+            + "</tr>"
+            for label, cells in figures
+        )
+    )
+
+
 def summaries(columns, rows):
+    """Each column's class figures, read straight from the progress tuples."""
     result = []
     for index, column in enumerate(columns):
-        cells = [column.cell(row.progress[index]) for row in rows]
-        scores = [cell.score for cell in cells if cell.score is not None]
-        passed = None if column.pass_mark is None else sum(1 for cell in cells if cell.passed)
+        at = column.score_at
+        kept = [row.progress[index] for row in rows]
+        scores = [progress[at] for progress in kept if progress is not None and progress[0]]
+        mark = column.pass_mark
+        passed = None if mark is None else len([score for score in scores if score >= mark])
         result.append(ColumnSummary(scores=scores, passed=passed, learners=len(rows)))
     return result
 
@@ -263,32 +323,35 @@ def members_of(workshop):
 
 
 def workshop_results(workshop):
-    """(assignments, learner rows): a learners × assignments table in three queries, which read
-    one progress row per learner and quiz, however many attempts there were."""
+    """(columns, learner rows): a learners × assignments table in three queries, which read one
+    progress row per learner and quiz, however many attempts there were."""
     now = timezone.now()
     members = members_of(workshop)
-    # The quizzes' titles and pass marks only: not their questions.
-    assignments = list(
-        workshop.assignments.select_related("quiz").only(
-            *ASSIGNMENT_FIELDS, "quiz__title", "quiz__slug", "quiz__pass_mark"
+    assignments = [
+        AssignedQuiz(*row)
+        for row in workshop.assignments.values_list(
+            "id",
+            "opens_at",
+            "due_at",
+            "scoring_rule",
+            "max_attempts",
+            "quiz__title",
+            "quiz__pass_mark",
         )
-    )
-    progress = {
-        row[:2]: row[2:]  # (assignment, learner): PROGRESS_FIELDS
-        for row in AssignmentProgress.objects.filter(assignment__in=assignments).values_list(
-            "assignment_id", "user_id", *PROGRESS_FIELDS
-        )
-    }
-    columns = [Column(assignment, now) for assignment in assignments]
-    rows = [
-        LearnerRow(
-            learner=member,
-            progress=[progress.get((column.assignment_id, member.id)) for column in columns],
-            columns=columns,
-        )
-        for member in members
     ]
-    return assignments, rows
+    progress = {}  # learner: {assignment: PROGRESS_FIELDS}
+    for assignment_id, user_id, *fields in progress_rows([a.id for a in assignments]):
+        progress.setdefault(user_id, {})[assignment_id] = fields
+    # Translated once for the table (escape() of a lazy translation would stay lazy).
+    labels = {status: escape(str(label)) for status, label in STATUS_LABELS.items()}
+    labels.update(passed=escape(str(_("réussi"))), failed=escape(str(_("non réussi"))))
+    columns = [Column(assignment, now, labels) for assignment in assignments]
+    ids = [column.assignment_id for column in columns]
+    rows = []
+    for member in members:
+        mine = progress.get(member.id, {})
+        rows.append(LearnerRow(member, [mine.get(i) for i in ids], columns))
+    return columns, rows
 
 
 def submission_dates(rows):
@@ -300,10 +363,11 @@ def submission_dates(rows):
 def retained_attempts(assignment):
     """{user id: (score, attempt id)} kept by the assignment's rule, for its workshop's current
     members who submitted."""
-    rows = assignment.progress.filter(
-        attempt_count__gt=0, user__memberships__workshop=assignment.workshop_id
-    ).values_list("user_id", *PROGRESS_FIELDS)
-    return {row[0]: retained(assignment.scoring_rule, row[1:]) for row in rows}
+    rows = progress_rows(
+        [assignment], attempt_count__gt=0, user__memberships__workshop=assignment.workshop_id
+    )
+    score_at, attempt_at = kept_positions(assignment.scoring_rule)
+    return {row[1]: (row[2 + score_at], row[2 + attempt_at]) for row in rows}
 
 
 def distribution_chart(assignment, kept):

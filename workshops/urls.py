@@ -16,14 +16,10 @@ urlpatterns = [
     path("<int:pk>/assigner/", views.create_assignment, name="create_assignment"),
     path("<int:pk>/resultats/", views.results, name="results"),
     path("<int:pk>/resultats.csv", views.export_results, name="export"),
+    path("<int:pk>/resultats/<int:attempt_pk>/", views.learner_attempt, name="learner_attempt"),
     path("quiz-assignes/<int:pk>/modifier/", views.edit_assignment, name="edit_assignment"),
     path("quiz-assignes/<int:pk>/supprimer/", views.delete_assignment, name="delete_assignment"),
     path("quiz-assignes/<int:pk>/questions/", views.assignment_detail, name="assignment_detail"),
-    path(
-        "quiz-assignes/<int:pk>/tentatives/<int:attempt_pk>/",
-        views.learner_attempt,
-        name="learner_attempt",
-    ),
     # Learners
     path("rejoindre/", views.join, name="join"),
     path("rejoindre/<str:code>/", views.join_code, name="join_code"),

@@ -33,12 +33,14 @@ from .models import AssignedAttempt, Assignment, AssignmentProgress, Membership,
 from .results import (
     attempts_used,
     distribution_chart,
+    header_cells_html,
     learner_assignments,
     learner_name,
     question_reports,
     retained_attempts,
     submission_dates,
     summaries,
+    summary_rows_html,
     workshop_results,
 )
 
@@ -264,16 +266,16 @@ def delete_assignment(request, pk):
 @trainer_required
 def results(request, pk):
     workshop = workshop_run_by(request, pk)
-    assignments, rows = workshop_results(workshop)
-    columns = rows[0].columns if rows else []
+    columns, rows = workshop_results(workshop)
     return render(
         request,
         "workshops/results.html",
         {
             "workshop": workshop,
-            "assignments": assignments,
+            "columns": columns,
             "rows": rows,
-            "summaries": list(zip(assignments, summaries(columns, rows), strict=False)),
+            "headers": header_cells_html(columns),
+            "summaries": summary_rows_html(summaries(columns, rows)),
         },
     )
 
@@ -302,15 +304,16 @@ def assignment_detail(request, pk):
 @trainer_required
 def learner_attempt(request, pk, attempt_pk):
     """One learner's attempt as it was recorded, read-only, with the right answers: the trainer
-    sees the correction whatever the learners were told about its date."""
-    assignment = assignment_run_by(request, pk)
+    sees the correction whatever the learners were told about its date. Only the attempts of
+    the workshop's current members."""
+    workshop = workshop_run_by(request, pk)
     link = get_object_or_404(
-        AssignedAttempt.objects.select_related("attempt", "user").filter(
-            user__memberships__workshop=assignment.workshop_id
+        AssignedAttempt.objects.select_related("attempt", "user", "assignment__quiz").filter(
+            assignment__workshop=workshop, user__memberships__workshop=workshop
         ),
-        assignment=assignment,
         attempt_id=attempt_pk,
     )
+    assignment = link.assignment
     others = (
         assignment.assigned_attempts.filter(user=link.user)
         .order_by("attempt__submitted_at", "attempt_id")
@@ -321,7 +324,7 @@ def learner_attempt(request, pk, attempt_pk):
         "workshops/learner_attempt.html",
         {
             "assignment": assignment,
-            "workshop": assignment.workshop,
+            "workshop": workshop,
             "attempt": link.attempt,
             "learner_name": learner_name(link.user.first_name, link.user.last_name),
             "attempts": list(others),
@@ -339,13 +342,13 @@ def safe_cell(value):
 @trainer_required
 def export_results(request, pk):
     workshop = workshop_run_by(request, pk)
-    assignments, rows = workshop_results(workshop)
+    columns, rows = workshop_results(workshop)
     dates = submission_dates(rows)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     header = [_("Nom"), _("E-mail")]
-    for assignment in assignments:
-        title = assignment.quiz.title
+    for column in columns:
+        title = column.title
         header += [
             f"{title} — {_('score (%)')}",
             f"{title} — {_('réussite')}",

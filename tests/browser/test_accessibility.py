@@ -103,7 +103,7 @@ def test_pages_have_no_accessibility_violation(site, browser, width):
         reverse("workshops:edit", args=[workshop.pk]),
         reverse("workshops:results", args=[workshop.pk]),
         reverse("workshops:assignment_detail", args=[assignment.pk]),
-        reverse("workshops:learner_attempt", args=[assignment.pk, attempt.pk]),
+        reverse("workshops:learner_attempt", args=[workshop.pk, attempt.pk]),
         reverse("workshops:create"),
         reverse("workshops:create_assignment", args=[workshop.pk]),
         reverse("workshops:edit_assignment", args=[assignment.pk]),
