@@ -3,7 +3,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import User, normalize_email
 
 
 class SignUpForm(BaseUserCreationForm):
@@ -19,10 +19,14 @@ class SignUpForm(BaseUserCreationForm):
         ].help_text = password_validation.password_validators_help_text_html()
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("Un compte existe déjà avec cette adresse e-mail."))
-        return email
+        return normalize_email(self.cleaned_data["email"])
+
+    def validate_unique(self):
+        """An address already used is not an error here: the form must not tell (the e-mail
+        sent to that address does)."""
+
+    def existing_user(self):
+        return User.objects.filter(email=self.cleaned_data["email"]).first()
 
 
 class SignInForm(AuthenticationForm):

@@ -3,13 +3,21 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def normalize_email(email):
+    """E-mail addresses are kept and compared in lower case: "Lea@x.fr" signs in as "lea@x.fr"."""
+    return (email or "").strip().lower()
+
+
 class EmailUserManager(UserManager):
     """Users sign in with their e-mail address; there is no username."""
+
+    def get_by_natural_key(self, username):
+        return self.get(email=normalize_email(username))
 
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("An e-mail address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=normalize_email(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -41,3 +49,7 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):
+        self.email = normalize_email(self.email)  # whatever form created it (the admin's too)
+        super().save(*args, **kwargs)

@@ -1,22 +1,35 @@
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
 from django.db.models import Max
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.encoding import force_bytes
+from django.utils.http import (
+    url_has_allowed_host_and_scheme,
+    urlsafe_base64_decode,
+    urlsafe_base64_encode,
+)
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from lessons.models import CoursePage, LessonRead
 from quizzes.models import Attempt, Quiz
 from workshops.models import Membership
-from workshops.views import is_trainer
+from workshops.roles import is_trainer
 
+from . import throttling
 from .forms import DeleteAccountForm, SignInForm, SignUpForm
+from .models import User
 
 
 def _next_url(request, default="accounts:space"):
@@ -30,16 +43,76 @@ def _next_url(request, default="accounts:space"):
 
 @never_cache
 def signup(request):
+    """A new account is activated from the e-mail it receives. The page says the same whether
+    or not the address already has an account: only its owner learns it, by e-mail."""
     if request.user.is_authenticated:
         return redirect("accounts:space")
     form = SignUpForm(request.POST or None)
+    context = {"form": form, "next": request.POST.get("next") or request.GET.get("next", "")}
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="workshops.backends.ModelBackend")
-        return redirect(_next_url(request))
-    return render(
-        request, "accounts/signup.html", {"form": form, "next": request.GET.get("next", "")}
+        email = form.cleaned_data["email"]
+        limits = settings.SIGNUP_LIMITS
+        if not (
+            throttling.allow(request, "signup", limits["per_ip"], 3600)
+            and throttling.allow_for(email, "signup-mail", limits["per_email"], 3600)
+        ):
+            context["throttled"] = True
+            return render(request, "accounts/signup.html", context, status=429)
+        existing = form.existing_user()
+        if existing is not None and existing.is_active:
+            send_mail_from_templates(request, existing, "existing_account")
+        else:
+            user = existing or form.save(commit=False)
+            user.set_password(form.cleaned_data["password1"])  # the latest sign-up's
+            user.first_name = form.cleaned_data.get("first_name", "") or user.first_name
+            user.is_active = False
+            user.save()
+            send_mail_from_templates(request, user, "activation", next_url=_next_url(request))
+        return redirect("accounts:signup_done")
+    return render(request, "accounts/signup.html", context)
+
+
+def signup_done(request):
+    return render(request, "accounts/signup_done.html")
+
+
+def send_mail_from_templates(request, user, name, next_url=""):
+    """accounts/emails/<name>_subject.txt and <name>.txt, with the links the e-mail needs."""
+    activation = reverse(
+        "accounts:activate",
+        args=[
+            urlsafe_base64_encode(force_bytes(user.pk)),
+            default_token_generator.make_token(user),
+        ],
     )
+    if next_url:
+        activation += "?" + urlencode({"next": str(next_url)})
+    context = {
+        "user": user,
+        "activation_url": request.build_absolute_uri(activation),
+        "login_url": request.build_absolute_uri(reverse("accounts:login")),
+        "reset_url": request.build_absolute_uri(reverse("accounts:password_reset")),
+    }
+    subject = render_to_string(f"accounts/emails/{name}_subject.txt", context).strip()
+    body = render_to_string(f"accounts/emails/{name}.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
+@never_cache
+def activate(request, uidb64, token):
+    """The link of the sign-up e-mail: activates the account, signs in, goes on where the
+    visitor was going (a workshop's join link, say). It works once."""
+    try:
+        user = User.objects.get(pk=urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, TypeError, OverflowError, User.DoesNotExist):
+        user = None
+    if user is None or not default_token_generator.check_token(user, token):
+        return render(request, "accounts/activation_invalid.html", status=400)
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    login(request, user, backend="workshops.backends.ModelBackend")
+    messages.success(request, _("Votre compte est activé : bienvenue !"))
+    return redirect(_next_url(request))
 
 
 class SignInView(auth_views.LoginView):

@@ -122,6 +122,7 @@ print(
             "endpoints": endpoints,
             "queries": queries,
             "csrf_cookie": f"{settings.CSRF_COOKIE_NAME}={csrf_secret}",
+            "lesson": lesson,
         }
     )
 )

@@ -1,22 +1,28 @@
 """Site-wide HTTP hardening that settings alone cannot express."""
 
-from csp.constants import SELF, UNSAFE_INLINE
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 
 
 class SiteCSPMiddleware(CSPMiddleware):
     """The strict policy everywhere, except the Wagtail admin, whose editor needs inline
-    scripts and styles (date pickers, Draftail)."""
+    scripts and styles (date pickers, Draftail). Framing says what X-Frame-Options says: no
+    one (DENY, the default), or the site itself (SAMEORIGIN: Wagtail's preview panel)."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
+        replace = dict(parts.replace or {})
+        same_origin = response.get("X-Frame-Options", "").upper() == "SAMEORIGIN"
+        replace["frame-ancestors"] = [SELF] if same_origin else [NONE]
         if request.path.startswith("/admin/"):
-            parts.replace = {
-                **(parts.replace or {}),
-                "script-src": [SELF, UNSAFE_INLINE],
-                "style-src": [SELF, UNSAFE_INLINE],
-                "img-src": [SELF, "data:", "blob:"],
-            }
+            replace.update(
+                {
+                    "script-src": [SELF, UNSAFE_INLINE],
+                    "style-src": [SELF, UNSAFE_INLINE],
+                    "img-src": [SELF, "data:", "blob:"],
+                }
+            )
+        parts.replace = replace
         return parts
 
 

@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from caching.views import serve_page
 from home import views as home_views
 
 urlpatterns = [
@@ -23,7 +24,7 @@ if settings.DEBUG:
 
 urlpatterns += [
     # Wagtail's page serving (same address pattern), remembering where addresses lead.
-    re_path(r"^((?:[\w\-]+/)*)$", home_views.serve_page, name="wagtail_serve"),
+    re_path(r"^((?:[\w\-]+/)*)$", serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 ]
 

@@ -4,3 +4,13 @@ from django.apps import AppConfig
 class FiguresConfig(AppConfig):
     name = "figures"
     verbose_name = "Chiffres clés"
+
+    def ready(self):
+        from caching.generation import invalidate_on_change
+
+        from .models import FiguresSettings, Series, SeriesItem, Statistic
+
+        # A statistic reaches pages when published (Wagtail's publishing signals); a series and
+        # the review threshold have no drafts: any save shows.
+        invalidate_on_change(Statistic, on_save=False)
+        invalidate_on_change(Series, SeriesItem, FiguresSettings)

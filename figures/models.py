@@ -24,7 +24,8 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from home.routing import RememberedRestrictionsMixin
+from caching.pagecache import do_not_cache
+from caching.routing import RememberedRestrictionsMixin
 
 from .blocks import KeyFiguresSectionBlock
 
@@ -299,6 +300,8 @@ class KeyFiguresPage(RememberedRestrictionsMixin, Page):
             {tag.name for stat in statistics.values() for tag in stat.tags.all()}, key=str.lower
         )
         selected = request.GET.get("tag", "")
+        if selected and selected not in tags:
+            do_not_cache(request)  # any value may be typed: only known ones are kept
         context["tags"] = tags
         context["selected_tag"] = selected if selected in tags else ""
         context["sections"] = [

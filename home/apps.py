@@ -6,6 +6,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Accueil"
 
     def ready(self):
-        from . import pagecache
+        from caching.generation import invalidate_on_change
 
-        pagecache.connect_model_signals()
+        from .models import SiteSettings
+
+        invalidate_on_change(SiteSettings)  # navigation, credits

@@ -8,10 +8,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from caching.routing import RememberedRestrictionsMixin
 from figures.blocks import ChartBlock, KeyFigureBlock
 
 from .blocks import StandardBlock
-from .routing import RememberedRestrictionsMixin
 
 RICH_TEXT = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 

@@ -79,7 +79,12 @@ STANDARD_PAGES = {
             {"type": "heading", "value": "Ce que nous gardons"},
             {
                 "type": "text",
-                "value": "<ul><li>pour un compte : votre adresse e-mail, votre prénom si vous l'indiquez, les leçons lues, vos réponses aux quiz et les ateliers que vous avez rejoints, tant que le compte existe ;</li><li>sans compte : vos réponses aux quiz, liées à votre session, effacées au bout de 30 jours ;</li><li>vos formateurs voient vos résultats aux quiz qu'ils vous ont assignés, et seulement ceux-là.</li></ul>",
+                "value": "<ul><li>pour un compte : votre adresse e-mail, votre prénom et votre nom si vous les indiquez, les leçons lues, vos réponses aux quiz et les ateliers que vous avez rejoints, tant que le compte existe ;</li><li>sans compte : vos réponses aux quiz, liées à votre session, effacées au bout de 30 jours ;</li><li>vos formateurs voient vos résultats aux quiz qu'ils vous ont assignés, et seulement ceux-là.</li></ul>",
+            },
+            {"type": "heading", "value": "Connexions et sécurité"},
+            {
+                "type": "text",
+                "value": "<ul><li>pour protéger les comptes contre les mots de passe essayés en série, chaque connexion, réussie ou non, est notée avec l'adresse e-mail saisie, l'adresse IP et le navigateur : ces traces sont effacées au bout de 30 jours, et dès la suppression du compte concerné ;</li><li>une session de connexion expire au bout de deux semaines et est alors effacée ;</li><li>une inscription jamais activée par le lien envoyé par e-mail est effacée au bout de 7 jours.</li></ul>",
             },
             {"type": "heading", "value": "Cookies"},
             {

@@ -12,19 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
-from wagtail.views import serve as wagtail_serve
 
 from figures.models import KeyFiguresPage, Statistic
 from lessons.models import LessonPage, Resource
 
 from .models import HomePage
-from .routing import prepare_route
-
-
-def serve_page(request, path):
-    """Wagtail's page view, told the route when the content memo knows it."""
-    prepare_route(request, path)
-    return wagtail_serve(request, path)
 
 
 @never_cache

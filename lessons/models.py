@@ -25,7 +25,8 @@ from wagtail.rich_text import RichText
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from home.routing import RememberedRestrictionsMixin
+from caching.pagecache import do_not_cache
+from caching.routing import RememberedRestrictionsMixin
 
 from .blocks import LessonBodyBlock, SourceBlock, heading_anchor
 
@@ -290,7 +291,10 @@ class ResourcesPage(RememberedRestrictionsMixin, Page):
         )
         tags = sorted({tag.name for r in resources for tag in r.tags.all()}, key=str.lower)
         selected = request.GET.get("tag", "")
-        selected = selected if selected in tags else ""
+        if selected not in tags:
+            if selected:
+                do_not_cache(request)  # any value may be typed: only known ones are kept
+            selected = ""
         context["tags"] = tags
         context["selected_tag"] = selected
         context["resources"] = [

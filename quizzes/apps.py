@@ -6,4 +6,11 @@ class QuizzesConfig(AppConfig):
     verbose_name = "Quiz"
 
     def ready(self):
+        from caching.generation import invalidate_on_change
+
         from . import signals  # noqa: F401
+        from .models import Quiz
+
+        # Published through Wagtail's signals; a save also shows when a trainer reserves a quiz
+        # to workshops (it leaves the lesson pages).
+        invalidate_on_change(Quiz)

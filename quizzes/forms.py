@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .blocks import numeric_unit
+from .numbers import canonical_number
 
 TRUE_FALSE = [("true", _("Vrai")), ("false", _("Faux"))]
 FIELD_PREFIX = "q-"
@@ -20,6 +21,18 @@ MESSAGES = {
     "max_decimal_places": _("Indiquez au plus deux chiffres après la virgule."),
     "max_whole_digits": _("Indiquez un nombre plus petit."),
 }
+
+
+class NumberField(forms.DecimalField):
+    """A number as people type it: "12,5", "1 000" (spaces between thousands), "-3"."""
+
+    SPACES = (" ", "\u00a0", "\u202f")
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            for space in self.SPACES:
+                value = value.replace(space, "")
+        return super().to_python(value)
 
 
 class Question:
@@ -37,6 +50,28 @@ class Question:
         if self.kind != "numeric":
             return ""
         return numeric_unit(self.value)
+
+    @property
+    def input_type(self):
+        return "checkbox" if self.kind == "multiple" else "radio"
+
+    def options(self):
+        """(id, value, label, checked) of each choice, for the template to write the inputs
+        itself: Django's widgets render every option through a template of their own, the
+        quiz page's main cost."""
+        bound = self.field
+        given = bound.value()
+        if given is None:
+            given = set()
+        elif isinstance(given, list | tuple):
+            given = {str(value) for value in given}
+        else:
+            given = {str(given)}
+        prefix = bound.auto_id
+        return [
+            (f"{prefix}_{index}", value, label, str(value) in given)
+            for index, (value, label) in enumerate(bound.field.choices)
+        ]
 
 
 class QuizForm(forms.Form):
@@ -73,7 +108,7 @@ class QuizForm(forms.Form):
             return forms.ChoiceField(
                 label=label, choices=TRUE_FALSE, widget=forms.RadioSelect, error_messages=MESSAGES
             )
-        return forms.DecimalField(
+        return NumberField(
             label=label,
             max_digits=12,
             decimal_places=2,
@@ -109,7 +144,7 @@ class QuizForm(forms.Form):
             if question.kind == "multiple":
                 result[question.id] = list(value)
             elif question.kind == "numeric":
-                result[question.id] = str(value)
+                result[question.id] = canonical_number(value)
             else:
                 result[question.id] = [value]
         return result

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from .blocks import numeric_unit
 from .forms import TRUE_FALSE
+from .numbers import french_number
 
 
 def section_link(value, lesson_urls):
@@ -63,7 +64,7 @@ def snapshot_question(child, choice_ids, lesson_urls):
                 "dating": str(statistic.dating),
             }
         else:
-            question["answer_display"] = f"{answer} {question['unit']}".strip()
+            question["answer_display"] = f"{french_number(answer)}\u00a0{question['unit']}".strip()
     return question
 
 
@@ -96,7 +97,7 @@ def score_attempt(quiz, question_ids, choice_ids, answers):
 def describe_answer(question):
     """The learner's answer, in words, for the result page and exports."""
     if question["kind"] == "numeric":
-        return f"{question['given']} {question.get('unit', '')}".strip()
+        return f"{french_number(question['given'])}\u00a0{question.get('unit', '')}".strip()
     texts = {choice["id"]: choice["text"] for choice in question["choices"]}
     return ", ".join(texts[choice_id] for choice_id in question["given"]) or _("(aucune)")
 
@@ -104,7 +105,8 @@ def describe_answer(question):
 def describe_right_answer(question):
     """The right answer, in words: "65 % (± 5)", or the right choices."""
     if question["kind"] == "numeric":
-        tolerance = question["tolerance"].rstrip("0").rstrip(".")
         shown = question["answer_display"]
-        return f"{shown} (± {tolerance})" if tolerance not in ("", "0") else shown
+        if Decimal(question["tolerance"]) == 0:
+            return shown
+        return f"{shown} (±\u00a0{french_number(question['tolerance'])})"
     return ", ".join(choice["text"] for choice in question["choices"] if choice["correct"])

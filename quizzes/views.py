@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from home.pagecache import content_memo
+from caching.memo import content_memo
 
 from . import attempts
 from .attempts import already_recorded, check_token, recorded_answer, render_quiz

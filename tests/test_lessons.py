@@ -159,7 +159,7 @@ def test_lesson_queries_do_not_grow_with_figures_charts_or_lessons(client):
     for i in range(5):
         make_lesson(f"autre-{i}", figures=1, charts=0)
     assert count_queries(client, large.url) == small_count
-    assert small_count <= 20
+    assert small_count <= 21  # 20, and the content generation, read from the database here
 
 
 def search(client, query):

@@ -19,14 +19,23 @@ def get(client, url):
     return response, len(queries)
 
 
-def test_anonymous_pages_are_served_from_the_cache_without_queries(client):
+def test_anonymous_pages_are_served_from_the_cache_reading_only_the_generation(client):
+    """Without Redis the content generation is read from the database: one query, the only
+    one (with Redis, none: bench/)."""
     for url in ["/", "/cours/fideliser-ses-clients/", "/chiffres-cles/", "/ressources/"]:
         first, _ = get(client, url)
         assert first["X-Page-Cache"] == "miss"
-        second, queries = get(client, url)
+        with CaptureQueriesContext(connection) as queries:
+            second = client.get(url)
         assert second["X-Page-Cache"] == "hit"
-        assert queries == 0
+        assert [query["sql"] for query in queries] == [generation_query(queries)]
         assert second.content == first.content
+
+
+def generation_query(queries):
+    sql = queries[0]["sql"]
+    assert '"caching_shared"' in sql and "content:generation" in sql, sql
+    return sql
 
 
 def test_publishing_a_statistic_updates_cached_pages_at_once(client):
@@ -73,15 +82,29 @@ def test_only_known_query_parameters_are_cached(client):
     assert not client.get("/chiffres-cles/?utm=x").has_header("X-Page-Cache")
 
 
+@pytest.mark.parametrize("url", ["/ressources/", "/chiffres-cles/"])
+def test_only_known_filter_values_are_cached(client, url):
+    from django.core.cache import cache
+
+    known = "entreprises" if url == "/chiffres-cles/" else "Facebook"
+    assert client.get(url, {"tag": known})["X-Page-Cache"] == "miss"
+    entries = len(cache._cache)
+    for value in ["x1", "zz-random", "<script>"]:
+        response = client.get(url, {"tag": value})
+        assert response.status_code == 200 and not response.has_header("X-Page-Cache")
+    assert len(cache._cache) == entries
+
+
 def test_a_known_address_is_served_without_routing_or_navigation_queries(client, django_user_model):
-    """Signed in, so no page cache. Left: the session, the user (with whether they are a
-    trainer, for the header), the lesson read and their permissions for Wagtail's user bar."""
+    """Signed in, so no page cache. Left: the content generation (read from the database
+    without Redis), the session, the user (with whether they are a trainer, for the header), the
+    lesson read and their permissions for Wagtail's user bar."""
     client.force_login(django_user_model.objects.create_user(email="lea@test.fr", password="x"))
     url = "/cours/fideliser-ses-clients/"
     get(client, url)
     response, queries = get(client, url)
     assert response.status_code == 200
-    assert queries <= 5
+    assert queries <= 6
     LessonPage.objects.get(slug="fideliser-ses-clients").unpublish()
     assert client.get(url).status_code == 404
 

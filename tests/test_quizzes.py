@@ -13,6 +13,7 @@ from django.urls import reverse
 from figures.models import Statistic
 from quizzes.attempts import TOKEN_SALT
 from quizzes.models import Attempt, Quiz
+from tests.account_helpers import sign_up_and_activate
 from tests.quiz_helpers import (
     answers,
     post_twice_at_once,
@@ -25,6 +26,10 @@ from tests.quiz_helpers import (
 pytestmark = pytest.mark.django_db
 
 SLUG = "quiz-fideliser-ses-clients"
+SHARED_MEMORY_CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
+}
 
 
 def test_every_lesson_has_a_quiz_and_the_course_a_final_one():
@@ -77,7 +82,7 @@ def test_wrong_answers_fail_and_show_the_right_ones(client):
     assert attempt.score == 0 and attempt.passed is False
     assert "Pas encore réussi" in html
     assert html.count("Réponse incorrecte") == attempt.question_count
-    assert "65\u00a0% (± 5)" in html  # the numeric question's right answer
+    assert "65\u00a0% (±\u00a05)" in html  # the numeric question's right answer
 
 
 def test_self_check_quiz_shows_only_the_score(client):
@@ -198,7 +203,8 @@ def test_a_recorded_attempt_sent_again_incomplete_shows_its_result(client):
     assert Attempt.objects.count() == 1
 
 
-@override_settings(SESSION_ENGINE="accounts.sessions")  # the engine of several app servers
+# The engine of several app servers, with their shared cache (Redis there, memory here).
+@override_settings(SESSION_ENGINE="caching.sessions", CACHES=SHARED_MEMORY_CACHES)
 def test_a_submission_runs_two_statements_and_no_transaction(client, committed_db):
     """Once the quiz is known to this process, nothing is read and no transaction is opened (its
     BEGIN and COMMIT would be two more round trips each): the attempt is written, then the
@@ -340,15 +346,7 @@ def test_draw_and_shuffle_follow_the_quiz_settings(client):
 def test_anonymous_attempts_join_the_account_at_sign_up(client, django_user_model):
     form, token = start(client, SLUG)
     submit(client, SLUG, answers(form, token))
-    response = client.post(
-        reverse("accounts:signup"),
-        {
-            "email": "nouvelle@test.fr",
-            "first_name": "Nina",
-            "password1": "Un-mot-de-passe-solide-42",
-            "password2": "Un-mot-de-passe-solide-42",
-        },
-    )
+    response = sign_up_and_activate(client, "nouvelle@test.fr", first_name="Nina")
     assert response.status_code == 302
     user = django_user_model.objects.get(email="nouvelle@test.fr")
     assert Attempt.objects.get().user == user
@@ -447,3 +445,39 @@ def test_quiz_revision_preview_renders_the_form(client, editor):
     url = reverse("wagtailsnippets_quizzes_quiz:revisions_view", args=[quiz.pk, revision.pk])
     html = client.get(url).content.decode()
     assert "Question 1 sur" in html
+
+
+# Numbers as people type and read them.
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("12,5", "12,5\u00a0%"),
+        ("-0", "0\u00a0%"),
+        ("1 000", "1\u00a0000\u00a0%"),
+        ("65", "65\u00a0%"),
+    ],
+)
+def test_an_estimate_is_read_and_shown_as_french_readers_write_it(client, typed, shown):
+    form, token = start(client, SLUG)
+    data = answers(form, token)
+    numeric = next(q for q in form.question_list if q.kind == "numeric")
+    data[numeric.field.html_name] = typed
+    response = submit(client, SLUG, data)
+    assert response.status_code == 302, response.content.decode()[:300]
+    html = client.get(response.url).content.decode()
+    assert f"<dt>Votre réponse</dt><dd>{shown}</dd>" in html
+
+
+def test_a_right_answer_typed_by_an_editor_is_shown_in_french():
+    from quizzes.scoring import describe_right_answer
+
+    question = {
+        "kind": "numeric",
+        "answer_display": "12,5\u00a0%",
+        "answer": "12.50",
+        "tolerance": "2.50",
+    }
+    assert describe_right_answer(question) == "12,5\u00a0% (±\u00a02,5)"
+    assert describe_right_answer({**question, "tolerance": "0.00"}) == "12,5\u00a0%"

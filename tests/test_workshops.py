@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quizzes.models import Attempt
+from tests.account_helpers import sign_up_and_activate
 from tests.quiz_helpers import answers
 from tests.workshop_helpers import PASSWORD, QUIZ, make_user, make_workshop, open_assignment, take
 from workshops.models import AssignedAttempt, Assignment, Membership, Workshop
@@ -181,15 +182,7 @@ def test_join_link_sends_newcomers_through_sign_up_and_back(client, setting):
     link = workshop.get_join_url()
     html = client.get(link).content.decode()
     assert f"/compte/inscription/?next={link}" in html
-    response = client.post(
-        f"/compte/inscription/?next={link}",
-        {
-            "email": "nina@test.fr",
-            "password1": "Un-mot-de-passe-solide-42",
-            "password2": "Un-mot-de-passe-solide-42",
-            "next": link,
-        },
-    )
+    response = sign_up_and_activate(client, "nina@test.fr", next_url=link)
     assert response.url == link
     html = client.get(link).content.decode()
     assert "Rejoindre l'atelier" in html and "Prénom" in html

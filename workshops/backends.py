@@ -8,7 +8,7 @@ from django.contrib.auth import backends, get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef
 
-from .forms import TRAINERS_GROUP
+from .roles import TRAINERS_GROUP
 
 
 class ModelBackend(backends.ModelBackend):

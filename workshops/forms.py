@@ -9,8 +9,8 @@ from django.utils.translation import ngettext
 from quizzes.models import Quiz
 
 from .models import Assignment, Reveal, Workshop
+from .roles import TRAINERS_GROUP
 
-TRAINERS_GROUP = "Trainers"
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
 

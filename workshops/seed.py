@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from quizzes.models import Quiz
 
-from .forms import TRAINERS_GROUP
 from .models import Assignment, Membership, Workshop
+from .roles import TRAINERS_GROUP
 
 DEMO_NAME = "Atelier de démonstration — CCI"
 # Names for the large groups' learners: trainers read names, never e-mail addresses.

@@ -22,7 +22,6 @@ from quizzes import attempts
 from quizzes.models import Attempt
 
 from .forms import (
-    TRAINERS_GROUP,
     AssignmentSettingsForm,
     CoTrainerForm,
     JoinForm,
@@ -43,15 +42,7 @@ from .results import (
     summary_rows_html,
     workshop_results,
 )
-
-
-def is_trainer(user):
-    """Asked by the trainer views and by the header: once per request (kept on the user)."""
-    if not user.is_authenticated:
-        return False
-    if not hasattr(user, "_is_trainer"):
-        user._is_trainer = user.groups.filter(name=TRAINERS_GROUP).exists()
-    return user._is_trainer
+from .roles import is_trainer
 
 
 def trainer_required(view):

@@ -26,6 +26,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "caching",
     "accounts",
     "home",
     "figures",
@@ -61,7 +62,7 @@ MIDDLEWARE = [
     "config.middleware.SiteCSPMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "home.pagecache.AnonymousPageCacheMiddleware",
+    "caching.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -82,7 +83,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],
-        "frame-ancestors": [SELF],
+        "frame-ancestors": [NONE],  # as X-Frame-Options says (see SiteCSPMiddleware)
         "base-uri": [SELF],
         "object-src": [NONE],
     }
@@ -92,19 +93,23 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its preview views as same-origin itself
 
-# Login throttling for the site and the admin, counted in the shared cache.
+# Login throttling for the site and the admin, counted in the database (every worker and server
+# sees the same counts): per e-mail and address, and per address across accounts.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "workshops.backends.ModelBackend",  # also says whether the user is a trainer
 ]
 AXES_ENABLED = True
 # In the shared Redis cache when there is one; else in the database, which every process shares.
-AXES_HANDLER = (
-    "axes.handlers.cache.AxesCacheHandler"
-    if env.get("REDIS_URL")
-    else "axes.handlers.database.AxesDatabaseHandler"
-)
+AXES_HANDLER = "accounts.throttling.AddressAwareHandler"
 AXES_FAILURE_LIMIT = int(env.get("AXES_FAILURE_LIMIT", "5"))
+AXES_USERNAME_CALLABLE = "accounts.throttling.username_from_credentials"
+# Failures from one address on any accounts (password spraying), within the same 15 minutes;
+# high enough for a room of learners behind one address.
+LOGIN_ADDRESS_FAILURE_LIMIT = int(env.get("LOGIN_ADDRESS_FAILURE_LIMIT", "40"))
+# Sign-ups an hour: from one address (a whole workshop room may sign up at once), and e-mails
+# sent to one mailbox.
+SIGNUP_LIMITS = {"per_ip": int(env.get("SIGNUP_LIMIT_PER_IP", "30")), "per_email": 3}
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"  # the e-mail, posted as "username" by both login forms
@@ -126,7 +131,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "home.context_processors.content_version",
+                "caching.context_processors.content_version",
             ],
         },
     },
@@ -178,23 +183,30 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# A shared cache when REDIS_URL is set (several app servers), else memory in each process.
+# "default" holds cached pages and template fragments: Redis when REDIS_URL is set (several app
+# servers), else each process's memory. "shared" holds what every worker and server must read
+# alike (the content generation, sign-up throttling): Redis, else a table of the database.
 if env.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": env["REDIS_URL"],
-            "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "atelier"),
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        }
+    REDIS_CACHE = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": env["REDIS_URL"],
+        "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "atelier"),
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True},
     }
+    CACHES = {"default": REDIS_CACHE, "shared": REDIS_CACHE}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "shared": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "caching_shared",
+        },
+    }
 
 # Sessions live in the database; with a shared cache, they are also read from it (a memory cache
 # of each process would let one server read a session another has changed or ended).
 SESSION_ENGINE = (
-    "accounts.sessions" if env.get("REDIS_URL") else "django.contrib.sessions.backends.db"
+    "caching.sessions" if env.get("REDIS_URL") else "django.contrib.sessions.backends.db"
 )
 
 EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -211,6 +223,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Quiz attempts made without an account are deleted after this many days (RGPD);
 # run `manage.py purge_anonymous_attempts` daily.
 ANONYMOUS_ATTEMPT_RETENTION_DAYS = int(env.get("ANONYMOUS_ATTEMPT_RETENTION_DAYS", "30"))
+# Sign-in records (e-mail, address, browser) and sign-ups never activated: run
+# `manage.py purge_expired_data` daily. Expired sessions go at the same time.
+LOGIN_RECORDS_RETENTION_DAYS = int(env.get("LOGIN_RECORDS_RETENTION_DAYS", "30"))
+UNACTIVATED_ACCOUNT_RETENTION_DAYS = 7
 
 WAGTAIL_SITE_NAME = "Atelier Réseaux"
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

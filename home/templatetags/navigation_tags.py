@@ -2,8 +2,8 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from caching.memo import content_memo
 from home.models import SiteSettings
-from home.pagecache import content_memo
 
 register = template.Library()
 

@@ -3,6 +3,7 @@
 import pytest
 
 from quizzes.models import Attempt
+from tests.account_helpers import link_in_last_email
 from tests.browser.helpers import answer_every_question
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -75,6 +76,9 @@ def test_anonymous_attempt_appears_in_my_space_after_sign_up(site, page):
     page.get_by_label("Mot de passe", exact=True).fill("Un-mot-de-passe-solide-42")
     page.get_by_label("Confirmation de mot de passe").fill("Un-mot-de-passe-solide-42")
     page.get_by_role("button", name="Créer mon compte").click()
+    page.wait_for_url("**/compte/inscription/envoyee/")
+    assert page.get_by_role("heading", name="Vérifiez votre boîte de réception").is_visible()
+    page.goto(site + link_in_last_email("camille@exemple.fr"))  # the link of the e-mail
     page.wait_for_url("**/compte/mon-espace/")
     history = page.locator(
         "section", has=page.get_by_role("heading", name="Historique de mes quiz")

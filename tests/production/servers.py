@@ -61,7 +61,7 @@ class AppServer:
             try:
                 if requests.get(self.url + "/healthz", timeout=2).status_code == 200:
                     return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # not up yet, or still booting
                 pass
             time.sleep(0.3)
         self.stop()

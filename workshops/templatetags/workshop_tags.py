@@ -1,7 +1,7 @@
 from django import template
 
 from workshops.results import learner_assignments
-from workshops.views import is_trainer
+from workshops.roles import is_trainer
 
 register = template.Library()
 

@@ -3,10 +3,10 @@
 Wagtail finds a page by walking the tree from the site's root, two queries per level, then
 reads the view restrictions of the page and its ancestors. All of that changes only when
 content is published, unpublished, moved or deleted, or a restriction changes, and each of
-those empties the content memo (see pagecache). So the first request for an address does the
-walk, and the next ones in this process start from what it found: the site, and the live page
-with its view restrictions already read. Wagtail's serve view still does the serving itself:
-its hooks check the restrictions against each request (groups, login, password).
+those changes the content generation (see generation). So the first request for an address does
+the walk, and the next ones in this process start from what it found: the site, and the live
+page with its view restrictions already read. Wagtail's serve view still does the serving
+itself: its hooks check the restrictions against each request (groups, login, password).
 """
 
 import copy
@@ -14,7 +14,8 @@ import copy
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
-from .pagecache import content_memo
+from .internals import give_wagtail_the_route
+from .memo import content_memo
 
 
 class RememberedRestrictionsMixin:
@@ -45,6 +46,4 @@ def prepare_route(request, path):
             memo[key] = (copy.copy(Site.find_for_request(request)), copy.copy(page))
     else:
         site, page = known
-        # Where Wagtail keeps the site and the route it found for a request.
-        request._wagtail_site = copy.copy(site)
-        request._wagtail_route_for_request = RouteResult(copy.copy(page))
+        give_wagtail_the_route(request, copy.copy(site), RouteResult(copy.copy(page)))

@@ -7,19 +7,11 @@ own (BEGIN and COMMIT: two more round trips) even when none is open, as when the
 middleware saves it after the view; and it writes a new session to the cache twice.
 """
 
-import base64
-import secrets
-
 from django.contrib.sessions.backends import cached_db, db
 from django.contrib.sessions.backends.base import CreateError, UpdateError
 from django.db import DatabaseError, IntegrityError, router, transaction
 
-
-def new_session_key():
-    """32 characters from a-z and 2-7 (160 random bits; Django's keys carry 165), read from
-    the system in one call: Django's get_random_string makes one per character, about 55
-    system calls for a session key."""
-    return base64.b32encode(secrets.token_bytes(20)).decode().lower()
+from .internals import SessionKeyFromOneRead, session_data_to_save
 
 
 class OneStatementSave(db.SessionStore):
@@ -30,7 +22,7 @@ class OneStatementSave(db.SessionStore):
         using = router.db_for_write(self.model)
         if transaction.get_connection(using).in_atomic_block:
             return super().save(must_create)
-        obj = self.create_model_instance(self._get_session(no_load=must_create))
+        obj = self.create_model_instance(session_data_to_save(self, must_create))
         try:
             obj.save(force_insert=must_create, force_update=not must_create, using=using)
         except IntegrityError:
@@ -43,12 +35,9 @@ class OneStatementSave(db.SessionStore):
             raise
 
 
-class SessionStore(cached_db.SessionStore, OneStatementSave):
+class SessionStore(SessionKeyFromOneRead, cached_db.SessionStore, OneStatementSave):
     """cached_db's save writes to the database through OneStatementSave (next in line after it),
     then to the cache."""
-
-    def _get_new_session_key(self):
-        return new_session_key()
 
     def save(self, must_create=False):
         if self.session_key is None:

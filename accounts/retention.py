@@ -1,0 +1,39 @@
+"""How long personal data is kept, besides what an account holds while it exists (the privacy
+page says the same): sign-in records, sessions, never-activated sign-ups. Each app purges its
+own data; `manage.py purge_expired_data` runs them all, once a day."""
+
+from datetime import timedelta
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+
+from .models import User
+
+
+def forget_sign_ins(email):
+    """Every sign-in record of an address: when its account is deleted."""
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username=email).delete()
+
+
+def purge(now=None):
+    """{what: how many deleted} of what has outlived its retention period."""
+    now = now or timezone.now()
+    records = now - timedelta(days=settings.LOGIN_RECORDS_RETENTION_DAYS)
+    deleted = {
+        "sign-in records": sum(
+            model.objects.filter(attempt_time__lt=records).delete()[0]
+            for model in (AccessAttempt, AccessFailureLog, AccessLog)
+        ),
+        "expired sessions": Session.objects.filter(expire_date__lt=now).delete()[0],
+        "sign-ups never activated": User.objects.filter(
+            is_active=False,
+            last_login=None,
+            date_joined__lt=now - timedelta(days=settings.UNACTIVATED_ACCOUNT_RETENTION_DAYS),
+        )
+        .delete()[1]
+        .get(User._meta.label, 0),
+    }
+    return deleted

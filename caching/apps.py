@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+
+
+class CachingConfig(AppConfig):
+    name = "caching"
+    verbose_name = "Cache"
+
+    def ready(self):
+        from wagtail.models import Page, PageViewRestriction, Site
+        from wagtail.signals import (
+            page_published,
+            page_unpublished,
+            post_page_move,
+            published,
+            unpublished,
+        )
+
+        from .generation import invalidate, invalidate_on_change
+
+        # Publishing, unpublishing or moving any page or snippet changes what pages show.
+        for signal in (page_published, page_unpublished, published, unpublished, post_page_move):
+            signal.connect(invalidate, dispatch_uid=f"caching-{id(signal)}")
+        # A page's own save is a draft until published (signal above); its deletion is not.
+        invalidate_on_change(Page, on_save=False)
+        invalidate_on_change(Site, PageViewRestriction)
