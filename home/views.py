@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from caching.memo import content_memo
 from figures.models import KeyFiguresPage, Statistic
 from lessons.models import LessonPage, Resource
 
@@ -37,36 +38,16 @@ def healthz(request):
 
 RESULTS_PER_PAGE = 10
 MAX_RESULTS_PER_KIND = 50
+# Queries whose results each process remembers until content changes: the most recent ones,
+# so that random queries cannot fill the memory.
+REMEMBERED_SEARCHES = 200
 
 
 @require_GET
 def search(request):
     """One search over lessons and other pages, resources and statistics."""
     query = request.GET.get("q", "").strip()[:200]
-    results = []
-    if query:
-        pages = Page.objects.live().public().not_type(HomePage).specific().search(query)
-        results += [
-            SearchResult(page.title, page.url, _page_kind(page), _page_excerpt(page))
-            for page in pages[:MAX_RESULTS_PER_KIND]
-        ]
-        resources = Resource.objects.filter(live=True).search(query)
-        results += [
-            SearchResult(r.title, r.link, _("Ressource"), r.description)
-            for r in resources[:MAX_RESULTS_PER_KIND]
-        ]
-        statistics = Statistic.objects.filter(live=True).search(query)
-        key_figures = KeyFiguresPage.objects.live().first()
-        key_figures_url = key_figures.get_url(request) if key_figures else ""
-        results += [
-            SearchResult(
-                f"{s.display_value} {s.label}",
-                key_figures_url,
-                _("Chiffre clé"),
-                f"{s.scope} — {s.dating}",
-            )
-            for s in statistics[:MAX_RESULTS_PER_KIND]
-        ]
+    results = search_results(request, query) if query else []
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     return render(
@@ -74,6 +55,46 @@ def search(request):
         "home/search.html",
         {"query": query, "page_obj": page_obj, "result_count": len(results)},
     )
+
+
+def search_results(request, query):
+    """The results of a query, from the content memo when this process has run it since the
+    last publication (results are the same for everyone: only public, published content)."""
+    remembered = content_memo(request).setdefault("search", {})
+    key = (request.get_host(), " ".join(query.casefold().split()))
+    results = remembered.pop(key, None)
+    if results is None:
+        results = find(request, query)
+        while len(remembered) >= REMEMBERED_SEARCHES:
+            remembered.pop(next(iter(remembered)), None)  # the least recently used
+    remembered[key] = results  # (again) the most recent
+    return results
+
+
+def find(request, query):
+    pages = Page.objects.live().public().not_type(HomePage).specific().search(query)
+    results = [
+        SearchResult(page.title, page.get_url(request), _page_kind(page), _page_excerpt(page))
+        for page in pages[:MAX_RESULTS_PER_KIND]
+    ]
+    resources = Resource.objects.filter(live=True).search(query)
+    results += [
+        SearchResult(r.title, r.link, _("Ressource"), r.description)
+        for r in resources[:MAX_RESULTS_PER_KIND]
+    ]
+    statistics = Statistic.objects.filter(live=True).search(query)
+    key_figures = KeyFiguresPage.objects.live().first()
+    key_figures_url = key_figures.get_url(request) if key_figures else ""
+    results += [
+        SearchResult(
+            f"{s.display_value} {s.label}",
+            key_figures_url,
+            _("Chiffre clé"),
+            f"{s.scope} — {s.dating}",
+        )
+        for s in statistics[:MAX_RESULTS_PER_KIND]
+    ]
+    return results
 
 
 @dataclass

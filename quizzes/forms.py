@@ -3,7 +3,10 @@
 It holds no right answer: the choices are opaque ids, and correctness is looked up only when the
 submission is scored on the server."""
 
+from html import escape
+
 from django import forms
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from .blocks import numeric_unit
@@ -51,14 +54,11 @@ class Question:
             return ""
         return numeric_unit(self.value)
 
-    @property
-    def input_type(self):
-        return "checkbox" if self.kind == "multiple" else "radio"
-
-    def options(self):
-        """(id, value, label, checked) of each choice, for the template to write the inputs
-        itself: Django's widgets render every option through a template of their own, the
-        quiz page's main cost."""
+    def choices_html(self):
+        """The question's choices as list items, each a labelled radio button or checkbox.
+        Written here rather than by Django's widgets or a template loop: they render each
+        option through templates of their own, and the choices were the quiz page's main cost.
+        Every value is escaped."""
         bound = self.field
         given = bound.value()
         if given is None:
@@ -67,11 +67,18 @@ class Question:
             given = {str(value) for value in given}
         else:
             given = {str(given)}
-        prefix = bound.auto_id
-        return [
-            (f"{prefix}_{index}", value, label, str(value) in given)
-            for index, (value, label) in enumerate(bound.field.choices)
-        ]
+        kind = "checkbox" if self.kind == "multiple" else "radio"
+        required = "" if self.kind == "multiple" else " required"
+        name, prefix = escape(bound.html_name), escape(bound.auto_id)
+        items = []
+        for index, (value, label) in enumerate(bound.field.choices):
+            checked = " checked" if str(value) in given else ""
+            items.append(
+                f'<li><label class="quiz-choice" for="{prefix}_{index}">'
+                f'<input type="{kind}" name="{name}" value="{escape(value)}" '
+                f'id="{prefix}_{index}"{required}{checked}><span>{escape(label)}</span></label></li>'
+            )
+        return SafeString("".join(items))
 
 
 class QuizForm(forms.Form):

@@ -25,7 +25,11 @@ def public_quiz(request, slug):
     memo = content_memo(request)
     key = ("quiz", slug)
     if key not in memo:
-        memo[key] = get_object_or_404(Quiz.objects.public(), slug=slug)
+        # With its lesson's title (the page names it), not the lesson's body.
+        quizzes = Quiz.objects.public().select_related("lesson")
+        memo[key] = get_object_or_404(
+            quizzes.defer("lesson__body", "lesson__objectives", "lesson__sources"), slug=slug
+        )
     return copy.copy(memo[key])
 
 

@@ -159,3 +159,41 @@ def test_navigation_follows_the_site_settings_at_once(client, django_user_model)
     content = client.get("/cours/").content.decode()
     assert "Crédits revus par l" in content
     assert "Chiffres clés" not in content
+
+
+def test_a_known_quiz_page_reads_only_the_generation(client):
+    """The quiz, its lesson's title and what its questions cite come from the content memo."""
+    client.get("/quiz/quiz-fideliser-ses-clients/")
+    response, queries = get(client, "/quiz/quiz-fideliser-ses-clients/")
+    assert response.status_code == 200 and "Fidéliser ses clients" in response.content.decode()
+    assert queries == 1  # the content generation, read from the database without Redis
+
+
+def search_queries(client, query):
+    response, queries = get(client, f"/recherche/?q={query}")
+    assert response.status_code == 200
+    return response.content.decode(), queries
+
+
+def test_search_results_are_remembered_until_content_changes(client):
+    _html, cold = search_queries(client, "livre blanc")
+    again, warm = search_queries(client, "Livre   BLANC")  # the same query, typed otherwise
+    assert warm == 1 < cold  # only the content generation
+    assert "Social CRM : vers la relation sociale augmentée" in again
+    resource = Resource.objects.get(slug="livre-blanc-social-crm")
+    resource.title = "Social CRM : la relation sociale augmentée"
+    resource.save_revision().publish()
+    html, queries = search_queries(client, "livre blanc")
+    assert queries > 1
+    assert "la relation sociale augmentée" in html and "vers la relation" not in html
+
+
+def test_only_the_latest_searches_are_remembered(client, monkeypatch):
+    monkeypatch.setattr("home.views.REMEMBERED_SEARCHES", 3)
+    search_queries(client, "crm")
+    for query in ["facebook", "twitter", "blog"]:  # three others push it out
+        search_queries(client, query)
+    _html, queries = search_queries(client, "crm")
+    assert queries > 1
+    _html, queries = search_queries(client, "crm")
+    assert queries == 1
