@@ -296,15 +296,18 @@ class KeyFiguresPage(RememberedRestrictionsMixin, Page):
         statistics = {
             stat.pk: stat for section in sections for stat in section.statistics() if stat.live
         }
-        tags = sorted(
-            {tag.name for stat in statistics.values() for tag in stat.tags.all()}, key=str.lower
-        )
+        tagged = {}  # tag name: ids of the statistics shown that carry it
+        for stat_id, name in TaggedStatistic.objects.filter(
+            content_object_id__in=statistics
+        ).values_list("content_object_id", "tag__name"):
+            tagged.setdefault(name, set()).add(stat_id)
+        tags = sorted(tagged, key=str.lower)
         selected = request.GET.get("tag", "")
-        if selected and selected not in tags:
+        if selected and selected not in tagged:
             do_not_cache(request)  # any value may be typed: only known ones are kept
         context["tags"] = tags
-        context["selected_tag"] = selected if selected in tags else ""
+        context["selected_tag"] = selected if selected in tagged else ""
         context["sections"] = [
-            (section, section.visible_items(context["selected_tag"])) for section in sections
+            (section, section.visible_items(tagged.get(selected))) for section in sections
         ]
         return context
