@@ -17,7 +17,7 @@ PASSWORD = "Mot-de-passe-42"
 def make_user(django_user_model, email, group=None, **fields):
     user = django_user_model.objects.create_user(email=email, password=PASSWORD, **fields)
     if group:
-        user.groups.add(Group.objects.get(name=group))
+        user.groups.add(Group.objects.get_or_create(name=group)[0])
     return user
 
 
