@@ -1,6 +1,7 @@
 """How long personal data is kept, besides what an account holds while it exists (the privacy
-page says the same): sign-in records, sessions, never-activated sign-ups. Each app purges its
-own data; `manage.py purge_expired_data` runs them all, once a day."""
+page says the same): sign-in records, sessions, never-activated sign-ups, live sessions'
+guests. `manage.py purge_expired_data` runs it once a day, with quizzes' own purge of
+anonymous attempts."""
 
 from datetime import timedelta
 
@@ -8,6 +9,8 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.utils import timezone
+
+from live.models import Participant
 
 from .models import User
 
@@ -28,6 +31,13 @@ def purge(now=None):
             for model in (AccessAttempt, AccessFailureLog, AccessLog)
         ),
         "expired sessions": Session.objects.filter(expire_date__lt=now).delete()[0],
+        # Guests of live sessions (no account): their nicknames and answers.
+        "live guests": Participant.objects.filter(
+            user=None,
+            joined_at__lt=now - timedelta(days=settings.ANONYMOUS_ATTEMPT_RETENTION_DAYS),
+        )
+        .delete()[1]
+        .get(Participant._meta.label, 0),
         "sign-ups never activated": User.objects.filter(
             is_active=False,
             last_login=None,

@@ -1,14 +1,10 @@
-"""Limits on what one address may try: signing in (django-axes, plus a limit per address across
-accounts) and signing up. Counted where every worker and server sees the same numbers."""
-
-import hashlib
-import time
+"""Limits on signing in: django-axes, per account and address, plus a limit per address across
+accounts. Counted in the database, which every worker and server shares."""
 
 from axes.handlers.database import AxesDatabaseHandler
-from axes.helpers import get_client_ip_address, get_cool_off
+from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.core.cache import caches
 from django.db.models import Sum
 from django.utils import timezone
 
@@ -46,24 +42,3 @@ class AddressAwareHandler(AxesDatabaseHandler):
             ip_address=request.axes_ip_address, attempt_time__gte=since
         ).aggregate(total=Sum("failures_since_start"))["total"]
         return failures or 0
-
-
-def allow(request, action, limit, period):
-    """True while this address has done `action` fewer than `limit` times in the current
-    `period` (seconds); counts this time."""
-    return allow_for(get_client_ip_address(request), action, limit, period)
-
-
-def allow_for(subject, action, limit, period):
-    """The same count for any subject: an address, an e-mail address…"""
-    window = int(time.time() // period)
-    digest = hashlib.sha256(str(subject).encode()).hexdigest()[:32]  # no address in the key
-    key = f"throttle:{action}:{digest}:{window}"
-    cache = caches["shared"]
-    cache.add(key, 0, timeout=period)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=period)
-        count = 1
-    return count <= limit

@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -22,12 +23,13 @@ from django.utils.http import (
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from caching import rate
 from lessons.models import CoursePage, LessonRead
+from live.models import Participant
 from quizzes.models import Attempt, Quiz
 from workshops.models import Membership
 from workshops.roles import is_trainer
 
-from . import throttling
 from .forms import DeleteAccountForm, SignInForm, SignUpForm
 from .models import User
 
@@ -53,8 +55,8 @@ def signup(request):
         email = form.cleaned_data["email"]
         limits = settings.SIGNUP_LIMITS
         if not (
-            throttling.allow(request, "signup", limits["per_ip"], 3600)
-            and throttling.allow_for(email, "signup-mail", limits["per_email"], 3600)
+            rate.allow("signup", get_client_ip_address(request), limits["per_ip"], 3600)
+            and rate.allow("signup-mail", email, limits["per_email"], 3600)
         ):
             context["throttled"] = True
             return render(request, "accounts/signup.html", context, status=429)
@@ -206,6 +208,20 @@ def my_data_download(request):
                 "questions": attempt.questions_for_learner(now),
             }
             for attempt in Attempt.objects.for_user(user)
+        ],
+        "seances_en_direct": [
+            {
+                "seance": participant.session.title,
+                "pseudonyme": participant.nickname,
+                "rejointe_le": participant.joined_at.isoformat(),
+                "reponses": [
+                    {"question": answer.question + 1, "reponse": answer.given}
+                    for answer in participant.answers.all()
+                ],
+            }
+            for participant in Participant.objects.filter(user=user)
+            .select_related("session")
+            .prefetch_related("answers")
         ],
         "ateliers": [
             {"atelier": name, "rejoint_le": joined.isoformat()}

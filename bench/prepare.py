@@ -123,6 +123,7 @@ print(
             "queries": queries,
             "csrf_cookie": f"{settings.CSRF_COOKIE_NAME}={csrf_secret}",
             "lesson": lesson,
+            "trainer_cookie": trainer_cookie,
         }
     )
 )

@@ -45,6 +45,9 @@ TARGETS = {  # ratio to the static file's rate (issues 7 and 13), shown beside e
 }
 P99_TARGETS = {"search": 250, "quiz page": 150, "quiz submission": 250}  # ms
 COLD_LESSON_P50 = 60  # ms, just after a publication (bench/cold.py)
+ASGI_PORT = PORT + 1  # daphne, for the live sessions' sockets (bench/live.py)
+LIVE_COUNTED_P99 = 500  # ms, from the last answer to the projector's updated counts
+LIVE_RECONNECT = 5000  # ms, for every phone to be back after a Wi-Fi blip
 
 
 def log(message):
@@ -78,6 +81,7 @@ def environment(database_url):
         "AXES_FAILURE_LIMIT": "1000000",
         "LOG_LEVEL": "WARNING",
         "GUNICORN_BIND": f"127.0.0.1:{PORT}",
+        "LIVE_JOINS_PER_MINUTE": "100000",  # a whole room joins from this one address
         # A fresh namespace in a shared Redis: no page cached by an earlier run.
         "CACHE_KEY_PREFIX": f"bench-{secrets.token_hex(4)}",
     }
@@ -161,6 +165,51 @@ def response_size(url, headers):
     request = urllib.request.Request(url, headers=dict(h.split(": ", 1) for h in headers))
     with urllib.request.urlopen(request, timeout=10) as response:
         return len(response.read())
+
+
+def process_memory(pid):
+    """(RSS, peak RSS) of a process, in MB."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return tuple(
+        int(re.search(rf"{field}:\s+(\d+) kB", status).group(1)) / 1024
+        for field in ("VmRSS", "VmHWM")
+    )
+
+
+def live_session(env, base, trainer_cookie):
+    """bench/live.py against daphne (started here, beside gunicorn): its figures, and daphne's
+    memory once it is done."""
+    daphne = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "daphne"),
+            "-b",
+            "127.0.0.1",
+            "-p",
+            str(ASGI_PORT),
+            "config.asgi:application",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        sockets = f"http://127.0.0.1:{ASGI_PORT}"
+        wait_until_up(sockets + "/healthz")
+        output = subprocess.run(
+            [PYTHON, "bench/live.py", base, sockets, trainer_cookie],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        figures = json.loads(output.strip().splitlines()[-1])
+        figures["memory"], figures["peak_memory"] = process_memory(daphne.pid)
+        return figures
+    finally:
+        daphne.send_signal(signal.SIGTERM)
+        daphne.wait(timeout=30)
 
 
 def worker_memory(master_pid):
@@ -274,6 +323,8 @@ def main():
                 check=True,
             ).stdout.strip()
         )
+        log("live session: phones on daphne, pages on gunicorn")
+        live = live_session(env, base, prepared["trainer_cookie"])
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
@@ -328,12 +379,39 @@ def main():
         "",
         f"Worker memory (RSS): {', '.join(f'{m:.0f} MB' for m in memory)} "
         f"(target: each under 200 MB).",
+        "",
+        *live_lines(live),
     ]
     table = "\n".join(lines) + "\n"
     print("\n" + table)
     out = BENCH / f"results-{datetime.now():%Y-%m-%d}-{database.lower()}.md"
     out.write_text(table)
     log(f"written to {out.relative_to(ROOT)}")
+
+
+def live_lines(live):
+    def mark(met):
+        return "✓" if met else "✗"
+
+    lost = live["sent"] - live["stored"]
+    everyone = live["participants"]
+    return [
+        f"Live session (bench/live.py): {everyone} phones in one session, "
+        f"{live['questions']} questions, each answered by every phone at a random moment within "
+        "5 s; one daphne process for the sockets, Redis as the channel layer, pages on gunicorn.",
+        "",
+        f"- last answer → projector showing every answer counted: p50 {live['counted_p50']:.0f} "
+        f"ms, p99 {live['counted_p99']:.0f} ms (target p99 < {LIVE_COUNTED_P99} ms "
+        f"{mark(live['counted_p99'] < LIVE_COUNTED_P99)})",
+        f"- a new question reaches all {everyone} phones within "
+        f"{live['question_shown_max']:.0f} ms (the slowest of the {live['questions']})",
+        f"- answers sent {live['sent']}, stored {live['stored']}: {lost} lost {mark(lost == 0)}",
+        f"- reconnect storm (all {everyone} drop and reconnect at once): {live['reconnected']} of "
+        f"{everyone} back as themselves with their recorded answer, the last after "
+        f"{live['reconnect_max']:.0f} ms (target {LIVE_RECONNECT // 1000} s "
+        f"{mark(live['reconnected'] == everyone and live['reconnect_max'] < LIVE_RECONNECT)})",
+        f"- daphne's memory: {live['memory']:.0f} MB (peak {live['peak_memory']:.0f} MB)",
+    ]
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from .generation import request_generation
 TIMEOUT = 600
 ALLOWED_PARAMETERS = {"tag"}
 # Never cached: personal pages, and the health check (it must reach the database each time).
-PRIVATE_PREFIXES = ("/admin/", "/compte/", "/ateliers/", "/quiz/", "/healthz")
+PRIVATE_PREFIXES = ("/admin/", "/compte/", "/ateliers/", "/quiz/", "/direct/", "/healthz")
 
 
 def cache_key(request):

@@ -15,6 +15,7 @@ urlpatterns = [
     path("compte/", include("accounts.urls")),
     path("quiz/", include("quizzes.urls")),
     path("ateliers/", include("workshops.urls")),
+    path("direct/", include("live.urls")),
 ]
 
 if settings.DEBUG:

@@ -79,7 +79,7 @@ STANDARD_PAGES = {
             {"type": "heading", "value": "Ce que nous gardons"},
             {
                 "type": "text",
-                "value": "<ul><li>pour un compte : votre adresse e-mail, votre prénom et votre nom si vous les indiquez, les leçons lues, vos réponses aux quiz et les ateliers que vous avez rejoints, tant que le compte existe ;</li><li>sans compte : vos réponses aux quiz, liées à votre session, effacées au bout de 30 jours ;</li><li>vos formateurs voient vos résultats aux quiz qu'ils vous ont assignés, et seulement ceux-là.</li></ul>",
+                "value": "<ul><li>pour un compte : votre adresse e-mail, votre prénom et votre nom si vous les indiquez, les leçons lues, vos réponses aux quiz et les ateliers que vous avez rejoints, tant que le compte existe ;</li><li>sans compte : vos réponses aux quiz, liées à votre session, effacées au bout de 30 jours ;</li><li>dans une séance en direct sans compte : votre pseudonyme et vos réponses, effacés au bout de 30 jours ; avec un compte, ils restent liés au compte tant qu'il existe ;</li><li>vos formateurs voient vos résultats aux quiz qu'ils vous ont assignés, et seulement ceux-là.</li></ul>",
             },
             {"type": "heading", "value": "Connexions et sécurité"},
             {

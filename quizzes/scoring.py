@@ -96,6 +96,8 @@ def score_attempt(quiz, question_ids, choice_ids, answers):
 
 def describe_answer(question):
     """The learner's answer, in words, for the result page and exports."""
+    if question["given"] is None:  # a question shown in a live session, left unanswered
+        return _("(sans réponse)")
     if question["kind"] == "numeric":
         return f"{french_number(question['given'])}\u00a0{question.get('unit', '')}".strip()
     texts = {choice["id"]: choice["text"] for choice in question["choices"]}

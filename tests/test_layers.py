@@ -12,9 +12,10 @@ LAYERS = {
     "lessons": 2,
     "quizzes": 3,
     "workshops": 4,
-    "accounts": 5,
-    "home": 5,
-    "config": 6,
+    "live": 5,
+    "accounts": 6,
+    "home": 6,
+    "config": 7,
 }
 
 

@@ -15,9 +15,9 @@ from django.utils import timezone
 from quizzes.models import Attempt, Quiz
 from tests.quiz_helpers import right_answer, wrong_answer
 from tests.workshop_helpers import QUIZ, assign, make_user, make_workshop, take
+from workshops.export import safe_cell
 from workshops.models import AssignedAttempt, Assignment, AssignmentProgress, Membership, Workshop
 from workshops.seed import build_large_group
-from workshops.views import safe_cell
 
 pytestmark = pytest.mark.django_db
 

@@ -106,6 +106,11 @@ class Assignment(models.Model):
         choices=Reveal.choices,
         default=Reveal.AFTER_SUBMISSION,
     )
+    in_room = models.BooleanField(
+        _("fait en séance"),
+        default=False,
+        help_text=_("Les réponses viennent d'une séance en direct : il ne se fait pas en ligne."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

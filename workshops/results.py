@@ -465,6 +465,8 @@ def numeric_spread(question):
 
 def count_answer(report, question, by_choice):
     given = question["given"]
+    if given is None:  # unanswered (in a live session): in no bar
+        return
     if question["kind"] == "numeric":
         value = Decimal(given)
         gap = value - Decimal(question["answer"])

@@ -1,5 +1,11 @@
 """Who is a trainer: a member of the Trainers group (created by build_content)."""
 
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.views.decorators.cache import never_cache
+
 TRAINERS_GROUP = "Trainers"
 
 
@@ -11,3 +17,17 @@ def is_trainer(user):
     if not hasattr(user, "_is_trainer"):
         user._is_trainer = user.groups.filter(name=TRAINERS_GROUP).exists()
     return user._is_trainer
+
+
+def trainer_required(view):
+    """Trainers only. Every trainer page is personal: never cached."""
+
+    @wraps(view)
+    @never_cache
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not is_trainer(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper

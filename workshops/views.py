@@ -1,13 +1,10 @@
 import csv
 import io
-from functools import wraps
 
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +18,7 @@ from django.views.decorators.http import require_POST
 from quizzes import attempts
 from quizzes.models import Attempt
 
+from .export import csv_response, safe_cell
 from .forms import (
     AssignmentSettingsForm,
     CoTrainerForm,
@@ -42,21 +40,7 @@ from .results import (
     summary_rows_html,
     workshop_results,
 )
-from .roles import is_trainer
-
-
-def trainer_required(view):
-    """Trainers only. Every trainer page is personal: never cached."""
-
-    @wraps(view)
-    @never_cache
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not is_trainer(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+from .roles import trainer_required
 
 
 def workshop_run_by(request, pk):
@@ -323,13 +307,6 @@ def learner_attempt(request, pk, attempt_pk):
     )
 
 
-def safe_cell(value):
-    """Spreadsheets run cells starting with =, +, -, @, a tab or a carriage return as formulas:
-    neutralise them."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @trainer_required
 def export_results(request, pk):
     workshop = workshop_run_by(request, pk)
@@ -360,10 +337,7 @@ def export_results(request, pk):
                 date_format(timezone.localtime(sent), "Y-m-d H:i") if sent else "",
             ]
         writer.writerow([safe_cell(cell) for cell in line])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    filename = f"resultats-atelier-{workshop.pk}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return csv_response(buffer, f"resultats-atelier-{workshop.pk}.csv")
 
 
 # Learners
@@ -451,6 +425,8 @@ def attempts_used_by(assignment, user):
 
 def closed_reason(assignment, user, now):
     """Why this learner may not submit now, in French; None when they may."""
+    if assignment.in_room:
+        return _("Ce quiz se fait en séance, en direct : vos réponses y comptent.")
     if now < assignment.opens_at:
         when = date_format(timezone.localtime(assignment.opens_at), "j F Y à H:i")
         return _("Ce quiz n'est pas encore ouvert : il ouvre le %(date)s.") % {"date": when}

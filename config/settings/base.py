@@ -26,6 +26,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "daphne",  # first: `runserver` then serves WebSockets too (live sessions)
     "caching",
     "accounts",
     "home",
@@ -33,6 +34,7 @@ INSTALLED_APPS = [
     "lessons",
     "quizzes",
     "workshops",
+    "live",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -138,6 +140,40 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
+
+# Live sessions: the channel layer carries "something changed" between the app servers and the
+# sockets. Redis when there is one (several ASGI servers share a session), else one process's
+# memory (`make run`: runserver serves pages and sockets alike).
+if env.get("REDIS_URL"):
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {
+                "hosts": [
+                    {
+                        "address": env["REDIS_URL"],
+                        # redis-py refuses a 101st simultaneous connection; a room reconnecting
+                        # at once (a Wi-Fi blip) makes several hundred group changes together.
+                        "max_connections": 800,
+                        # Each socket waits for its messages with a 5 s blocking pop: redis-py 8's
+                        # default 5 s read timeout would end it (channels_redis issue 422).
+                        "socket_timeout": 10,
+                    }
+                ],
+                "prefix": f"{env.get('CACHE_KEY_PREFIX', 'atelier')}:live",
+                # A projector receives one message per answer: room for a full room at once
+                # (the default drops messages past 100 on a channel).
+                "capacity": 1500,
+                # Longer than any workshop; each socket joins its groups again when it reconnects.
+                "group_expiry": 12 * 3600,
+            },
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Joins to a live session per IP address and minute (a room behind one address joins at once).
+LIVE_JOINS_PER_MINUTE = int(env.get("LIVE_JOINS_PER_MINUTE", "120"))
 
 DATABASES = {
     "default": dj_database_url.config(

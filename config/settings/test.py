@@ -1,7 +1,7 @@
 """Tests: fast hashing, no collectstatic, e-mails kept in memory."""
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import DATABASES, STORAGES
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
@@ -26,3 +26,10 @@ WHITENOISE_AUTOREFRESH = True
 
 # Login throttling is tested on its own, with AXES_ENABLED switched back on.
 AXES_ENABLED = False
+
+# Live sessions: one process's channel layer (the production tests use Redis).
+CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+# Connections opened by the live sessions' worker threads close after each call, so that none
+# outlives the test database (which PostgreSQL refuses to drop while one is open).
+DATABASES["default"]["CONN_MAX_AGE"] = 0

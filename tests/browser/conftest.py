@@ -14,7 +14,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
-@pytest.fixture(scope="session")
+# One browser per module: Playwright's sync API keeps an event loop running in this thread while
+# it is open, and the tests after the browser tests call async_to_sync from this thread.
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -38,3 +40,33 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+LIVE_TRAINER = ("tina@test.fr", "Formatrice-42")
+
+
+@pytest.fixture
+def asgi_site(transactional_db, tmp_path):
+    """The site as `make run` serves it (runserver on daphne: pages and WebSockets in one
+    process), on the test database's content with a trainer, LIVE_TRAINER: pytest-django's live
+    server speaks WSGI only, and live sessions need their sockets."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+    from django.contrib.auth.models import Group
+
+    from tests.browser.asgi_server import AsgiDevServer
+    from workshops.roles import TRAINERS_GROUP
+
+    cache.clear()
+    call_command("build_content", verbosity=0)
+    email, password = LIVE_TRAINER
+    hasher = PBKDF2PasswordHasher()  # the server's own hasher (these tests hash with MD5)
+    trainer = get_user_model().objects.create(
+        email=email,
+        first_name="Tina",
+        password=hasher.encode(password, hasher.salt(), iterations=1000),
+    )
+    trainer.groups.add(Group.objects.get_or_create(name=TRAINERS_GROUP)[0])
+    server = AsgiDevServer(tmp_path)
+    yield server.url
+    server.stop()

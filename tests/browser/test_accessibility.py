@@ -110,5 +110,34 @@ def test_pages_have_no_accessibility_violation(site, browser, width):
         reverse("workshops:delete_assignment", args=[assignment.pk]),
     ]:
         audit.visit(path)
-    assert len(audit.audited) == 32
-    assert not audit.problems, "\n".join(audit.problems)
+    for path in [reverse("live:sessions"), reverse("live:start")]:
+        audit.visit(path)  # the start form stays open for the live session below
+
+    # A live session, driven from the projector: a phone (its own browser) at each stage.
+    page.get_by_label("Quiz à projeter").select_option(label="Quiz : le Social CRM")
+    page.get_by_label("Minuteur par question").select_option(label="1 minute")
+    page.get_by_role("button", name="Ouvrir la projection").click()
+    audit.check("/direct/")
+    projector = page.url.removeprefix(site)
+    code = page.locator(".projector__big-code").inner_text().strip()
+    phone_page = browser.new_context(viewport={"width": width, "height": 900}).new_page()
+    phone = Audit(phone_page, site, width)
+    phone.visit(reverse("live:join"))
+    phone_page.get_by_label("Code de la séance").fill(code)
+    phone_page.get_by_label("Votre pseudonyme").fill("Léa")
+    phone_page.get_by_role("button", name="Rejoindre").click()
+    phone.check(reverse("live:play", args=[code]))
+    page.once("dialog", lambda dialog: dialog.accept())  # "Terminer la séance pour tout le monde ?"
+    for button, shown in [
+        ("Suivant", "Question 1 sur"),
+        ("Correction", "La bonne réponse"),
+        ("Terminer", "Séance terminée"),
+    ]:
+        page.locator(".projector__controls").get_by_role("button", name=button).click()
+        page.locator("#live-stage").get_by_text(shown).first.wait_for()
+        phone.visit(reverse("live:play", args=[code]))
+        audit.visit(projector)
+    audit.visit(reverse("live:results", args=[code]))
+    assert len(audit.audited) == 39 and len(phone.audited) == 5
+    problems = audit.problems + phone.problems
+    assert not problems, "\n".join(problems)

@@ -15,6 +15,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
+DAPHNE = str(Path(PYTHON).parent / "daphne")
 
 
 def free_port():
@@ -56,6 +57,9 @@ class AppServer:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        self.wait_until_up("gunicorn")
+
+    def wait_until_up(self, name):
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
@@ -65,11 +69,27 @@ class AppServer:
                 pass
             time.sleep(0.3)
         self.stop()
-        raise RuntimeError("gunicorn did not start")
+        raise RuntimeError(f"{name} did not start")
 
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=30)
+
+
+class AsgiServer(AppServer):
+    """daphne, as in production beside gunicorn: it carries the live sessions' WebSockets."""
+
+    def __init__(self, env):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [DAPHNE, "-b", "127.0.0.1", "-p", str(self.port), "config.asgi:application"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.wait_until_up("daphne")
 
 
 class FormParser(HTMLParser):

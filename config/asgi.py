@@ -1,0 +1,25 @@
+"""ASGI entry point: the live sessions' WebSockets (and, in development, every page).
+
+In production the pages stay on gunicorn (config.wsgi) and daphne serves only /ws/: the proxy
+sends the WebSocket upgrades there (README, "Deploying")."""
+
+import os
+
+from django.core.asgi import get_asgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
+django_application = get_asgi_application()  # sets Django up before the consumers are imported
+
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+
+from live.routing import websocket_urlpatterns  # noqa: E402
+
+application = ProtocolTypeRouter(
+    {
+        "http": django_application,
+        # Only pages of this site may open a socket (no cross-site WebSocket hijacking); each
+        # route reads the visitor's session (and user) as it needs (live.routing).
+        "websocket": AllowedHostsOriginValidator(URLRouter(websocket_urlpatterns)),
+    }
+)

@@ -1,0 +1,370 @@
+"""What each screen of a live session shows, read whole from the database each time: a phone
+(a participant's), the projector (the trainer's). Rendered as HTML fragments, which the page
+shows at first and the socket (or polling) replaces as the session moves on.
+
+Before a question's reveal, nothing here gives its right answer to anyone: the choices go out
+with their ids and texts only."""
+
+import json
+
+from django.db.models import Count, Q
+from django.template.loader import render_to_string
+from django.utils.html import format_html_join
+from django.utils.translation import gettext as _
+
+from quizzes.scoring import describe_answer, describe_right_answer
+from workshops.results import numeric_spread
+
+from .models import LiveAnswer, LiveSession, Participant, Phase
+from .services import deadline
+
+
+def public_question(session):
+    """What anyone may see of the question on screen: its text and choices, no answer."""
+    question = session.question
+    if question is None:
+        return None
+    return {
+        "number": session.current + 1,
+        "total": session.question_count,
+        "kind": question["kind"],
+        "text": question["text"],
+        "unit": question.get("unit", ""),
+        "choices": [
+            {"id": choice["id"], "text": choice["text"]} for choice in question.get("choices", [])
+        ],
+    }
+
+
+def correction(question, given=None):
+    """The question's correction, after its reveal (with the learner's own answer, if any)."""
+    shown = dict(question)
+    feedback = ""
+    if given is not None:
+        shown["given"] = given
+        chosen = set(given) if isinstance(given, list) else set()
+        feedback = " ".join(
+            choice["feedback"]
+            for choice in question.get("choices", [])
+            if choice["id"] in chosen and choice["feedback"]
+        )
+    return {
+        "right_answer": describe_right_answer(question),
+        "given": describe_answer(shown) if given is not None else "",
+        "feedback": feedback,
+        "explanation": question["explanation"],
+        "section": question.get("section"),
+        "statistic": question.get("statistic"),
+    }
+
+
+def announcement(session):
+    """One short sentence for screen readers, when the session moves on."""
+    if session.phase == Phase.LOBBY:
+        return _("En attente de la première question.")
+    if session.phase == Phase.ENDED:
+        return _("La séance est terminée.")
+    if session.paused:
+        return _("Séance en pause.")
+    number = session.current + 1
+    if session.phase == Phase.REVEAL:
+        return _("Correction de la question %(number)s.") % {"number": number}
+    return _("Question %(number)s sur %(total)s : %(text)s") % {
+        "number": number,
+        "total": session.question_count,
+        "text": session.question["text"],
+    }
+
+
+# A phone.
+
+
+def participant_facts(participant, session):
+    """What a phone's screen shows of its own participant, besides the session: whether they
+    were removed, their answer to the question on screen (given, right or not), their score at
+    the end."""
+    facts = {"removed": participant.removed, "answer": None, "score": None}
+    if participant.removed:
+        return facts
+    if session.phase in (Phase.QUESTION, Phase.REVEAL):
+        mine = (
+            LiveAnswer.objects.filter(participant=participant, question=session.current)
+            .values("given", "is_correct")
+            .first()
+        )
+        facts["answer"] = mine
+    elif session.phase == Phase.ENDED:
+        right, answered = 0, 0
+        for is_correct in participant.answers.values_list("is_correct", flat=True):
+            answered += 1
+            right += 1 if is_correct else 0
+        facts["score"] = {"right": right, "answered": answered, "asked": session.current + 1}
+    return facts
+
+
+def participant_context(participant, session, facts=None):
+    facts = participant_facts(participant, session) if facts is None else facts
+    context = {
+        "participant": participant,
+        "session": session,
+        "question": public_question(session),
+        "announce": announcement(session),
+        "answer": facts["answer"],
+        "score": facts["score"],
+    }
+    if facts["removed"]:
+        context["announce"] = _("Le formateur vous a retiré de cette séance.")
+        return context
+    mine = facts["answer"]
+    if session.phase in (Phase.QUESTION, Phase.REVEAL):
+        if mine is not None and session.phase == Phase.QUESTION:
+            context["given"] = describe_answer({**session.question, "given": mine["given"]})
+        if session.phase == Phase.REVEAL:
+            context["correction"] = correction(session.question, mine["given"] if mine else None)
+        limit = deadline(session)
+        context["deadline"] = limit.isoformat() if limit else ""
+    elif session.phase == Phase.ENDED:
+        context["podium"] = podium(session) if session.podium else None
+    return context
+
+
+def render_participant(context):
+    return render_to_string("live/participant_stage.html", context)
+
+
+# When a session changes, every phone of the room is told at once, with the session's new
+# version: each server reads that version of the session once, for all its phones; and renders
+# each distinct screen once (when a question opens, a room of phones shows one screen; at the
+# reveal, one per answer given). Phones' screens as sent to a socket or a poll have no form
+# token (the script sends its own). The version is in every key: nothing kept here outlives a
+# change of the session, and a phone's own answer or removal is in the key too.
+_sessions = {}
+_screens = {}
+KEPT = 500
+
+
+def keep(memo, key, value):
+    if len(memo) >= KEPT:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+def session_at(session_id, code, version=None):
+    """The session as of `version` (from memo), or as it is now (from the database). Its code
+    is in the key with its id: an id can come back (a rolled-back test), not with the same
+    random code."""
+    session = _sessions.get((session_id, code, version)) if version is not None else None
+    if session is None:
+        session = LiveSession.objects.get(pk=session_id)
+        keep(_sessions, (session.pk, session.code, session.version), session)
+    return session
+
+
+def participant_state(participant, code, version=None):
+    """What a phone shows, for a socket or a poll. `version`: the session's, when an event
+    announced it."""
+    session = session_at(participant.session_id, code, version)
+    facts = participant_facts(participant, session)
+    key = (session.pk, session.code, session.version, json.dumps(facts, sort_keys=True))
+    screen = _screens.get(key)
+    if screen is None:
+        context = participant_context(participant, session, facts)
+        screen = keep(_screens, key, (render_participant(context), context["announce"]))
+    html, announce = screen
+    return {
+        "type": "state",
+        "version": session.version,
+        "html": html,
+        "announce": announce,
+        "removed": participant.removed,
+    }
+
+
+# The projector.
+
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def spread(session, index):
+    """How the answers to a question spread: for each choice (lettered as the projector showed
+    them), or below, within and above a numeric answer's range, the number of participants and
+    their share of those who answered, the right ones set apart."""
+    question = session.questions[index]
+    answers = list(
+        LiveAnswer.objects.filter(
+            session=session, question=index, participant__removed=False
+        ).values_list("given", flat=True)
+    )
+    if question["kind"] == "numeric":
+        ranges = numeric_spread(question)
+        answer, tolerance = float(question["answer"]), float(question["tolerance"])
+        for given in answers:
+            gap = float(given) - answer
+            ranges[0 if gap < -tolerance else 2 if gap > tolerance else 1].count += 1
+        rows = [("", item.label, item.count, item.correct) for item in ranges]
+    else:
+        counts = dict.fromkeys((choice["id"] for choice in question["choices"]), 0)
+        for given in answers:
+            for choice_id in given:
+                counts[choice_id] += 1
+        rows = [
+            (LETTERS[number], choice["text"], counts[choice["id"]], choice["correct"])
+            for number, choice in enumerate(question["choices"])
+        ]
+    answered = len(answers)
+    return {
+        "answered": answered,
+        "rows": [
+            {
+                "letter": letter,
+                "label": label,
+                "count": count,
+                "share": round(100 * count / answered) if answered else 0,
+                "correct": correct,
+            }
+            for letter, label, count, correct in rows
+        ],
+    }
+
+
+def summary(session):
+    """At the end: each question's success rate, and the lesson sections to revisit first."""
+    rates = {
+        row["question"]: row
+        for row in LiveAnswer.objects.filter(session=session, participant__removed=False)
+        .values("question")
+        .annotate(total=Count("id"), right=Count("id", filter=Q(is_correct=True)))
+    }
+    questions = []
+    for index, question in enumerate(session.questions[: session.current + 1]):
+        row = rates.get(index, {"total": 0, "right": 0})
+        rate = round(100 * row["right"] / row["total"]) if row["total"] else 0
+        questions.append(
+            {
+                "number": index + 1,
+                "text": question["text"],
+                "rate": rate,
+                "right": row["right"],
+                "total": row["total"],
+                "section": question.get("section"),
+            }
+        )
+    weakest = sorted((q for q in questions if q["rate"] < 100 and q["section"]), key=_by_rate)
+    sections, seen = [], set()
+    for question in weakest:
+        if question["section"]["url"] not in seen:
+            seen.add(question["section"]["url"])
+            sections.append(question)
+    return {"questions": questions, "revisit": sections[:3]}
+
+
+def _by_rate(question):
+    return (question["rate"], question["number"])
+
+
+def podium(session):
+    """The three best places, by nickname only (no score, no speed): participants with the
+    same number of right answers share a place, listed in alphabetical order."""
+    scores = (
+        Participant.objects.filter(session=session, removed=False)
+        .annotate(right=Count("answers", filter=Q(answers__is_correct=True)))
+        .filter(right__gt=0)
+        .values_list("nickname", "right")
+    )
+    places = {}
+    for nickname, right in scores:
+        places.setdefault(right, []).append(nickname)
+    podium, people = [], 0
+    for right in sorted(places, reverse=True):
+        if people >= 3:
+            break
+        podium.append(sorted(places[right], key=str.casefold))
+        people += len(places[right])
+    return podium
+
+
+def people(participants):
+    """The room's nicknames, and the same with a button to remove each (one form holds them
+    all). Built here rather than by a template loop: a room of 300 is redrawn on the projector
+    several times a second while answers arrive."""
+    names = format_html_join("", "<li>{}</li>", ((nickname,) for _pk, nickname in participants))
+    remove = _("Retirer")
+    removable = format_html_join(
+        "",
+        '<li>{} <button class="link-button" type="submit" name="participant" value="{}">'
+        '{}<span class="visually-hidden"> {}</span></button></li>',
+        ((nickname, pk, remove, nickname) for pk, nickname in participants),
+    )
+    return names, removable
+
+
+def projector_context(session):
+    participants = list(session.participants.filter(removed=False).values_list("id", "nickname"))
+    names, removable = people(participants)
+    context = {
+        "session": session,
+        "participants": participants,
+        "names": names,
+        "removable": removable,
+        "question": public_question(session),
+        "announce": announcement(session),
+    }
+    if session.phase in (Phase.QUESTION, Phase.REVEAL):
+        context["answered"] = LiveAnswer.objects.filter(
+            session=session, question=session.current, participant__removed=False
+        ).count()
+        limit = deadline(session)
+        context["deadline"] = limit.isoformat() if limit else ""
+    if session.phase == Phase.REVEAL:
+        context["correction"] = correction(session.question)
+        context["spread"] = spread(session, session.current)
+    if session.phase == Phase.ENDED:
+        context["summary"] = summary(session)
+        context["podium"] = podium(session) if session.podium else None
+    return context
+
+
+def render_projector(context):
+    return render_to_string("live/projector_stage.html", context)
+
+
+def projector_state(session_id):
+    session = LiveSession.objects.get(pk=session_id)
+    context = projector_context(session)
+    return {
+        "type": "state",
+        "version": session.version,
+        "html": render_projector(context),
+        "announce": context["announce"],
+    }
+
+
+# The trainer's results.
+
+
+def results_context(session):
+    """Participants × questions asked: right, wrong or unanswered; and each question's rate."""
+    asked = session.questions[: session.current + 1]
+    marks = {}
+    for participant_id, index, is_correct in session.answers.values_list(
+        "participant_id", "question", "is_correct"
+    ):
+        marks[participant_id, index] = is_correct
+    rows = []
+    for participant in session.participants.filter(removed=False).select_related("user"):
+        row_marks = [marks.get((participant.pk, index)) for index in range(len(asked))]
+        rows.append(
+            {
+                "nickname": participant.nickname,
+                "signed_in": participant.user_id is not None,
+                "marks": row_marks,
+                "right": sum(1 for mark in row_marks if mark),
+            }
+        )
+    return {
+        "session": session,
+        "questions": summary(session)["questions"],
+        "rows": rows,
+    }

@@ -1,0 +1,71 @@
+"""Live sessions in tests: a trainer's session, phones that join it, sockets like a browser's."""
+
+from channels.testing import WebsocketCommunicator
+from django.test import Client
+from django.urls import reverse
+
+from live import services
+from live.models import LiveSession, Participant
+from quizzes.models import Quiz
+
+QUIZ = "quiz-le-social-crm"
+
+
+def start_session(trainer, workshop=None, quiz=QUIZ, **options):
+    return services.start(Quiz.objects.get(slug=quiz), trainer, workshop=workshop, **options)
+
+
+def phone(session, nickname, user=None):
+    """A browser that joined the session: (its test client, its participant)."""
+    browser = Client()
+    if user is not None:
+        browser.force_login(user)
+    response = browser.post(reverse("live:join"), {"code": session.code, "nickname": nickname})
+    assert response.status_code == 302, response.content.decode()[:400]
+    participant = Participant.objects.filter(session=session).latest("joined_at")
+    return browser, participant
+
+
+def cookie_of(browser):
+    return browser.cookies["sessionid"].value
+
+
+async def socket(path, browser=None, origin="http://testserver"):
+    """A WebSocket to the project's ASGI application, with the browser's session cookie."""
+    from config.asgi import application
+
+    headers = [(b"origin", origin.encode()), (b"host", b"testserver")]
+    if browser is not None and "sessionid" in browser.cookies:
+        headers.append((b"cookie", f"sessionid={cookie_of(browser)}".encode()))
+    communicator = WebsocketCommunicator(application, path, headers=headers)
+    connected, code = await communicator.connect()
+    return communicator, connected, code
+
+
+def phone_path(session):
+    return f"/ws/direct/{session.code}/"
+
+
+def projector_path(session):
+    return f"/ws/direct/{session.code}/projecteur/"
+
+
+def right_value(session, index=None):
+    """The right answer to a question of the session, as a phone sends it."""
+    question = session.questions[session.current if index is None else index]
+    if question["kind"] == "numeric":
+        return question["answer"]
+    right = [choice["id"] for choice in question["choices"] if choice["correct"]]
+    return right if question["kind"] == "multiple" else right[0]
+
+
+def wrong_value(session, index=None):
+    question = session.questions[session.current if index is None else index]
+    if question["kind"] == "numeric":
+        return "-1000"
+    wrong = [choice["id"] for choice in question["choices"] if not choice["correct"]]
+    return wrong[:1] if question["kind"] == "multiple" else wrong[0]
+
+
+def fresh(session):
+    return LiveSession.objects.get(pk=session.pk)
