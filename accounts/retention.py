@@ -1,6 +1,7 @@
 """How long personal data is kept, besides what an account holds while it exists (the privacy
 page says the same): sign-in records, sessions, never-activated sign-ups, live sessions'
-guests. `manage.py purge_expired_data` runs it once a day, with quizzes' own purge of
+guests, and the training evidence (attendance sheets, attestations) once its legal period is
+over. `manage.py purge_expired_data` runs it once a day, with quizzes' own purge of
 anonymous attempts."""
 
 from datetime import timedelta
@@ -10,6 +11,8 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from attendance.models import HalfDay
+from attestations.models import Attestation
 from live.models import Participant
 
 from .models import User
@@ -38,6 +41,15 @@ def purge(now=None):
         )
         .delete()[1]
         .get(Participant._meta.label, 0),
+        # Legal evidence, kept after the account is deleted, until its period is over.
+        "attestations": Attestation.objects.filter(
+            issued_at__lt=now - timedelta(days=settings.ATTESTATION_RETENTION_DAYS)
+        ).delete()[0],
+        "attendance sheets": HalfDay.objects.filter(
+            date__lt=(now - timedelta(days=settings.ATTENDANCE_RETENTION_DAYS)).date()
+        )
+        .delete()[1]
+        .get(HalfDay._meta.label, 0),
         "sign-ups never activated": User.objects.filter(
             is_active=False,
             last_login=None,

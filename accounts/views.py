@@ -23,11 +23,14 @@ from django.utils.http import (
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from attendance.models import Presence
+from attestations.models import Attestation
 from caching import rate
 from lessons.models import CoursePage, LessonRead
 from live.models import Participant
 from quizzes.models import Attempt, Quiz
 from workshops.models import Membership
+from workshops.positioning import learner_positioning
 from workshops.roles import is_trainer
 
 from .forms import DeleteAccountForm, SignInForm, SignUpForm
@@ -165,6 +168,8 @@ def space(request):
             "history": attempts.select_related("quiz")[:30],
             "best_scores": [quiz for quiz in quizzes if quiz.best_score is not None],
             "to_do": to_do,
+            "positioning": learner_positioning(request.user),
+            "attestations": Attestation.objects.current().filter(user=request.user),
         },
     )
 
@@ -222,6 +227,24 @@ def my_data_download(request):
             for participant in Participant.objects.filter(user=user)
             .select_related("session")
             .prefetch_related("answers")
+        ],
+        "emargement": [
+            {
+                "atelier": presence.half_day.workshop.name,
+                "demi_journee": str(presence.half_day),
+                "presence": presence.status,
+                "signe_le": presence.signed_at and presence.signed_at.isoformat(),
+            }
+            for presence in Presence.objects.filter(user=user).select_related("half_day__workshop")
+        ],
+        "attestations": [
+            {
+                "formation": attestation.content["workshop"]["title"],
+                "delivree_le": attestation.issued_at.isoformat(),
+                "revoquee_le": attestation.revoked_at and attestation.revoked_at.isoformat(),
+                "contenu": attestation.content,
+            }
+            for attestation in Attestation.objects.filter(user=user)
         ],
         "ateliers": [
             {"atelier": name, "rejoint_le": joined.isoformat()}

@@ -48,6 +48,7 @@ COLD_LESSON_P50 = 60  # ms, just after a publication (bench/cold.py)
 ASGI_PORT = PORT + 1  # daphne, for the live sessions' sockets (bench/live.py)
 LIVE_COUNTED_P99 = 500  # ms, from the last answer to the projector's updated counts
 LIVE_RECONNECT = 5000  # ms, for every phone to be back after a Wi-Fi blip
+ATTESTATIONS_ZIP = 10  # seconds, for the ZIP of 30 attestations
 
 
 def log(message):
@@ -328,6 +329,19 @@ def main():
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+    log("attestations: 30 learners, one PDF, then all of them as a ZIP")
+    printed = json.loads(
+        subprocess.run(
+            [PYTHON, "bench/attestations.py"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
 
     stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
     cache = "Redis" if os.environ.get("REDIS_URL") else "local memory"
@@ -381,6 +395,8 @@ def main():
         f"(target: each under 200 MB).",
         "",
         *live_lines(live),
+        "",
+        *attestation_lines(printed),
     ]
     table = "\n".join(lines) + "\n"
     print("\n" + table)
@@ -411,6 +427,19 @@ def live_lines(live):
         f"{live['reconnect_max']:.0f} ms (target {LIVE_RECONNECT // 1000} s "
         f"{mark(live['reconnected'] == everyone and live['reconnect_max'] < LIVE_RECONNECT)})",
         f"- daphne's memory: {live['memory']:.0f} MB (peak {live['peak_memory']:.0f} MB)",
+    ]
+
+
+def attestation_lines(printed):
+    met = "✓" if printed["zip"] < ATTESTATIONS_ZIP else "✗"
+    return [
+        f"Attestations (bench/attestations.py), {printed['learners']} learners of the workshop, "
+        "through Django's test client in one process:",
+        "",
+        f"- issuing all {printed['learners']}: {printed['issue']:.2f} s",
+        f"- one attestation's PDF: {printed['one']:.2f} s",
+        f"- the ZIP of all {printed['learners']}: {printed['zip']:.2f} s "
+        f"(target < {ATTESTATIONS_ZIP} s {met})",
     ]
 
 

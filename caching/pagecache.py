@@ -18,7 +18,16 @@ from .generation import request_generation
 TIMEOUT = 600
 ALLOWED_PARAMETERS = {"tag"}
 # Never cached: personal pages, and the health check (it must reach the database each time).
-PRIVATE_PREFIXES = ("/admin/", "/compte/", "/ateliers/", "/quiz/", "/direct/", "/healthz")
+PRIVATE_PREFIXES = (
+    "/admin/",
+    "/compte/",
+    "/ateliers/",
+    "/quiz/",
+    "/direct/",
+    "/emargement/",
+    "/attestations/",
+    "/healthz",
+)
 
 
 def cache_key(request):

@@ -16,6 +16,8 @@ urlpatterns = [
     path("quiz/", include("quizzes.urls")),
     path("ateliers/", include("workshops.urls")),
     path("direct/", include("live.urls")),
+    path("emargement/", include("attendance.urls")),
+    path("attestations/", include("attestations.urls")),
 ]
 
 if settings.DEBUG:

@@ -86,6 +86,11 @@ STANDARD_PAGES = {
                 "type": "text",
                 "value": "<ul><li>pour protéger les comptes contre les mots de passe essayés en série, chaque connexion, réussie ou non, est notée avec l'adresse e-mail saisie, l'adresse IP et le navigateur : ces traces sont effacées au bout de 30 jours, et dès la suppression du compte concerné ;</li><li>une session de connexion expire au bout de deux semaines et est alors effacée ;</li><li>une inscription jamais activée par le lien envoyé par e-mail est effacée au bout de 7 jours.</li></ul>",
             },
+            {"type": "heading", "value": "Formations : émargement et attestations"},
+            {
+                "type": "text",
+                "value": "<p>Dans un atelier, l'organisme de formation doit garder la preuve de la formation (obligation légale, article L6353-1 du Code du travail et règles des financeurs) :</p><ul><li>les feuilles d'émargement (votre nom, l'heure et votre signature pour chaque demi-journée) sont gardées 6 ans ;</li><li>les attestations de fin de formation et les certificats de réalisation (votre nom, la formation, votre présence et vos résultats) sont gardés 3 ans après leur délivrance.</li></ul><p>Si vous supprimez votre compte, tout le reste est effacé, mais ces pièces restent, sous votre nom, jusqu'à la fin de leur durée de conservation : le RGPD le permet pour une obligation légale. Elles sont ensuite effacées automatiquement.</p>",
+            },
             {"type": "heading", "value": "Cookies"},
             {
                 "type": "text",

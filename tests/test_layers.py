@@ -13,9 +13,11 @@ LAYERS = {
     "quizzes": 3,
     "workshops": 4,
     "live": 5,
-    "accounts": 6,
-    "home": 6,
-    "config": 7,
+    "attendance": 5,
+    "attestations": 6,
+    "accounts": 7,
+    "home": 7,
+    "config": 8,
 }
 
 

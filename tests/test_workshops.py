@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from attendance.models import HalfDay, period_at
+from attestations.services import issue
 from quizzes.models import Attempt
 from tests.account_helpers import sign_up_and_activate
 from tests.quiz_helpers import answers
@@ -26,9 +28,10 @@ MEMBER_OF_IT = [302, 200, 404, 404, 404, 404]
 SIGNED_IN = [302, 200, 200, 200, 200, 200]
 
 
-def matrix(setting, people, attempt):
+def matrix(setting, people, attempt, half_day, attestation):
     w, a = setting["workshop"].pk, setting["assignment"].pk
     learner = people["learner"].pk
+    h, token = half_day.pk, attestation.token
     return [
         ("get", reverse("workshops:dashboard"), TRAINER_ONLY),
         ("get", reverse("workshops:create"), TRAINER_ONLY),
@@ -53,6 +56,23 @@ def matrix(setting, people, attempt):
         ("get", reverse("accounts:my_data_download"), SIGNED_IN),
         ("get", reverse("accounts:space"), SIGNED_IN),
         ("get", reverse("workshops:join"), SIGNED_IN),
+        # Attendance
+        ("get", reverse("attendance:sign_list"), SIGNED_IN),
+        ("post", reverse("attendance:sign", args=[h]), [302, 302, 404, 404, 404, 404]),
+        ("get", reverse("attendance:sheet", args=[w]), TRAINER_OF_IT),
+        ("get", reverse("attendance:sheet_pdf", args=[w]), TRAINER_OF_IT),
+        ("post", reverse("attendance:open", args=[w]), TRAINER_OF_IT_POST),
+        ("post", reverse("attendance:absent", args=[h, learner]), TRAINER_OF_IT_POST),
+        ("post", reverse("attendance:countersign", args=[h]), TRAINER_OF_IT_POST),
+        # Attestations
+        ("get", reverse("attestations:workshop", args=[w]), TRAINER_OF_IT),
+        ("get", reverse("attestations:download_all", args=[w]), TRAINER_OF_IT),
+        ("get", reverse("attestations:group_report", args=[w]), TRAINER_OF_IT),
+        ("get", attestation.get_download_url(), [302, 200, 404, 200, 404, 404]),
+        ("get", attestation.get_download_url("certificat"), [302, 200, 404, 200, 404, 404]),
+        ("get", attestation.get_verify_url(), [200] * 6),
+        ("post", reverse("attestations:revoke", args=[token]), TRAINER_OF_IT_POST),
+        ("post", reverse("attestations:issue", args=[w]), TRAINER_OF_IT_POST),
     ]
 
 
@@ -61,8 +81,15 @@ def test_access_matrix(client, people, setting):
     take(client, setting["assignment"])
     attempt = Attempt.objects.get()
     client.logout()
+    half_day = HalfDay.objects.create(
+        workshop=setting["workshop"],
+        date=timezone.localdate(),
+        period=period_at(timezone.now()),
+        opened_at=timezone.now(),
+    )
+    (attestation,) = issue(setting["workshop"], [people["learner"]], people["trainer"])
     failures = []
-    for method, url, expected in matrix(setting, people, attempt):
+    for method, url, expected in matrix(setting, people, attempt, half_day, attestation):
         for role, status in zip(ROLES, expected, strict=True):
             client.logout()
             if role != "anonymous":

@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 
 from quizzes.models import Quiz
 
-from .models import Assignment, Reveal, Workshop
+from .models import Assignment, Reveal, Stage, Workshop
 from .roles import TRAINERS_GROUP
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -18,7 +18,7 @@ DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
 class WorkshopForm(forms.ModelForm):
     class Meta:
         model = Workshop
-        fields = ["name", "description", "starts_on", "ends_on"]
+        fields = ["name", "description", "starts_on", "ends_on", "duration_hours"]
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -54,12 +54,13 @@ class AssignmentSettingsForm(forms.ModelForm):
 
     class Meta:
         model = Assignment
-        fields = ["opens_at", "due_at", "max_attempts", "scoring_rule", "reveal"]
+        fields = ["opens_at", "due_at", "max_attempts", "scoring_rule", "reveal", "stage"]
         widgets = {
             "opens_at": DATETIME_WIDGET,
             "due_at": DATETIME_WIDGET,
             "scoring_rule": forms.RadioSelect,
             "reveal": forms.RadioSelect,
+            "stage": forms.RadioSelect,
         }
 
     def __init__(self, *args, **kwargs):
@@ -78,6 +79,24 @@ class AssignmentSettingsForm(forms.ModelForm):
         if not (self.is_bound and self.data.get("reveal") == Reveal.AFTER_DEADLINE):
             return []
         return [quiz for quiz in self.submitted_quizzes() if not quiz.reserved_to_workshops]
+
+    def clean_stage(self):
+        """One entry test and one final test per workshop: the form names the one that holds
+        the role, rather than the database refusing it."""
+        stage = self.cleaned_data.get("stage", "")
+        if stage:
+            holder = (
+                Assignment.objects.filter(workshop=self.instance.workshop_id, stage=stage)
+                .exclude(pk=self.instance.pk)
+                .select_related("quiz")
+                .first()
+            )
+            if holder:
+                raise forms.ValidationError(
+                    _("« %(title)s » est déjà %(stage)s de cet atelier : changez d'abord son rôle.")
+                    % {"title": holder.quiz.title, "stage": Stage(stage).label}
+                )
+        return stage
 
     def clean_max_attempts(self):
         value = self.cleaned_data["max_attempts"]
@@ -139,6 +158,7 @@ class NewAssignmentsForm(AssignmentSettingsForm):
             due = now + timedelta(days=7)
         kwargs.setdefault("initial", {"opens_at": now, "due_at": due})
         super().__init__(*args, **kwargs)
+        del self.fields["stage"]  # set on one assigned quiz at a time, once assigned
         self.fields["quizzes"] = QuizChoiceField(
             assigned,
             queryset=Quiz.objects.live().in_course_order(),
@@ -161,7 +181,9 @@ class NewAssignmentsForm(AssignmentSettingsForm):
         return [quiz for quiz in self.cleaned_data["quizzes"] if quiz.pk in assigned]
 
     def save(self, commit=True):
-        settings = {name: self.cleaned_data[name] for name in self._meta.fields}
+        settings = {
+            name: self.cleaned_data[name] for name in self._meta.fields if name in self.fields
+        }
         return [
             Assignment.objects.create(workshop=self.workshop, quiz=quiz, **settings)
             for quiz in self.cleaned_data["quizzes"]

@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 # No 0/O or 1/I/L: codes are read aloud and copied from a screen in the room.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -38,6 +40,16 @@ class Workshop(models.Model):
         through="Membership",
         related_name="workshops_joined",
         verbose_name=_("participants"),
+    )
+    duration_hours = models.DecimalField(
+        _("durée (heures)"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_(
+            "La durée de la formation, reportée sur les attestations : 14 pour deux jours."
+        ),
     )
     archived = models.BooleanField(_("archivé"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -85,6 +97,15 @@ class Reveal(models.TextChoices):
     AFTER_DEADLINE = "deadline", _("après la date limite")
 
 
+class Stage(models.TextChoices):
+    """Where an assignment stands in the training's assessment (Qualiopi): the entry test
+    (positionnement) and the final test (évaluation des acquis)."""
+
+    NONE = "", _("quiz d'entraînement")
+    ENTRY = "entry", _("test d'entrée (positionnement)")
+    FINAL = "final", _("test final (évaluation des acquis)")
+
+
 class Assignment(models.Model):
     workshop = models.ForeignKey(
         Workshop, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("atelier")
@@ -106,6 +127,17 @@ class Assignment(models.Model):
         choices=Reveal.choices,
         default=Reveal.AFTER_SUBMISSION,
     )
+    stage = models.CharField(
+        _("rôle dans l'évaluation"),
+        max_length=5,
+        choices=Stage.choices,
+        default=Stage.NONE,
+        blank=True,
+        help_text=_(
+            "Le test d'entrée et le test final d'un atelier se comparent, par participant et par "
+            "section de leçon ; leurs scores figurent sur les attestations."
+        ),
+    )
     in_room = models.BooleanField(
         _("fait en séance"),
         default=False,
@@ -117,6 +149,13 @@ class Assignment(models.Model):
         verbose_name = _("quiz assigné")
         verbose_name_plural = _("quiz assignés")
         ordering = ["due_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "stage"],
+                condition=~models.Q(stage=""),
+                name="one_entry_and_one_final_test_per_workshop",
+            )
+        ]
 
     def __str__(self):
         return f"{self.quiz} ({self.workshop})"
@@ -228,3 +267,41 @@ class AssignedAttempt(models.Model):
 
     def __str__(self):
         return f"{self.attempt} ({self.assignment})"
+
+
+@register_setting(icon="home")
+class TrainingBody(BaseGenericSetting):
+    """The training body that runs the workshops, as attestations, certificates and attendance
+    sheets name it (editors fill it in, in Paramètres)."""
+
+    name = models.CharField(_("nom de l'organisme de formation"), max_length=200, blank=True)
+    address = models.TextField(_("adresse"), blank=True)
+    declaration_number = models.CharField(
+        _("numéro de déclaration d'activité"),
+        max_length=40,
+        blank=True,
+        help_text=_("Enregistré auprès du préfet de région (11 chiffres)."),
+    )
+    siret = models.CharField(_("SIRET"), max_length=20, blank=True)
+    signatory = models.CharField(
+        _("signataire"),
+        max_length=200,
+        blank=True,
+        help_text=_("Nom et qualité de la personne qui signe les attestations."),
+    )
+    city = models.CharField(_("lieu de signature"), max_length=100, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldPanel("declaration_number"),
+        FieldPanel("siret"),
+        FieldPanel("signatory"),
+        FieldPanel("city"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisme de formation")
+
+    def __str__(self):
+        return self.name

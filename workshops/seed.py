@@ -1,6 +1,7 @@
 """Demo workshops: one for the demo trainer and learner, and a large group for the benchmark."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -8,7 +9,7 @@ from django.utils import timezone
 
 from quizzes.models import Quiz
 
-from .models import Assignment, Membership, Workshop
+from .models import Assignment, Membership, TrainingBody, Workshop
 from .roles import TRAINERS_GROUP
 
 DEMO_NAME = "Atelier de démonstration — CCI"
@@ -72,7 +73,15 @@ def build_demo_workshop(trainer_email, learner_email):
         ),
         starts_on=timezone.localdate(),
         ends_on=timezone.localdate() + timedelta(days=30),
+        duration_hours=Decimal("14"),
     )
+    body = TrainingBody.load()
+    if not body.name:  # a demo training body, so that the demo trainer can issue attestations
+        body.name = "CCI démonstration — service formation"
+        body.address = "1 place de la Bourse\n69002 Lyon"
+        body.signatory = "Claire Martin, responsable formation"
+        body.city = "Lyon"
+        body.save()
     workshop.trainers.add(trainer)
     Membership.objects.create(workshop=workshop, user=User.objects.get(email=learner_email))
     now = timezone.now()

@@ -27,6 +27,7 @@ from .forms import (
     WorkshopForm,
 )
 from .models import AssignedAttempt, Assignment, AssignmentProgress, Membership, Workshop
+from .positioning import workshop_positioning
 from .results import (
     attempts_used,
     distribution_chart,
@@ -106,6 +107,7 @@ def detail(request, pk):
             "trainers": workshop.trainers.order_by("last_name", "first_name", "email"),
             "assignments": workshop.assignments.select_related("quiz"),
             "co_trainer_form": CoTrainerForm(workshop),
+            "positioning": workshop_positioning(workshop),
         },
     )
 

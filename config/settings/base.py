@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "quizzes",
     "workshops",
     "live",
+    "attendance",
+    "attestations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -263,6 +265,10 @@ ANONYMOUS_ATTEMPT_RETENTION_DAYS = int(env.get("ANONYMOUS_ATTEMPT_RETENTION_DAYS
 # `manage.py purge_expired_data` daily. Expired sessions go at the same time.
 LOGIN_RECORDS_RETENTION_DAYS = int(env.get("LOGIN_RECORDS_RETENTION_DAYS", "30"))
 UNACTIVATED_ACCOUNT_RETENTION_DAYS = 7
+# Training evidence, kept after an account is deleted (a legal obligation): attestations and
+# certificates 3 years after they are issued, attendance sheets (supporting proof) 6 years.
+ATTESTATION_RETENTION_DAYS = 3 * 366
+ATTENDANCE_RETENTION_DAYS = 6 * 366
 
 WAGTAIL_SITE_NAME = "Atelier Réseaux"
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -288,5 +294,6 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},  # one line per step of every PDF
     },
 }

@@ -4,6 +4,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
+from attendance.services import open_now
+from attestations.services import issue
 from quizzes.models import Attempt
 from tests.browser.helpers import answer_every_question, sign_in
 from workshops.models import Assignment
@@ -75,6 +77,7 @@ def test_pages_have_no_accessibility_violation(site, browser, width):
     assignment = Assignment.objects.select_related("workshop").first()
     workshop = assignment.workshop
     audit.visit(reverse("workshops:join_code", args=[workshop.join_code]))  # not signed in
+    open_now(workshop, workshop.trainers.get())  # this half-day's attendance sheet
     sign_in(page, site, "apprenant@atelier-reseaux.test", "Apprenant-demo-2026")
     page.wait_for_url("**/compte/mon-espace/")
     for path in [
@@ -84,7 +87,8 @@ def test_pages_have_no_accessibility_violation(site, browser, width):
         reverse("workshops:join"),
         reverse("workshops:join_code", args=[workshop.join_code]),
         reverse("workshops:my_workshop", args=[workshop.pk]),
-        reverse("workshops:take", args=[assignment.pk]),
+        reverse("attendance:sign_list"),
+        reverse("workshops:take", args=[assignment.pk]),  # last: answered below
     ]:
         audit.visit(path)
     answer_every_question(page)
@@ -108,8 +112,12 @@ def test_pages_have_no_accessibility_violation(site, browser, width):
         reverse("workshops:create_assignment", args=[workshop.pk]),
         reverse("workshops:edit_assignment", args=[assignment.pk]),
         reverse("workshops:delete_assignment", args=[assignment.pk]),
+        reverse("attendance:sheet", args=[workshop.pk]),
+        reverse("attestations:workshop", args=[workshop.pk]),
     ]:
         audit.visit(path)
+    (attestation,) = issue(workshop, [attempt.user], workshop.trainers.get())
+    audit.visit(attestation.get_verify_url())
     for path in [reverse("live:sessions"), reverse("live:start")]:
         audit.visit(path)  # the start form stays open for the live session below
 
@@ -138,6 +146,6 @@ def test_pages_have_no_accessibility_violation(site, browser, width):
         phone.visit(reverse("live:play", args=[code]))
         audit.visit(projector)
     audit.visit(reverse("live:results", args=[code]))
-    assert len(audit.audited) == 39 and len(phone.audited) == 5
+    assert len(audit.audited) == 43 and len(phone.audited) == 5
     problems = audit.problems + phone.problems
     assert not problems, "\n".join(problems)

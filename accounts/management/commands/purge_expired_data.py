@@ -7,7 +7,8 @@ from accounts import retention
 class Command(BaseCommand):
     help = (
         "Deletes the personal data whose retention period is over: anonymous quiz attempts, "
-        "sign-in records, expired sessions, sign-ups never activated. Run it once a day."
+        "sign-in records, expired sessions, sign-ups never activated, and training evidence "
+        "(attendance sheets, attestations) past its legal period. Run it once a day."
     )
 
     def handle(self, *args, **options):

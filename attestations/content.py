@@ -1,0 +1,138 @@
+"""What an attestation certifies, gathered once when it is issued (kept in its record): the
+training body, the workshop, its objectives, the learner's attendance and results."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from attendance.services import attendance_counts
+from lessons.models import LessonPage
+from workshops.models import Membership, Stage, TrainingBody
+from workshops.results import is_passed, learner_name, retained_attempts
+
+NATURE = "Action de formation (article L6313-1 du Code du travail)"
+
+
+def objectives(assignments):
+    """The lessons the workshop's quizzes cover, in course order, with their objectives. A quiz of
+    the whole course covers every lesson."""
+    quizzes = [assignment.quiz for assignment in assignments]
+    lessons = LessonPage.objects.live().order_by("path")
+    if all(quiz.lesson_id for quiz in quizzes):
+        lessons = lessons.filter(pk__in={quiz.lesson_id for quiz in quizzes})
+    return [
+        {"lesson": lesson.title, "objectives": [block.value for block in lesson.objectives]}
+        for lesson in lessons
+    ]
+
+
+def hours(value):
+    return None if value is None else str(Decimal(value).quantize(Decimal("0.1")))
+
+
+def hours_completed(duration, signed, held):
+    """The duration in proportion of the half-days signed, to the half hour; the whole duration
+    when no sheet was kept."""
+    if duration is None:
+        return None
+    if not held:
+        return hours(duration)
+    done = Decimal(duration) * signed / held
+    return hours((done * 2).quantize(Decimal("1"), rounding=ROUND_HALF_UP) / 2)
+
+
+def body_content():
+    body = TrainingBody.load()
+    return {
+        "name": body.name,
+        "address": body.address,
+        "declaration_number": body.declaration_number,
+        "siret": body.siret,
+        "signatory": body.signatory,
+        "city": body.city,
+    }
+
+
+class WorkshopFacts:
+    """What every attestation of one workshop shares, read once for all its learners."""
+
+    def __init__(self, workshop):
+        self.workshop = workshop
+        self.assignments = list(workshop.assignments.select_related("quiz").order_by("pk"))
+        self.kept = {
+            assignment.pk: retained_attempts(assignment) for assignment in self.assignments
+        }
+        self.signed, self.held = attendance_counts(workshop)
+        self.joined = dict(
+            Membership.objects.filter(workshop=workshop).values_list("user_id", "joined_at")
+        )
+        self.body = body_content()
+        self.objectives = objectives(self.assignments)
+        self.trainers = [
+            learner_name(first, last)
+            for first, last in workshop.trainers.values_list("first_name", "last_name")
+        ]
+
+    def stage_score(self, stage, user_id):
+        for assignment in self.assignments:
+            if assignment.stage == stage:
+                return self.kept[assignment.pk].get(user_id, (None,))[0]
+        return None
+
+    def content(self, user):
+        workshop = self.workshop
+        signed = self.signed.get(user.pk, 0)
+        quizzes = []
+        for assignment in self.assignments:
+            score = self.kept[assignment.pk].get(user.pk, (None,))[0]
+            quizzes.append(
+                {
+                    "title": assignment.quiz.title,
+                    "stage": str(assignment.get_stage_display()) if assignment.stage else "",
+                    "score": score,
+                    "pass_mark": assignment.quiz.pass_mark,
+                    "passed": is_passed(score, assignment.quiz.pass_mark),
+                }
+            )
+        joined = self.joined.get(user.pk)
+        return {
+            "learner": learner_name(user.first_name, user.last_name),
+            "body": self.body,
+            "workshop": {
+                "title": workshop.name,
+                "description": workshop.description,
+                "starts_on": workshop.starts_on and workshop.starts_on.isoformat(),
+                "ends_on": workshop.ends_on and workshop.ends_on.isoformat(),
+                "duration_hours": hours(workshop.duration_hours),
+                "nature": NATURE,
+                "trainers": self.trainers,
+            },
+            "objectives": self.objectives,
+            "attendance": {
+                "joined_on": joined and timezone.localdate(joined).isoformat(),
+                "half_days_signed": signed,
+                "half_days_held": self.held,
+                "hours_completed": hours_completed(workshop.duration_hours, signed, self.held),
+                "quizzes_done": sum(1 for quiz in quizzes if quiz["score"] is not None),
+                "quizzes_assigned": len(quizzes),
+            },
+            "results": {
+                "entry": self.stage_score(Stage.ENTRY, user.pk),
+                "final": self.stage_score(Stage.FINAL, user.pk),
+                "final_planned": any(a.stage == Stage.FINAL for a in self.assignments),
+                "quizzes": quizzes,
+            },
+        }
+
+
+def missing_facts(workshop):
+    """What the trainer or the editors must fill in before attestations can be issued."""
+    missing = []
+    if not workshop.starts_on or not workshop.ends_on:
+        missing.append(_("les dates de l'atelier"))
+    if workshop.duration_hours is None:
+        missing.append(_("la durée de l'atelier en heures"))
+    if not TrainingBody.load().name:
+        missing.append(_("le nom de l'organisme de formation (Paramètres, dans l'administration)"))
+    return missing

@@ -1,0 +1,72 @@
+"""Attestations de fin de formation (article L6353-1 du Code du travail) and the certificates
+of completion financers ask for, both printed from one record. The record keeps what it
+certifies, as it was when issued: legal evidence that outlives the learner's account and later
+changes to quizzes and results (see accounts.retention)."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class AttestationQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(revoked_at=None)
+
+
+class Attestation(models.Model):
+    token = models.UUIDField(_("code de vérification"), unique=True, default=uuid.uuid4)
+    workshop = models.ForeignKey(
+        "workshops.Workshop",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="attestations",
+        verbose_name=_("atelier"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="attestations",
+        verbose_name=_("stagiaire"),
+    )
+    learner_name = models.CharField(_("stagiaire"), max_length=300)
+    content = models.JSONField(_("contenu certifié"))
+    issued_at = models.DateTimeField(_("délivrée le"), auto_now_add=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("délivrée par"),
+    )
+    revoked_at = models.DateTimeField(_("révoquée le"), null=True, blank=True)
+
+    objects = AttestationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("attestation")
+        verbose_name_plural = _("attestations")
+        ordering = ["learner_name", "-issued_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "user"],
+                condition=models.Q(revoked_at=None),
+                name="one_current_attestation_per_learner",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner_name} — {self.content['workshop']['title']}"
+
+    def get_verify_url(self):
+        return reverse("attestations:verify", args=[self.token])
+
+    def get_download_url(self, document="attestation"):
+        return reverse("attestations:download", args=[self.token, document])
+
+    @property
+    def evaluated(self):
+        return self.content["results"]["final"] is not None

@@ -1,0 +1,156 @@
+"""A training's evidence in a real browser: signatures on phones, the trainer's countersignature,
+entry and final tests, attestations issued, downloaded and verified."""
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from pypdf import PdfReader
+
+from attendance.models import Presence
+from attestations.models import Attestation
+from tests.browser.helpers import answer_every_question, sign_in
+from tests.workshop_helpers import assign
+from workshops.models import Membership, TrainingBody, Workshop
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"viewport": {"width": 375, "height": 740}, "has_touch": True, "locale": "fr-FR"}
+
+
+def phone(browser, site, email):
+    page = browser.new_context(**PHONE).new_page()
+    sign_in(page, site, email, "Apprenant-42")
+    return page
+
+
+def take(page, site, workshop, title):
+    page.goto(f"{site}/ateliers/mes-ateliers/{workshop.pk}/")
+    page.get_by_role("link", name=title).click()
+    answer_every_question(page)
+    page.get_by_role("button", name="Valider mes réponses").click()
+    page.wait_for_url("**/resultat/**")
+
+
+def mark_as(trainer_page, site, workshop, title, stage):
+    trainer_page.goto(f"{site}/ateliers/{workshop.pk}/")
+    trainer_page.get_by_role("link", name=f"Modifier {title}").click()
+    trainer_page.get_by_label(stage).check()
+    trainer_page.get_by_role("button", name="Enregistrer").click()
+    assert "Quiz assigné modifié." in trainer_page.locator("main").inner_text()
+
+
+def test_signatures_tests_and_an_attestation_from_issue_to_verification(site, browser):
+    User = get_user_model()
+    trainer = User.objects.create_user(
+        email="tina@test.fr", password="Formatrice-42", first_name="Tina", last_name="Morel"
+    )
+    trainer.groups.add(Group.objects.get_or_create(name="Trainers")[0])
+    names = {"lea": ("Léa", "Roux"), "omar": ("Omar", "Diallo"), "zoe": ("Zoé", "Petit")}
+    learners = {
+        key: User.objects.create_user(
+            email=f"{key}@test.fr", password="Apprenant-42", first_name=first, last_name=last
+        )
+        for key, (first, last) in names.items()
+    }
+    today = timezone.localdate()
+    workshop = Workshop.objects.create(
+        name="Réseaux sociaux pour artisans",
+        starts_on=today,
+        ends_on=today,
+        duration_hours=Decimal("7"),
+    )
+    workshop.trainers.add(trainer)
+    for learner in learners.values():
+        Membership.objects.create(workshop=workshop, user=learner)
+    assign(workshop, "quiz-fideliser-ses-clients")
+    assign(workshop, "quiz-le-social-crm")
+    body = TrainingBody.load()
+    body.name, body.address, body.city = "CCI Formation Loire", "42000 Saint-Étienne", "Lyon"
+    body.save()
+
+    # The trainer opens this half-day's sheet; Léa draws her signature, Omar confirms by a tap.
+    trainer_page = browser.new_context(locale="fr-FR").new_page()
+    sign_in(trainer_page, site, "tina@test.fr", "Formatrice-42")
+    trainer_page.goto(f"{site}/ateliers/{workshop.pk}/")
+    trainer_page.get_by_role("link", name="Émargement").click()
+    trainer_page.get_by_role("button", name="Ouvrir l'émargement maintenant").click()
+    assert "Émargement ouvert" in trainer_page.locator("main").inner_text()
+
+    lea = phone(browser, site, "lea@test.fr")
+    lea.goto(site + "/emargement/")
+    pad = lea.locator("canvas").bounding_box()
+    lea.mouse.move(pad["x"] + 20, pad["y"] + 60)
+    lea.mouse.down()
+    for step in range(1, 12):
+        lea.mouse.move(pad["x"] + 20 + step * 25, pad["y"] + 60 + (-1) ** step * 25)
+    lea.mouse.up()
+    lea.get_by_role("button", name="Signer").click()
+    assert "Signature enregistrée" in lea.locator("main").inner_text()
+    assert "Vous avez signé à" in lea.locator("main").inner_text()
+
+    omar = phone(browser, site, "omar@test.fr")
+    omar.goto(site + "/emargement/")
+    omar.get_by_label("Je confirme être présent ou présente à cette demi-journée.").check()
+    omar.get_by_role("button", name="Signer").click()
+    assert "Signature enregistrée" in omar.locator("main").inner_text()
+
+    # Zoé opens the page but only sends her signature once the sheet is closed: refused.
+    zoe = phone(browser, site, "zoe@test.fr")
+    zoe.goto(site + "/emargement/")
+
+    trainer_page.reload()
+    assert "2 participants ont signé, sur 3." in trainer_page.locator("main").inner_text()
+    trainer_page.get_by_label("Je certifie la présence des participants qui ont signé.").check()
+    trainer_page.get_by_role("button", name="Contresigner et clore la feuille").click()
+    assert "Feuille contresignée et close." in trainer_page.locator("main").inner_text()
+
+    zoe.get_by_label("Je confirme être présent ou présente à cette demi-journée.").check()
+    zoe.get_by_role("button", name="Signer").click()
+    assert "pas ouvert" in zoe.locator("main").inner_text()
+    signed = Presence.objects.filter(status="signed")
+    assert sorted(signed.values_list("name", flat=True)) == ["Léa Roux", "Omar Diallo"]
+    assert signed.get(name="Léa Roux").signature.startswith("M")
+
+    # Entry and final tests, marked by the trainer, taken by Léa and Omar.
+    mark_as(trainer_page, site, workshop, "Quiz : fidéliser ses clients", "test d'entrée")
+    mark_as(trainer_page, site, workshop, "Quiz : le Social CRM", "test final")
+    for page in (lea, omar):
+        take(page, site, workshop, "Quiz : fidéliser ses clients")
+        take(page, site, workshop, "Quiz : le Social CRM")
+    trainer_page.goto(f"{site}/ateliers/{workshop.pk}/")
+    positioning = trainer_page.get_by_role(
+        "region", name="Scores d’entrée et de fin par participant"
+    )
+    assert (
+        "Léa Roux" in positioning.inner_text() and "Moyenne du groupe" in positioning.inner_text()
+    )
+
+    # The trainer issues the attestations; Léa downloads hers from "Mon espace".
+    trainer_page.get_by_role("link", name="Attestations et rapport").click()
+    trainer_page.get_by_role("button", name="Délivrer les attestations à tous").click()
+    assert "3 attestations délivrées." in trainer_page.locator("main").inner_text()
+
+    lea.goto(site + "/compte/mon-espace/")
+    with lea.expect_download() as download:
+        lea.get_by_role("link", name="attestation de fin de formation (PDF)").click()
+    text = " ".join(
+        page.extract_text() for page in PdfReader(Path(download.value.path())).pages
+    ).replace("\u00a0", " ")
+    text = " ".join(text.split())
+    assert "Léa Roux" in text and "Réseaux sociaux pour artisans" in text and "7 heures" in text
+    assert "Présence : 1 demi-journée sur 1" in text
+    attestation = Attestation.objects.get(user=learners["lea"])
+    verify_url = site + attestation.get_verify_url()
+    assert verify_url in text.replace(" ", "")  # printed on the attestation
+
+    # Whoever holds the address sees that it was issued, to whom and when; nothing more.
+    anyone = browser.new_context(locale="fr-FR").new_page()
+    anyone.goto(verify_url)
+    verdict = anyone.locator("main").inner_text()
+    assert "Cette attestation est authentique" in verdict and "Léa Roux" in verdict
+    assert date.today().strftime("%Y") in verdict and "%" not in verdict

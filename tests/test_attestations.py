@@ -1,0 +1,411 @@
+"""Qualiopi evidence: attendance signed per half-day, entry and final tests compared, and the
+attestations, certificates and group report, read back from the PDFs themselves."""
+
+import io
+import zipfile
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from attendance.models import HalfDay, Presence
+from attestations.models import Attestation
+from tests.quiz_helpers import wrong_answer
+from tests.workshop_helpers import assign, make_workshop, take
+from workshops.models import Stage, TrainingBody
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(content):
+    reader = PdfReader(io.BytesIO(content))
+    return "\n".join(page.extract_text() for page in reader.pages), reader
+
+
+def flat(text):
+    """PDF text with its line breaks and non-breaking spaces as plain spaces."""
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+@pytest.fixture
+def body():
+    settings = TrainingBody.load()
+    settings.name = "CCI Formation Loire"
+    settings.address = "12 rue des Arts\n42000 Saint-Étienne"
+    settings.declaration_number = "84420000042"
+    settings.signatory = "Claire Martin, directrice"
+    settings.city = "Saint-Étienne"
+    settings.save()
+    return settings
+
+
+@pytest.fixture
+def course(people, django_user_model, body):
+    """A two-day workshop of 14 hours with Léa and Omar, an entry and a final test."""
+    omar = people["other_learner"]
+    workshop, entry = make_workshop(people["trainer"], [people["learner"], omar], stage="entry")
+    workshop.name = "Réseaux sociaux pour artisans"
+    workshop.starts_on, workshop.ends_on = date(2026, 11, 23), date(2026, 11, 24)
+    workshop.duration_hours = Decimal("14")
+    workshop.save()
+    final = assign(workshop, "quiz-final", stage="final")
+    return {"workshop": workshop, "entry": entry, "final": final, "omar": omar}
+
+
+def as_user(client, user):
+    client.logout()
+    client.force_login(user)
+    return client
+
+
+# Attendance.
+
+
+def test_learners_sign_their_half_day_and_the_trainer_countersigns(client, people, course):
+    workshop = course["workshop"]
+    as_user(client, people["trainer"]).post(reverse("attendance:open", args=[workshop.pk]))
+    half_day = HalfDay.objects.get(workshop=workshop)
+    assert half_day.is_open()
+
+    as_user(client, people["learner"])
+    page = client.get(reverse("attendance:sign_list")).content.decode()
+    assert workshop.name in page and "Signer" in page
+    client.post(reverse("attendance:sign", args=[half_day.pk]), {"signature": "M10 10 L50 60"})
+    as_user(client, course["omar"]).post(
+        reverse("attendance:sign", args=[half_day.pk]), {"confirmed": "on"}
+    )
+    signed = Presence.objects.filter(half_day=half_day, status="signed")
+    assert {p.name for p in signed} == {"Léa Roux", "Omar Diallo"}
+    assert signed.get(user=people["learner"]).signature == "M10 10 L50 60"
+
+    as_user(client, people["trainer"])
+    client.post(reverse("attendance:countersign", args=[half_day.pk]), {"confirmed": "on"})
+    half_day.refresh_from_db()
+    assert half_day.countersigned_at and half_day.closed_at and half_day.trainer_name == "Tina"
+    # Closed: a late signature is refused, and the sheet cannot reopen.
+    as_user(client, people["learner"])
+    Presence.objects.filter(user=people["learner"]).delete()
+    response = client.post(
+        reverse("attendance:sign", args=[half_day.pk]), {"confirmed": "on"}, follow=True
+    )
+    assert "est pas ouvert" in response.content.decode()
+    assert not Presence.objects.filter(user=people["learner"]).exists()
+
+    sheet = as_user(client, people["trainer"]).get(
+        reverse("attendance:sheet_pdf", args=[workshop.pk])
+    )
+    assert sheet["Content-Type"] == "application/pdf"
+    text = flat(pdf_text(sheet.content)[0])
+    assert (
+        "Feuille d'émargement" in text and "Omar Diallo" in text and "Contresigné par Tina" in text
+    )
+
+
+def test_a_signature_outside_its_half_day_or_window_is_refused(client, people, course):
+    workshop = course["workshop"]
+    yesterday = HalfDay.objects.create(
+        workshop=workshop,
+        date=timezone.localdate() - timedelta(days=1),
+        period="am",
+        opened_at=timezone.now() - timedelta(days=1),
+    )
+    not_opened = HalfDay.objects.create(
+        workshop=workshop,
+        date=timezone.localdate(),
+        period="am" if timezone.localtime().hour < 13 else "pm",
+    )
+    as_user(client, people["learner"])
+    for half_day in (yesterday, not_opened):
+        response = client.post(
+            reverse("attendance:sign", args=[half_day.pk]), {"confirmed": "on"}, follow=True
+        )
+        assert "est pas ouvert" in response.content.decode()
+    assert not Presence.objects.exists()
+
+
+def test_a_trainer_records_an_absence_but_cannot_sign_for_anyone(client, people, course):
+    workshop = course["workshop"]
+    as_user(client, people["trainer"]).post(reverse("attendance:open", args=[workshop.pk]))
+    half_day = HalfDay.objects.get()
+    # The trainer is not a participant: signing is their own act only, and refused.
+    client.post(reverse("attendance:sign", args=[half_day.pk]), {"confirmed": "on"})
+    assert not Presence.objects.exists()
+    client.post(reverse("attendance:absent", args=[half_day.pk, course["omar"].pk]))
+    absence = Presence.objects.get(user=course["omar"])
+    assert absence.status == "absent" and absence.recorded_by == people["trainer"]
+    assert not absence.signed_at and not absence.signature
+    # Arriving late, Omar signs himself: his signature replaces the note.
+    as_user(client, course["omar"]).post(
+        reverse("attendance:sign", args=[half_day.pk]), {"confirmed": "on"}
+    )
+    absence.refresh_from_db()
+    assert absence.status == "signed" and absence.recorded_by is None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{}, {"signature": "<script>alert(1)</script>"}, {"signature": "M1 1 L2 2" * 5000}],
+)
+def test_an_empty_or_forged_signature_is_refused_in_french(client, people, course, data):
+    as_user(client, people["trainer"]).post(
+        reverse("attendance:open", args=[course["workshop"].pk])
+    )
+    half_day = HalfDay.objects.get()
+    response = as_user(client, people["learner"]).post(
+        reverse("attendance:sign", args=[half_day.pk]), data, follow=True
+    )
+    page = response.content.decode()
+    assert "Signez dans le cadre" in page or "Signature illisible" in page
+    assert not Presence.objects.exists()
+
+
+# Entry and final tests.
+
+
+def test_entry_and_final_tests_compare_each_learner_the_group_and_each_section(
+    client, people, course
+):
+    learner, omar = people["learner"], course["omar"]
+    as_user(client, learner)
+    take(client, course["entry"], pick=wrong_answer)
+    take(client, course["final"])
+    as_user(client, omar)
+    take(client, course["entry"])
+    take(client, course["final"])
+
+    page = as_user(client, people["trainer"]).get(
+        reverse("workshops:detail", args=[course["workshop"].pk])
+    )
+    html = page.content.decode()
+    positioning = page.context["positioning"]
+    rows = {row.learner.name: row for row in positioning.learners}
+    assert (rows["Léa Roux"].entry, rows["Léa Roux"].final) == (0, 100)
+    assert rows["Léa Roux"].change == "+100\u00a0points"
+    assert (rows["Omar Diallo"].entry, rows["Omar Diallo"].final) == (100, 100)
+    assert rows["Omar Diallo"].change == "="
+    assert positioning.entry_average == 50 and positioning.final_average == 100
+    assert "Moyenne du groupe" in html and "+50\u00a0points" in html
+    # Sections: named by lesson and heading, right answers before and after.
+    assert positioning.sections
+    for section in positioning.sections:
+        assert section.title and "#" not in section.title
+    improved = [s for s in positioning.sections if s.entry_rate is not None and s.final_rate]
+    assert improved and all(s.improved for s in improved if s.final_rate > s.entry_rate)
+
+    mine = as_user(client, learner).get(reverse("accounts:space")).content.decode()
+    assert "Mes formations" in mine and course["workshop"].name in mine
+    assert "0\u00a0%" in mine and "100\u00a0%" in mine
+
+
+def test_one_entry_and_one_final_test_per_workshop(client, people, course):
+    other = assign(course["workshop"], "quiz-fideliser-ses-clients")
+    response = as_user(client, people["trainer"]).post(
+        reverse("workshops:edit_assignment", args=[other.pk]),
+        {
+            "opens_at": other.opens_at.strftime("%Y-%m-%dT%H:%M"),
+            "due_at": other.due_at.strftime("%Y-%m-%dT%H:%M"),
+            "scoring_rule": "best",
+            "reveal": "submission",
+            "stage": "final",
+            "confirm_public": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "est déjà test final" in response.content.decode()
+    other.refresh_from_db()
+    assert other.stage == Stage.NONE
+
+
+# Attestations.
+
+
+def issue_all(client, trainer, workshop):
+    response = as_user(client, trainer).post(reverse("attestations:issue", args=[workshop.pk]))
+    assert response.status_code == 302
+    return {a.user_id: a for a in Attestation.objects.current().filter(workshop=workshop)}
+
+
+def test_an_attestation_states_the_law_s_content_with_the_learner_s_results(client, people, course):
+    learner = people["learner"]
+    as_user(client, learner)
+    take(client, course["entry"], pick=wrong_answer)
+    take(client, course["final"])
+    HalfDay.objects.create(
+        workshop=course["workshop"], date=date(2026, 11, 23), period="am", opened_at=timezone.now()
+    ).presences.create(user=learner, name="Léa Roux", status="signed", signed_at=timezone.now())
+    HalfDay.objects.create(
+        workshop=course["workshop"], date=date(2026, 11, 23), period="pm", opened_at=timezone.now()
+    )
+    attestation = issue_all(client, people["trainer"], course["workshop"])[learner.pk]
+
+    response = as_user(client, learner).get(attestation.get_download_url())
+    assert response["Content-Type"] == "application/pdf"
+    raw, reader = pdf_text(response.content)
+    text = flat(raw)
+    for expected in [
+        "Attestation de fin de formation",
+        "L6353-1",
+        "CCI Formation Loire",
+        "84420000042",
+        "Léa Roux",
+        "Réseaux sociaux pour artisans",
+        "du 23 novembre 2026 au 24 novembre 2026",
+        "14 heures",
+        "Action de formation",
+        "Présence : 1 demi-journée sur 2",
+        "Test d'entrée (positionnement) : 0 %. Test final : 100 %.",
+        attestation.get_verify_url(),
+    ]:
+        assert expected in text, expected
+    for quiz in (course["entry"].quiz, course["final"].quiz):
+        assert quiz.title in text
+    assert "Objectifs de la formation" in text
+    assert reader.metadata.title.startswith("Attestation de fin de formation · Léa Roux")
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged: headings, tables
+
+    certificate = client.get(attestation.get_download_url("certificat"))
+    text = flat(pdf_text(certificate.content)[0])
+    assert "Certificat de réalisation" in text and "Léa Roux" in text
+    assert "Durée réalisée 7 heures" in text  # 14 hours, present at 1 half-day of 2
+    assert "Signature et cachet" in text
+
+
+def test_no_final_test_gives_an_attestation_of_attendance_marked_as_such(client, people, course):
+    attestation = issue_all(client, people["trainer"], course["workshop"])[people["learner"].pk]
+    text = flat(pdf_text(client.get(attestation.get_download_url()).content)[0])
+    assert "Attestation d'assiduité, sans résultats d'évaluation" in text
+    assert "n'a pas passé le test final" in text
+
+
+def test_the_trainer_downloads_a_zip_with_one_pdf_per_learner_and_the_group_report(
+    client, people, course
+):
+    as_user(client, course["omar"])
+    take(client, course["final"])
+    issue_all(client, people["trainer"], course["workshop"])
+    response = client.get(reverse("attestations:download_all", args=[course["workshop"].pk]))
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert sorted(archive.namelist()) == [
+        "attestation-lea-roux.pdf",
+        "attestation-omar-diallo.pdf",
+    ]
+    assert "Omar Diallo" in flat(pdf_text(archive.read("attestation-omar-diallo.pdf"))[0])
+
+    report = client.get(reverse("attestations:group_report", args=[course["workshop"].pk]))
+    text = flat(pdf_text(report.content)[0])
+    for expected in ["Rapport de l'atelier", "Léa Roux", "Omar Diallo", "Réussite par question"]:
+        assert expected in text, expected
+    assert course["final"].quiz.title in text and "100 %" in text
+
+
+def test_attestations_wait_for_the_workshop_s_dates_duration_and_training_body(
+    client, people, course
+):
+    workshop = course["workshop"]
+    workshop.duration_hours = None
+    workshop.save()
+    response = as_user(client, people["trainer"]).post(
+        reverse("attestations:issue", args=[workshop.pk]), follow=True
+    )
+    assert "la durée de l&#x27;atelier en heures" in response.content.decode()
+    assert not Attestation.objects.exists()
+
+
+def test_who_may_download_an_attestation(client, people, course):
+    learner = people["learner"]
+    attestations = issue_all(client, people["trainer"], course["workshop"])
+    mine, omars = attestations[learner.pk], attestations[course["omar"].pk]
+    as_user(client, learner)
+    assert client.get(mine.get_download_url()).status_code == 200
+    assert client.get(omars.get_download_url()).status_code == 404
+    as_user(client, people["other_trainer"])
+    assert client.get(mine.get_download_url()).status_code == 404
+    response = client.post(reverse("attestations:issue", args=[course["workshop"].pk]))
+    assert response.status_code == 404
+    # Revoked: no longer downloadable, and the verification page says so.
+    as_user(client, people["trainer"]).post(reverse("attestations:revoke", args=[mine.token]))
+    as_user(client, learner)
+    assert client.get(mine.get_download_url()).status_code == 404
+
+
+def test_the_verification_page_says_issued_revoked_or_unknown_and_nothing_more(
+    client, people, course
+):
+    as_user(client, people["learner"])
+    take(client, course["final"])
+    attestation = issue_all(client, people["trainer"], course["workshop"])[people["learner"].pk]
+    client.logout()
+    page = client.get(attestation.get_verify_url()).content.decode()
+    assert "authentique" in page and "Léa Roux" in page and "CCI Formation Loire" in page
+    assert "100" not in page and "lea@test.fr" not in page  # no score, no e-mail
+
+    as_user(client, people["trainer"]).post(
+        reverse("attestations:revoke", args=[attestation.token])
+    )
+    client.logout()
+    assert "a été révoquée" in client.get(attestation.get_verify_url()).content.decode()
+    unknown = client.get(
+        reverse("attestations:verify", args=["00000000-0000-4000-8000-000000000000"])
+    )
+    assert unknown.status_code == 404
+    assert "Aucune attestation ne correspond" in unknown.content.decode()
+
+
+def test_reissuing_revokes_the_earlier_attestation(client, people, course):
+    first = issue_all(client, people["trainer"], course["workshop"])[people["learner"].pk]
+    second = issue_all(client, people["trainer"], course["workshop"])[people["learner"].pk]
+    first.refresh_from_db()
+    assert first.revoked_at and second.revoked_at is None and first.token != second.token
+
+
+def test_learners_see_their_attestation_only_once_issued(client, people, course):
+    as_user(client, people["learner"])
+    assert (
+        "attestation de fin de formation (PDF)"
+        not in client.get(reverse("accounts:space")).content.decode()
+    )
+    issue_all(client, people["trainer"], course["workshop"])
+    page = as_user(client, people["learner"]).get(reverse("accounts:space")).content.decode()
+    assert "attestation de fin de formation (PDF)" in page
+
+
+# Retention.
+
+
+def test_deleting_an_account_keeps_the_evidence_for_its_legal_period(client, people, course):
+    learner = people["learner"]
+    half_day = HalfDay.objects.create(
+        workshop=course["workshop"],
+        date=timezone.localdate(),
+        period="am",
+        opened_at=timezone.now(),
+    )
+    half_day.presences.create(
+        user=learner, name="Léa Roux", status="signed", signed_at=timezone.now()
+    )
+    issue_all(client, people["trainer"], course["workshop"])
+    as_user(client, learner)
+    take(client, course["final"])
+    page = client.get(reverse("accounts:delete")).content.decode()
+    assert "feuilles d'émargement (6 ans)" in page
+    learner.delete()
+
+    assert Attestation.objects.filter(learner_name="Léa Roux", user=None).exists()
+    assert Presence.objects.filter(name="Léa Roux", user=None).exists()
+    # Past their period, the daily purge removes them.
+    later = timezone.now() + timedelta(days=7 * 366)
+    from accounts.retention import purge
+
+    deleted = purge(now=later)
+    assert deleted["attestations"] == 2 and deleted["attendance sheets"] == 1
+    assert not Attestation.objects.exists() and not Presence.objects.exists()
+
+
+def test_the_purge_command_runs_the_evidence_purge(people, course, capsys):
+    call_command("purge_expired_data")
+    assert "attestations" in capsys.readouterr().out
