@@ -265,6 +265,9 @@ ANONYMOUS_ATTEMPT_RETENTION_DAYS = int(env.get("ANONYMOUS_ATTEMPT_RETENTION_DAYS
 # `manage.py purge_expired_data` daily. Expired sessions go at the same time.
 LOGIN_RECORDS_RETENTION_DAYS = int(env.get("LOGIN_RECORDS_RETENTION_DAYS", "30"))
 UNACTIVATED_ACCOUNT_RETENTION_DAYS = 7
+# Live sessions read and write the database from a pool of threads; one thread only where the
+# database cannot take concurrent writers (the tests' in-memory SQLite).
+LIVE_DATABASE_IN_ONE_THREAD = False
 # Training evidence, kept after an account is deleted (a legal obligation): attestations and
 # certificates 3 years after they are issued, attendance sheets (supporting proof) 6 years.
 ATTESTATION_RETENTION_DAYS = 3 * 366

@@ -33,3 +33,7 @@ CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}
 # Connections opened by the live sessions' worker threads close after each call, so that none
 # outlives the test database (which PostgreSQL refuses to drop while one is open).
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# SQLite's shared in-memory test database answers "table is locked" to a second writer at once,
+# where a file database waits: the live sessions' database calls take turns there.
+LIVE_DATABASE_IN_ONE_THREAD = DATABASES["default"]["ENGINE"].endswith("sqlite3")
