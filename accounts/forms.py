@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from .models import User, normalize_email
 
@@ -51,3 +52,13 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("Mot de passe incorrect : rien n'a été supprimé."))
         return password
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """The admin's sign-in, in French: Wagtail's form leaves the password's label in English."""
+
+    password = forms.CharField(
+        label=_("Mot de passe"),
+        widget=forms.PasswordInput(attrs={"placeholder": _("Votre mot de passe")}),
+        strip=False,
+    )

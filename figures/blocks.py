@@ -60,7 +60,9 @@ class ChartBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["chart"] = series_chart(value["series"]) if value.get("series") else None
+        series = value.get("series")
+        # A series not yet published (a draft awaiting moderation) shows no chart.
+        context["chart"] = series_chart(series) if series and series.live else None
         return context
 
     def statistics(self, value):

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -20,6 +21,7 @@ from wagtail.models import (
     Page,
     PreviewableMixin,
     RevisionMixin,
+    WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
@@ -75,6 +77,7 @@ class TaggedStatistic(TaggedItemBase):
 
 
 class Statistic(
+    WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
@@ -82,6 +85,13 @@ class Statistic(
     index.Indexed,
     ClusterableModel,
 ):
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="statistic",
+        for_concrete_model=False,
+    )
     label = models.CharField(
         _("libellé"),
         max_length=255,
@@ -210,9 +220,23 @@ class Statistic(
         return "figures/statistic_preview.html"
 
 
-class Series(PreviewableMixin, ClusterableModel):
+class Series(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    ClusterableModel,
+):
     """A named, ordered group of statistics that renders as one chart."""
 
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="series",
+        for_concrete_model=False,
+    )
     title = models.CharField(_("titre"), max_length=255)
     slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
     description = models.TextField(

@@ -1,11 +1,27 @@
 import django_filters
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.rich_text.editors.draftail import features as draftail_features
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetChosenView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_ui import SafeExportIndexView, WarningColumn, status_column
 from .models import Series, Statistic
+from .rich_text import CONTENTSTATE_RULE, ENTITY, FEATURE, StatisticEmbedHandler
+
+
+class StatisticChosenView(SnippetChosenView):
+    def get_chosen_response_data(self, item):
+        # The value alone, for the rich-text editor to show inside the sentence.
+        return super().get_chosen_response_data(item) | {"value": item.display_value}
+
+
+class StatisticChooserViewSet(SnippetChooserViewSet):
+    chosen_view_class = StatisticChosenView
 
 
 class StatisticFilterSet(WagtailFilterSet):
@@ -39,7 +55,9 @@ class StatisticFilterSet(WagtailFilterSet):
 
 
 class StatisticViewSet(SnippetViewSet):
+    index_view_class = SafeExportIndexView
     model = Statistic
+    chooser_viewset_class = StatisticChooserViewSet
     icon = "order"
     menu_label = _("Statistiques")
     list_display = [
@@ -47,7 +65,8 @@ class StatisticViewSet(SnippetViewSet):
         Column("display_value", label=_("Valeur")),
         "source",
         "year",
-        BooleanColumn("needs_review", label=_("À revoir")),
+        WarningColumn("needs_review", _("à revoir"), label=_("Fraîcheur")),
+        status_column(),
         "updated_at",
     ]
     filterset_class = StatisticFilterSet
@@ -70,10 +89,11 @@ class StatisticViewSet(SnippetViewSet):
 
 
 class SeriesViewSet(SnippetViewSet):
+    index_view_class = SafeExportIndexView
     model = Series
     icon = "table"
     menu_label = _("Séries")
-    list_display = ["title", "description"]
+    list_display = ["title", "description", status_column()]
 
 
 class FiguresViewSetGroup(SnippetViewSetGroup):
@@ -84,3 +104,29 @@ class FiguresViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(FiguresViewSetGroup)
+
+
+@hooks.register("register_rich_text_features")
+def register_statistic_feature(features):
+    """A statistic inside running text: the "Chiffre" button of the rich-text toolbar."""
+    features.register_embed_type(StatisticEmbedHandler)
+    features.register_converter_rule("contentstate", FEATURE, CONTENTSTATE_RULE)
+    features.register_editor_plugin(
+        "draftail",
+        FEATURE,
+        draftail_features.EntityFeature(
+            {
+                "type": ENTITY,
+                "icon": "order",
+                "label": "%",
+                "description": _("Chiffre clé (valeur à jour, avec sa source)"),
+                "chooserUrls": {
+                    "statisticChooser": reverse_lazy(
+                        "wagtailsnippetchoosers_figures_statistic:choose"
+                    )
+                },
+            },
+            js=["wagtailadmin/js/chooser-modal.js", "figures/statistic-entity.js"],
+            css={"all": ["figures/statistic-entity.css"]},
+        ),
+    )

@@ -6,7 +6,8 @@ from wagtail import blocks
 
 from figures.blocks import BulkSnippetChooserBlock, ChartBlock, KeyFigureBlock
 
-TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# "statistic": a key figure cited inside the text, always at its current published value.
+TEXT_FEATURES = ["bold", "italic", "link", "statistic", "ol", "ul"]
 
 
 def heading_anchor(heading):

@@ -3,6 +3,7 @@
 import math
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
@@ -20,6 +21,7 @@ from wagtail.models import (
     Page,
     PreviewableMixin,
     RevisionMixin,
+    WorkflowMixin,
 )
 from wagtail.rich_text import RichText
 from wagtail.search import index
@@ -91,6 +93,20 @@ class LessonPage(RememberedRestrictionsMixin, Page):
     reading_minutes = models.PositiveSmallIntegerField(
         _("temps de lecture (minutes)"), default=1, editable=False
     )
+    reviewed_on = models.DateField(
+        _("revue le"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Date de la dernière relecture complète (chiffres, liens, réseaux cités). "
+            "Affichée sur la leçon."
+        ),
+    )
+    review_note = models.TextField(
+        _("note de relecture"),
+        blank=True,
+        help_text=_("Ce qui a été vérifié ou reste à vérifier : pour l'équipe, non publié."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -98,6 +114,9 @@ class LessonPage(RememberedRestrictionsMixin, Page):
         FieldPanel("objectives"),
         FieldPanel("body"),
         FieldPanel("sources"),
+        MultiFieldPanel(
+            [FieldPanel("reviewed_on"), FieldPanel("review_note")], heading=_("Relecture")
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -190,6 +209,7 @@ class TaggedResource(TaggedItemBase):
 
 
 class Resource(
+    WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
@@ -197,6 +217,13 @@ class Resource(
     index.Indexed,
     ClusterableModel,
 ):
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="resource",
+        for_concrete_model=False,
+    )
     title = models.CharField(_("titre"), max_length=255)
     kind = models.CharField(_("type"), max_length=20, choices=ResourceKind.choices)
     publisher = models.CharField(_("éditeur"), max_length=255, blank=True)

@@ -38,12 +38,21 @@ class LessonChooserBlock(blocks.PageChooserBlock):
         return [pages.get(value) for value in values]
 
 
+# "statistic": a key figure cited at its current published value (figures.rich_text).
+EXPLANATION_FEATURES = ["bold", "italic", "link", "statistic"]
+
+
 class QuestionBlock(blocks.StructBlock):
     """What every question has: its text, an explanation and the lesson section that teaches it."""
 
     text = blocks.TextBlock(label=_("question"))
-    explanation = blocks.TextBlock(
-        label=_("explication"), help_text=_("Montrée avec la correction.")
+    explanation = blocks.RichTextBlock(
+        label=_("explication"),
+        features=EXPLANATION_FEATURES,
+        help_text=_(
+            "Montrée avec la correction. Citez un chiffre clé avec le bouton « % » : il reste à "
+            "jour quand la statistique change."
+        ),
     )
     lesson = LessonChooserBlock(label=_("leçon qui l'enseigne"), required=False)
     anchor = blocks.CharBlock(
@@ -57,7 +66,13 @@ class QuestionBlock(blocks.StructBlock):
 
 
 class ChoiceQuestionBlock(QuestionBlock):
-    choices = blocks.ListBlock(ChoiceBlock(), label=_("réponses"), min_num=2)
+    # A new question starts with the two answers it needs at least.
+    choices = blocks.ListBlock(
+        ChoiceBlock(),
+        label=_("réponses"),
+        min_num=2,
+        default=[{"text": "", "correct": False, "feedback": ""}] * 2,
+    )
 
     multiple = False
 

@@ -4,6 +4,7 @@ import random
 import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F
@@ -18,6 +19,7 @@ from wagtail.models import (
     LockableMixin,
     PreviewableMixin,
     RevisionMixin,
+    WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
@@ -41,8 +43,21 @@ class QuizQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
 
 class Quiz(
-    DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
 ):
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="quiz",
+        for_concrete_model=False,
+    )
     title = models.CharField(_("titre"), max_length=255)
     slug = models.SlugField(_("adresse"), max_length=80, unique=True)
     lesson = models.ForeignKey(
@@ -120,6 +135,11 @@ class Quiz(
 
     def get_absolute_url(self):
         return reverse("quizzes:detail", args=[self.slug])
+
+    @property
+    def pass_mark_display(self):
+        """ "60 %", or "auto-évaluation" for a quiz without a pass mark (admin listing)."""
+        return _("auto-évaluation") if self.pass_mark is None else f"{self.pass_mark}\u00a0%"
 
     @property
     def is_public(self):

@@ -21,6 +21,15 @@ def section_link(value, lesson_urls):
     return {"url": url, "title": lesson.title}
 
 
+def explanation_html(child):
+    """The explanation as shown, its cited statistics at their published value. Remembered on
+    the question: a quiz in the content memo renders it once until the next publication."""
+    html = getattr(child, "explanation_html", None)
+    if html is None:
+        html = child.explanation_html = str(child.value["explanation"])
+    return html
+
+
 def snapshot_question(child, choice_ids, lesson_urls):
     """Everything needed to show this question's correction later, whatever happens to the quiz."""
     value = child.value
@@ -28,7 +37,7 @@ def snapshot_question(child, choice_ids, lesson_urls):
         "id": child.id,
         "kind": child.block_type,
         "text": value["text"],
-        "explanation": value["explanation"],
+        "explanation": explanation_html(child),
         "section": section_link(value, lesson_urls),
     }
     if child.block_type in ("single", "multiple"):

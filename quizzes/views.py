@@ -10,6 +10,7 @@ from caching.memo import content_memo
 from . import attempts
 from .attempts import already_recorded, check_token, recorded_answer, render_quiz
 from .models import Attempt, Quiz
+from .scoring import explanation_html
 
 
 @require_GET
@@ -27,9 +28,12 @@ def public_quiz(request, slug):
     if key not in memo:
         # With its lesson's title (the page names it), not the lesson's body.
         quizzes = Quiz.objects.public().select_related("lesson")
-        memo[key] = get_object_or_404(
+        quiz = get_object_or_404(
             quizzes.defer("lesson__body", "lesson__objectives", "lesson__sources"), slug=slug
         )
+        for child in quiz.questions:  # explanations rendered once (their cited figures read)
+            explanation_html(child)
+        memo[key] = quiz
     return copy.copy(memo[key])
 
 

@@ -1,19 +1,29 @@
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from figures.admin_ui import SafeExportIndexView, YesColumn, status_column
 
 from .models import Quiz
 
 
 class QuizViewSet(SnippetViewSet):
+    index_view_class = SafeExportIndexView
     model = Quiz
     icon = "help"
     menu_label = _("Quiz")
     menu_order = 240
     add_to_admin_menu = True
-    list_display = ["title", "lesson", "pass_mark", "reserved_to_workshops"]
+    list_display = [
+        "title",
+        "lesson",
+        Column("pass_mark_display", label=_("Note pour réussir")),
+        YesColumn("reserved_to_workshops", label=_("Réservé aux ateliers")),
+        status_column(),
+    ]
     list_filter = {"lesson": ["exact"], "reserved_to_workshops": ["exact"]}
 
 

@@ -102,5 +102,8 @@ def _value(data, prefix, block, value):
             data[prefix] = "on"
     elif isinstance(block, blocks.ChooserBlock):
         data[prefix] = "" if value is None else str(value.pk)
+    elif isinstance(block, blocks.RichTextBlock):
+        # Draftail posts its content state, as JSON.
+        data[prefix] = block.get_form_state(value)
     else:
         data[prefix] = "" if value is None else str(value)

@@ -248,14 +248,16 @@ def test_a_trainer_reserves_a_quiz_from_the_assignment_form(client, people, sett
     assert assignment_post(client, workshop).status_code == 302
 
 
-def test_a_reservation_survives_an_editors_later_publication(client, people, setting, editor):
+def test_a_reservation_survives_an_editors_later_publication(
+    client, people, setting, editor, moderator
+):
     quiz = Quiz.objects.get(slug=QUIZ)
     quiz.title = "Quiz : fidéliser ses clients (brouillon)"
     draft = quiz.save_revision(user=editor)  # an editor's draft, made before the reservation
     client.force_login(people["trainer"])
     assert assignment_post(client, setting["workshop"], reserve_quizzes="on").status_code == 302
     draft.refresh_from_db()
-    draft.publish(user=editor)
+    draft.publish(user=moderator)  # the editor's draft, approved by a moderator
     quiz.refresh_from_db()
     assert quiz.title.endswith("(brouillon)") and quiz.reserved_to_workshops
     quiz.live_revision.publish()

@@ -218,7 +218,7 @@ def edit_data(page, new_text):
 
 
 def test_editor_submits_a_lesson_and_a_moderator_publishes_it(client, editor, moderator):
-    assert Workflow.objects.get(name="Moderators approval").active
+    assert Workflow.objects.get(name="Validation par un modérateur").active
     page = make_lesson("moderation", figures=0, charts=0)
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
 

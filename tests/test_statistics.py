@@ -117,7 +117,7 @@ def pages_citing_france_inscrits(client):
     }
 
 
-def test_editor_updates_a_figure_once_and_every_page_follows_on_publish(client, editor):
+def test_editor_updates_a_figure_once_and_every_page_follows_on_publish(client, editor, moderator):
     statistic = Statistic.objects.get(slug="france-inscrits")
     for html in pages_citing_france_inscrits(client).values():
         assert "68\u00a0%" in html and "71\u00a0%" not in html
@@ -131,7 +131,7 @@ def test_editor_updates_a_figure_once_and_every_page_follows_on_publish(client, 
     for name, html in pages_citing_france_inscrits(client).items():
         assert "71\u00a0%" not in html, f"a draft reached the {name} page"
 
-    client.force_login(editor)
+    client.force_login(moderator)  # editors submit; moderators publish
     response = client.post(
         edit_url(statistic), form_data(statistic, value="71", **{"action-publish": "1"})
     )

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from attendance.models import HalfDay, period_at
 from attestations.services import issue
@@ -347,7 +348,7 @@ def test_data_download_holds_back_a_correction_until_its_date(client, people):
             assert set(choice) == {"id", "text"}
     quiz = assignment.quiz
     for child in quiz.questions:
-        assert child.value["explanation"] not in exported
+        assert strip_tags(child.value["explanation"].source)[:40] not in exported
     # Once the date has passed, the whole correction is there.
     Attempt.objects.update(reveal_after=timezone.now() - timedelta(seconds=1))
     data = json.loads(client.get(reverse("accounts:my_data_download")).content)["tentatives"][0]

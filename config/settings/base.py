@@ -268,6 +268,8 @@ UNACTIVATED_ACCOUNT_RETENTION_DAYS = 7
 # Live sessions read and write the database from a pool of threads; one thread only where the
 # database cannot take concurrent writers (the tests' in-memory SQLite).
 LIVE_DATABASE_IN_ONE_THREAD = False
+# The admin's sign-in form, with its labels in French.
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 # Training evidence, kept after an account is deleted (a legal obligation): attestations and
 # certificates 3 years after they are issued, attendance sheets (supporting proof) 6 years.
 ATTESTATION_RETENTION_DAYS = 3 * 366

@@ -4,6 +4,7 @@ page or resource an editor has changed is never overwritten."""
 from django.db import transaction
 
 from figures.models import Series, Statistic
+from figures.rich_text import resolve_citations
 from lessons.models import CoursePage, LessonPage, Resource, ResourcesPage
 
 from . import LESSONS, SOURCES
@@ -34,10 +35,20 @@ def build_resources():
     return created
 
 
+def _cite(value, statistic_ids):
+    """Statistics cited inside the text ([[stat:slug]]), in every string of a block's value."""
+    if isinstance(value, str):
+        return resolve_citations(value, statistic_ids)
+    if isinstance(value, dict):
+        return {key: _cite(item, statistic_ids) for key, item in value.items()}
+    return value
+
+
 def _body(blocks, keys):
     """Seed blocks -> StreamField raw data, resolving statistic, series and resource keys."""
     raw = []
     for block_type, value in blocks:
+        value = _cite(value, keys["statistic"])
         if block_type == "key_figure":
             value = {"statistic": keys["statistic"][value]}
         elif block_type == "chart":

@@ -66,11 +66,12 @@ LESSON = {
                 "utilisateurs des réseaux sociaux se répartissent en règle générale en trois groupes :</p>"
                 "<ul>"
                 "<li><b>ceux qui produisent</b> du contenu, à commencer par l'animateur de la "
-                "communauté : 1 % ;</li>"
+                "communauté : [[stat:regle-1-9-90-producteurs]] ;</li>"
                 "<li><b>ceux qui relaient</b> : ils partagent, commentent et font circuler ce contenu sur "
-                "d'autres supports. Ce sont les influenceurs : 9 % ;</li>"
+                "d'autres supports. Ce sont les influenceurs : "
+                "[[stat:regle-1-9-90-influenceurs]] ;</li>"
                 "<li><b>ceux qui « consomment »</b> : ils lisent et regardent, sans forcément réagir : "
-                "90 %.</li>"
+                "[[stat:regle-1-9-90-consommateurs]].</li>"
                 "</ul>"
             ),
         ),

@@ -3,19 +3,26 @@
 import uuid
 
 from django.db import transaction
+from django.utils.html import escape
 
 from figures.models import Statistic
+from figures.rich_text import resolve_citations
 from lessons.models import LessonPage
 from quizzes.models import Quiz
 
 from . import QUIZZES
 
 
+def _explanation(text, statistics):
+    """Seed text → rich text: a paragraph, with its cited statistics ([[stat:slug]])."""
+    return resolve_citations(f"<p>{escape(text)}</p>", statistics)
+
+
 def _question(question, lessons, statistics):
     lesson_slug, anchor = question["section"]
     value = {
         "text": question["text"],
-        "explanation": question["explanation"],
+        "explanation": _explanation(question["explanation"], statistics),
         "lesson": lessons.get(lesson_slug),
         "anchor": anchor,
     }

@@ -43,7 +43,7 @@ QUIZ = {
             "text": "Selon la répartition présentée dans la fiche, quel pourcentage des utilisateurs de réseaux sociaux se contentent de « consommer » le contenu, sans le produire ni le relayer ?",
             "statistic": "regle-1-9-90-consommateurs",
             "tolerance": 5,
-            "explanation": "La fiche distingue trois groupes : 1 % produisent du contenu, 9 % le partagent, le commentent ou le diffusent (les influenceurs) et 90 % le consomment.",
+            "explanation": "La fiche distingue trois groupes : [[stat:regle-1-9-90-producteurs]] produisent du contenu, [[stat:regle-1-9-90-influenceurs]] le partagent, le commentent ou le diffusent (les influenceurs) et [[stat:regle-1-9-90-consommateurs]] le consomment.",
             "section": ("definir-une-strategie", "identifier-les-influenceurs"),
         },
         {

@@ -111,7 +111,7 @@ QUIZ = {
             "text": "Selon la fiche de l'ENE, quel pourcentage des internautes rejoignent la communauté d'une entreprise pour profiter de bons plans et de réductions ?",
             "statistic": "communaute-bons-plans",
             "tolerance": 5,
-            "explanation": "D'après la fiche, 65 % des internautes rejoignent la communauté d'une entreprise afin de profiter de remises et de bons plans : une bonne raison de réserver des avantages à vos abonnés.",
+            "explanation": "Les remises et les bons plans attirent : [[stat:communaute-bons-plans]] des internautes rejoignent la communauté d'une entreprise pour en profiter. Une bonne raison de réserver des avantages à vos abonnés.",
             "section": ("fideliser-ses-clients", "creer-un-club-vip"),
         },
         {

@@ -71,7 +71,7 @@ QUIZ = {
             "text": "Selon la fiche de l'ENE, quel pourcentage des internautes s'abonnent à la communauté d'une entreprise dans l'espoir d'obtenir des remises et des bons plans ?",
             "statistic": "communaute-bons-plans",
             "tolerance": 5,
-            "explanation": "La fiche avance le chiffre de 65 %. C'est pourquoi elle suggère de présenter votre page comme un club qui offre des privilèges à ses membres.",
+            "explanation": "La fiche avance le chiffre de [[stat:communaute-bons-plans]]. C'est pourquoi elle suggère de présenter votre page comme un club qui offre des privilèges à ses membres.",
             "section": ("fideliser-ses-clients", "creer-un-club-vip"),
         },
         {
@@ -198,7 +198,7 @@ QUIZ = {
             "text": "Selon l'agence We Are Social, citée dans l'article, combien de temps les internautes français passaient-ils en moyenne chaque jour sur les réseaux sociaux ? Répondez en minutes.",
             "statistic": "temps-quotidien",
             "tolerance": 15,
-            "explanation": "We Are Social indiquait une moyenne d'une heure et demie par jour, soit 90 minutes. C'est un chiffre de l'époque de l'article.",
+            "explanation": "En moyenne, les internautes français passaient [[stat:temps-quotidien]] par jour sur les réseaux sociaux ; la question demandait cette durée en minutes. C'est un chiffre de l'époque de l'article.",
             "section": ("relation-client-sur-les-reseaux-sociaux", "les-usages-en-france"),
         },
         {
@@ -238,7 +238,7 @@ QUIZ = {
                     "Une minorité les utilisait, et 43 % des sociétés de plus de 250 personnes s'en servaient.",
                 ),
             ],
-            "explanation": "En 2013, selon l'INSEE, quatre sociétés sur cinq d'au moins 10 personnes ne se servaient pas des médias sociaux, alors que 43 % des sociétés de plus de 250 personnes les utilisaient.",
+            "explanation": "En 2013, selon l'INSEE, quatre sociétés sur cinq d'au moins 10 personnes ne se servaient pas des médias sociaux, alors que [[stat:entreprises-250-medias-sociaux]] des sociétés de plus de 250 personnes les utilisaient.",
             "section": (
                 "relation-client-sur-les-reseaux-sociaux",
                 "les-entreprises-et-les-marques",
@@ -249,7 +249,7 @@ QUIZ = {
             "text": "Selon l'étude du SNCD menée en juin-juillet 2013, quel pourcentage des socionautes français étaient devenus clients d'une marque grâce aux réseaux sociaux ?",
             "statistic": "socionautes-nouveaux-clients",
             "tolerance": 5,
-            "explanation": "Le SNCD relevait 16 % de nouveaux clients gagnés grâce aux réseaux, et 38 % de socionautes abonnés ou fans d'au moins une marque.",
+            "explanation": "Parmi les socionautes français, [[stat:socionautes-nouveaux-clients]] étaient devenus clients d'une marque grâce aux réseaux, et [[stat:socionautes-fans-marque]] étaient abonnés ou fans d'au moins une marque.",
             "section": (
                 "relation-client-sur-les-reseaux-sociaux",
                 "les-entreprises-et-les-marques",
@@ -303,7 +303,7 @@ QUIZ = {
             "kind": "true_false",
             "text": "Selon l'agence iAquire, un « like » Facebook ou un « +1 » Google suffisait à influencer la majorité des internautes.",
             "answer": False,
-            "explanation": "Seuls 12 % des internautes étaient influencés par un « like » ou un « +1 », selon iAquire. Accumuler des mentions « j'aime » ne suffit donc pas : mieux vaut proposer ce que les internautes attendent, à commencer par des informations exclusives.",
+            "explanation": "Seuls [[stat:influence-like]] des internautes étaient influencés par un « like » ou un « +1 ». Accumuler des mentions « j'aime » ne suffit donc pas : mieux vaut proposer ce que les internautes attendent, à commencer par des informations exclusives.",
             "section": (
                 "relation-client-sur-les-reseaux-sociaux",
                 "ce-que-les-internautes-attendent",

@@ -12,7 +12,7 @@ QUIZ = {
             "text": "Selon l'agence We Are Social, citée dans l'article, quel pourcentage des Français étaient inscrits sur au moins un réseau social ?",
             "statistic": "france-inscrits",
             "tolerance": 5,
-            "explanation": "D'après We Are Social, 68 % des Français avaient un compte sur au moins un réseau social, et 55 % s'y montraient actifs. Ce sont les chiffres de l'époque de l'article.",
+            "explanation": "À l'époque de l'article, [[stat:france-inscrits]] des Français avaient un compte sur au moins un réseau social, et [[stat:france-actifs]] s'y montraient actifs.",
             "section": ("relation-client-sur-les-reseaux-sociaux", "les-usages-en-france"),
         },
         {
@@ -66,7 +66,7 @@ QUIZ = {
             "kind": "true_false",
             "text": "Selon l'édition 2014 de l'étude Eptica, la majorité des e-commerçants de la grande distribution répondaient aux tweets qui leur étaient adressés.",
             "answer": False,
-            "explanation": "Seuls 45 % d'entre eux répondaient, selon Eptica (édition 2014), et l'agence PeopleClaim indiquait que seuls 33 % des twittos insatisfaits obtenaient une réponse. C'est regrettable, car d'après l'article, lorsqu'un organisme prend la peine de répondre, trois clients sur quatre jugent satisfaisante la solution proposée.",
+            "explanation": "Seuls [[stat:ecommercants-reponse-tweets]] d'entre eux répondaient, et seuls [[stat:twittos-reponse]] des twittos insatisfaits obtenaient une réponse à leur réclamation. C'est regrettable, car d'après l'article, lorsqu'un organisme prend la peine de répondre, trois clients sur quatre jugent satisfaisante la solution proposée.",
             "section": ("relation-client-sur-les-reseaux-sociaux", "des-reclamations-sans-reponse"),
         },
         {
@@ -98,7 +98,7 @@ QUIZ = {
             "text": "Selon l'institut YSTHAD, quel pourcentage des personnes interrogées estimaient que les marques sont présentes sur les réseaux sociaux uniquement pour faire leur publicité ?",
             "statistic": "marques-publicite",
             "tolerance": 5,
-            "explanation": "Pour YSTHAD, 85 % des personnes interrogées le pensaient, contre 16 % qui y voyaient un moyen d'échanger librement avec le public. D'où le conseil de l'article : évitez de saturer clients et prospects de messages, au risque d'abîmer votre e-réputation.",
+            "explanation": "Les personnes interrogées étaient [[stat:marques-publicite]] à le penser, contre [[stat:marques-echange]] qui y voyaient un moyen d'échanger librement avec le public. D'où le conseil de l'article : évitez de saturer clients et prospects de messages, au risque d'abîmer votre e-réputation.",
             "section": (
                 "relation-client-sur-les-reseaux-sociaux",
                 "ce-que-les-internautes-attendent",
@@ -121,7 +121,7 @@ QUIZ = {
                 ),
                 ("Des informations pratiques", False, "Attendues par 31 % des internautes."),
             ],
-            "explanation": "Les informations exclusives arrivaient nettement en tête (80 %), devant les promotions exclusives (41 %), les informations sur les produits et services (35 %), les informations pratiques (31 %) et les jeux-concours (25 %).",
+            "explanation": "Les informations exclusives arrivaient nettement en tête, attendues par [[stat:attente-infos-exclusives]] des internautes. Venaient ensuite les promotions exclusives avec [[stat:attente-promotions]], les informations sur les produits et services avec [[stat:attente-infos-produits]], les informations pratiques avec [[stat:attente-infos-pratiques]] et les jeux-concours avec [[stat:attente-jeux-concours]].",
             "section": (
                 "relation-client-sur-les-reseaux-sociaux",
                 "ce-que-les-internautes-attendent",

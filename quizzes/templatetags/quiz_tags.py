@@ -1,9 +1,20 @@
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from quizzes.models import Quiz
 from quizzes.scoring import describe_answer, describe_right_answer
 
 register = template.Library()
+
+
+@register.filter
+def explanation(text):
+    """An attempt's explanation: rich text rendered when it was recorded (rendered by the site
+    from the editors' rich text), or the plain text of attempts recorded before."""
+    if text.lstrip().startswith("<"):
+        return mark_safe(text)
+    return format_html("<p>{}</p>", text)
 
 
 @register.simple_tag

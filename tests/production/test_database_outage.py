@@ -164,4 +164,7 @@ def test_site_survives_a_database_restart(outage_site):
             "SELECT count(*), count(*) FILTER (WHERE jsonb_array_length(questions) = question_count"
             " AND question_count > 0) FROM quizzes_attempt"
         ).fetchone()
-    assert count == whole == traffic.recorded
+    assert count == whole
+    # Each answered submission was stored; one whose answer was lost on the way (a timeout
+    # while the database stopped) may have been stored too, and never twice.
+    assert traffic.recorded <= count <= traffic.recorded + traffic.statuses["no answer"]

@@ -1,0 +1,96 @@
+"""An editor changes a key figure in the admin, a moderator approves it, and every place that
+shows it follows: the lesson's paragraph, its card, the chart, the quiz's answer key and its
+explanation."""
+
+import importlib
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from figures.models import Statistic
+from tests.browser.helpers import answer_every_question
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def editors_and_moderators():
+    """The groups' rights and the moderation workflow, as the migrations make them: a
+    transactional test before this one may have flushed them."""
+    from django.apps import apps
+    from django.contrib.auth.models import Permission
+
+    one_rule = importlib.import_module("home.migrations.0002_one_moderation_rule").one_rule
+    for name in ("Editors", "Moderators"):
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(
+            *Permission.objects.filter(
+                codename__in=["access_admin", "add_statistic", "change_statistic"]
+            )
+        )
+    one_rule(apps, None)
+
+
+def admin_sign_in(page, site, email, password):
+    page.goto(site + "/admin/login/")
+    page.get_by_label("Adresse e-mail").fill(email)
+    page.get_by_label("Mot de passe").fill(password)
+    page.get_by_role("button", name="S'identifier").click()
+    page.wait_for_url("**/admin/")
+
+
+def test_a_figure_changed_through_moderation_is_right_everywhere(site, browser):
+    editors_and_moderators()
+    User = get_user_model()
+    for email, group in (("redactrice@test.fr", "Editors"), ("moderateur@test.fr", "Moderators")):
+        user = User.objects.create_user(email=email, password="Mot-de-passe-42")
+        user.groups.add(Group.objects.get_or_create(name=group)[0])
+    statistic = Statistic.objects.get(slug="communaute-bons-plans")
+    edit = f"{site}/admin/snippets/figures/statistic/edit/{statistic.pk}/"
+
+    # The editor changes 65 % into 70 %, dated 2024, and submits it.
+    editor = browser.new_context(locale="fr-FR").new_page()
+    admin_sign_in(editor, site, "redactrice@test.fr", "Mot-de-passe-42")
+    editor.goto(edit)
+    editor.get_by_label("Valeur").fill("70")
+    editor.get_by_label("Année").fill("2024")
+    editor.get_by_role("button", name="Plus d'actions").click()
+    editor.get_by_role("button", name=re.compile("Soumettre")).click()
+    editor.wait_for_load_state()
+    statistic.refresh_from_db()
+    assert statistic.value == 65  # waiting for a moderator
+
+    lesson_url = site + "/cours/fideliser-ses-clients/"
+    reader = browser.new_context(locale="fr-FR").new_page()
+    reader.goto(lesson_url)
+    assert "65 %" in reader.locator("main").inner_text().replace("\u00a0", " ")
+
+    # The moderator reads it and approves it.
+    moderator = browser.new_context(locale="fr-FR").new_page()
+    admin_sign_in(moderator, site, "moderateur@test.fr", "Mot-de-passe-42")
+    moderator.goto(edit)
+    moderator.get_by_role("button", name="Plus d'actions").click()
+    moderator.get_by_role("button", name=re.compile("Approuver")).first.click()
+    confirm = moderator.get_by_role("button", name=re.compile("Approuver"))
+    if confirm.count() and confirm.last.is_visible():  # a comment dialog may come first
+        confirm.last.click()
+    moderator.wait_for_load_state()
+    statistic.refresh_from_db()
+    assert statistic.value == 70 and statistic.year == 2024
+
+    # Every place follows: the paragraph and the card of the lesson, the key figures' chart…
+    reader.goto(lesson_url)
+    lesson = reader.locator("main").inner_text()
+    assert "70 %" in lesson.replace("\u00a0", " ") and "donnée 2024" in lesson
+    assert "65 %" not in lesson.replace("\u00a0", " ")
+    reader.goto(site + "/chiffres-cles/")
+    figures = reader.locator("main").inner_text().replace("\u00a0", " ")
+    assert "70 %" in figures and "65 %" not in figures
+    # …and the quiz: its correction and its explanation.
+    reader.goto(site + "/quiz/quiz-fideliser-ses-clients/")
+    answer_every_question(reader, number="70")
+    reader.get_by_role("button", name="Valider mes réponses").click()
+    reader.wait_for_url("**/resultat/**")
+    result = reader.locator("main").inner_text().replace("\u00a0", " ")
+    assert "70 %" in result and "65 %" not in result

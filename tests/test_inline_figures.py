@@ -1,0 +1,154 @@
+"""Figures inside running text: a statistic cited in a paragraph shows its current published
+value with its date and source; no figure of a statistic is typed as a number in the lessons or
+the quizzes' explanations; the usage report counts the citations."""
+
+import re
+
+import pytest
+from django.utils.html import strip_tags
+
+from figures.models import Statistic, Unit
+from lessons.models import LessonPage
+from quizzes.models import Quiz
+
+pytestmark = pytest.mark.django_db
+
+SPACE = r"[\s\u00a0\u202f]*"
+
+
+def typed_forms(statistic):
+    """A regular expression for the statistic's figure typed by hand next to its unit: "65 %",
+    "65 pour cent", "4 sur 5", "1 h 30", "90 minutes"."""
+    value = statistic.value.normalize()
+    number = format(value, "f")
+    numbers = "|".join(re.escape(n) for n in {number, number.replace(".", ",")})
+    start = r"(?<![\d,.])(?:" + numbers + ")"
+    if statistic.unit == Unit.PERCENT:
+        return start + SPACE + r"(?:%|pour" + SPACE + "cent)"
+    if statistic.unit == Unit.SHARE:
+        return start + SPACE + "sur" + SPACE + str(statistic.denominator) + r"\b"
+    if statistic.unit == Unit.HOURS:
+        return start + SPACE + r"(?:h\b|heures?)"
+    if statistic.unit == Unit.MINUTES:
+        hours, minutes = divmod(int(value), 60)
+        spelled = rf"(?<!\d){hours}{SPACE}h{SPACE}{minutes:02d}" if hours else "(?!)"
+        return rf"(?:{start}{SPACE}(?:min\b|minutes)|{spelled})"
+    return None  # a count has no unit to sit next to
+
+
+def texts_to_scan():
+    """(where, plain text) of every lesson's rich text and every quiz's explanations."""
+    for lesson in LessonPage.objects.live():
+        for item in lesson.body.raw_data:
+            value = item["value"]
+            strings = (
+                [value]
+                if isinstance(value, str)
+                else [v for v in value.values() if isinstance(v, str)]
+                if isinstance(value, dict)
+                else []
+            )
+            for text in strings:
+                yield f"{lesson.title} ({item['type']})", strip_tags(text)
+    for quiz in Quiz.objects.filter(live=True):
+        for child in quiz.questions:
+            yield (
+                f"{quiz.title}: {child.value['text'][:40]}",
+                # The stored text: rendering would turn each citation into its figure.
+                strip_tags(child.value["explanation"].source),
+            )
+
+
+def test_no_statistic_is_typed_as_a_number_in_lessons_or_explanations():
+    forms = [
+        (statistic, re.compile(pattern, re.IGNORECASE))
+        for statistic in Statistic.objects.filter(live=True)
+        if (pattern := typed_forms(statistic))
+    ]
+    typed = [
+        f"{where}: « {match.group(0)} » is {statistic.slug}"
+        for where, text in texts_to_scan()
+        for statistic, pattern in forms
+        for match in pattern.finditer(text)
+    ]
+    assert not typed, "\n".join(typed)
+
+
+def cite(statistic):
+    return f'<embed embedtype="statistic" id="{statistic.pk}"/>'
+
+
+def publish_value(statistic, value, year=None):
+    statistic.value, statistic.year = value, year
+    statistic.save_revision().publish()
+
+
+def test_a_changed_figure_is_right_in_every_paragraph_explanation_card_chart_and_answer_key(
+    client,
+):
+    """The editor's scenario: 65 % becomes 70 %, dated 2024. Every place that shows the figure
+    follows: the lesson's paragraph and key-figure card, the key-figures chart, the quiz's
+    explanation and its answer key."""
+    statistic = Statistic.objects.get(slug="communaute-bons-plans")
+    lesson = LessonPage.objects.get(slug="fideliser-ses-clients")
+    quiz = Quiz.objects.get(slug="quiz-fideliser-ses-clients")
+    assert cite(statistic) in str(lesson.body.raw_data)  # the seed cites it in the text
+    before = client.get(lesson.url).content.decode()
+    assert "65\u00a0%" in before and "donnée non datée" in before
+
+    publish_value(statistic, 70, 2024)
+
+    page = client.get(lesson.url).content.decode()
+    assert "70\u00a0%" in page and "donnée 2024" in page
+    assert "65\u00a0%" not in page and "65 %" not in page
+    key_figures = client.get("/chiffres-cles/").content.decode()
+    assert "70\u00a0%" in key_figures and "65\u00a0%" not in key_figures
+    # The quiz: its answer key and the explanation shown with the correction.
+    from tests.quiz_helpers import answers, start, submit
+
+    form, token = start(client, quiz.slug)
+    result = client.get(submit(client, quiz.slug, answers(form, token)).url).content.decode()
+    cited = [q for q in quiz.questions if cite(statistic) in str(q.value["explanation"].source)]
+    assert cited, "the quiz explains with the statistic"
+    assert "70\u00a0%" in result and "65\u00a0%" not in result and "65 %" not in result
+
+
+def test_a_citation_of_an_unpublished_statistic_shows_no_old_number(client):
+    statistic = Statistic.objects.get(slug="communaute-bons-plans")
+    lesson = LessonPage.objects.get(slug="fideliser-ses-clients")
+    statistic.unpublish()
+    page = client.get(lesson.url).content.decode()
+    assert "[chiffre indisponible]" in page and "65\u00a0%" not in page
+
+
+def test_the_usage_report_counts_citations_inside_the_text(admin_client):
+    from wagtail.models import ReferenceIndex
+
+    statistic = Statistic.objects.get(slug="communaute-bons-plans")
+    lesson = LessonPage.objects.get(slug="fideliser-ses-clients")
+    quiz = Quiz.objects.get(slug="quiz-fideliser-ses-clients")
+    references = ReferenceIndex.get_references_to(statistic)
+    users = {ref.content_type.model_class() for ref in references}
+    assert LessonPage in users and Quiz in users
+    usage = admin_client.get(f"/admin/snippets/figures/statistic/usage/{statistic.pk}/")
+    html = usage.content.decode()
+    assert lesson.title in html and quiz.title in html
+
+
+def test_the_editor_shows_the_current_value_and_saves_only_the_reference():
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+
+    statistic = Statistic.objects.get(slug="communaute-bons-plans")
+    converter = ContentstateConverter(features=["bold", "statistic"])
+    stored = f"<p>Près de {cite(statistic)} des internautes.</p>"
+    import json
+
+    state = json.loads(converter.from_database_format(stored))
+    block = state["blocks"][0]
+    assert block["text"] == "Près de 65\u00a0% des internautes."
+    (entity,) = state["entityMap"].values()
+    assert entity["type"] == "STATISTIC" and entity["mutability"] == "IMMUTABLE"
+    assert str(entity["data"]["id"]) == str(statistic.pk)
+    # Back to the database: the reference alone, whatever text the editor showed.
+    saved = converter.to_database_format(json.dumps(state))
+    assert f"Près de {cite(statistic)} des internautes." in saved and "65" not in saved
