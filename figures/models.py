@@ -11,7 +11,14 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
@@ -123,7 +130,10 @@ class Statistic(
         _("identifiant"),
         max_length=80,
         unique=True,
-        help_text=_("Identifiant stable, utilisé par le contenu de démarrage."),
+        help_text=_(
+            "Rempli à partir du libellé pour une nouvelle statistique ; gardez-le stable : le "
+            "contenu de démarrage et les exports s'en servent."
+        ),
     )
     tags = ClusterTaggableManager(through=TaggedStatistic, blank=True, verbose_name=_("mots-clés"))
     updated_at = models.DateTimeField(_("mis à jour le"), auto_now=True)
@@ -131,7 +141,7 @@ class Statistic(
     objects = StatisticQuerySet.as_manager()
 
     panels = [
-        FieldPanel("label"),
+        TitleFieldPanel("label", classname="", placeholder=False),
         FieldRowPanel([FieldPanel("value"), FieldPanel("unit"), FieldPanel("denominator")]),
         FieldPanel("scope"),
         MultiFieldPanel(
@@ -140,7 +150,7 @@ class Statistic(
         ),
         FieldPanel("notes"),
         FieldPanel("tags"),
-        FieldPanel("slug"),
+        FieldPanel("slug", widget=SlugInput),
     ]
 
     search_fields = [
@@ -238,7 +248,12 @@ class Series(
         for_concrete_model=False,
     )
     title = models.CharField(_("titre"), max_length=255)
-    slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("identifiant"),
+        max_length=80,
+        unique=True,
+        help_text=_("Rempli à partir du titre pour une nouvelle série ; gardez-le stable."),
+    )
     description = models.TextField(
         _("description"),
         blank=True,
@@ -251,10 +266,10 @@ class Series(
     )
 
     panels = [
-        FieldPanel("title"),
+        TitleFieldPanel("title"),
         FieldPanel("description"),
         FieldPanel("value_axis_label"),
-        FieldPanel("slug"),
+        FieldPanel("slug", widget=SlugInput),
         InlinePanel("items", heading=_("Barres du graphique"), label=_("barre"), min_num=1),
     ]
 

@@ -13,7 +13,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
@@ -248,13 +249,18 @@ class Resource(
         default=False,
         help_text=_("Lien ancien, non vérifié récemment : les lecteurs en sont avertis."),
     )
-    slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("identifiant"),
+        max_length=80,
+        unique=True,
+        help_text=_("Rempli à partir du titre pour une nouvelle ressource ; gardez-le stable."),
+    )
     tags = ClusterTaggableManager(through=TaggedResource, blank=True, verbose_name=_("mots-clés"))
 
     objects = ResourceQuerySet.as_manager()
 
     panels = [
-        FieldPanel("title"),
+        TitleFieldPanel("title"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("language")]),
         FieldPanel("publisher"),
         MultiFieldPanel(
@@ -263,7 +269,7 @@ class Resource(
         ),
         FieldPanel("description"),
         FieldPanel("tags"),
-        FieldPanel("slug"),
+        FieldPanel("slug", widget=SlugInput),
     ]
     search_fields = [
         index.SearchField("title", boost=2),

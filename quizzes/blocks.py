@@ -58,11 +58,32 @@ class QuestionBlock(blocks.StructBlock):
     anchor = blocks.CharBlock(
         label=_("ancre de la section"),
         required=False,
-        help_text=_("L'ancre de l'intertitre de la leçon : « creer-un-club-vip »."),
+        help_text=_(
+            "L'ancre d'un intertitre de la leçon choisie (« creer-un-club-vip ») : à "
+            "l'enregistrement, une ancre inconnue est refusée avec la liste des intertitres."
+        ),
     )
 
     class Meta:
         icon = "help"
+
+    def clean(self, value):
+        """The section must be one of the lesson's headings: the error lists them."""
+        value = super().clean(value)
+        lesson, anchor = value.get("lesson"), value.get("anchor")
+        if lesson and anchor:
+            headings = dict(lesson.specific.table_of_contents())
+            if anchor not in headings:
+                choices = " ; ".join(f"{key} ({text})" for key, text in headings.items())
+                message = _(
+                    "« %(anchor)s » n'est pas un intertitre de cette leçon. "
+                    "Intertitres : %(choices)s."
+                ) % {
+                    "anchor": anchor,
+                    "choices": choices or _("aucun"),
+                }
+                raise StructBlockValidationError({"anchor": ValidationError(message)})
+        return value
 
 
 class ChoiceQuestionBlock(QuestionBlock):

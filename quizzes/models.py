@@ -11,7 +11,8 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.fields import StreamField
 from wagtail.log_actions import log
 from wagtail.models import (
@@ -59,7 +60,15 @@ class Quiz(
         for_concrete_model=False,
     )
     title = models.CharField(_("titre"), max_length=255)
-    slug = models.SlugField(_("adresse"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("adresse"),
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "Rempli à partir du titre pour un nouveau quiz : /quiz/<adresse>/. Le changer casse "
+            "les liens déjà partagés."
+        ),
+    )
     lesson = models.ForeignKey(
         "lessons.LessonPage",
         verbose_name=_("leçon"),
@@ -104,8 +113,8 @@ class Quiz(
     objects = QuizQuerySet.as_manager()
 
     panels = [
-        FieldPanel("title"),
-        FieldPanel("slug"),
+        TitleFieldPanel("title"),
+        FieldPanel("slug", widget=SlugInput),
         FieldPanel("lesson"),
         FieldPanel("intro"),
         MultiFieldPanel(

@@ -76,3 +76,25 @@ def test_a_new_choice_question_starts_with_two_answers():
     from quizzes.blocks import ChoiceQuestionBlock
 
     assert len(ChoiceQuestionBlock().get_default()["choices"]) == 2
+
+
+def test_a_question_s_section_must_be_one_of_its_lesson_s_headings():
+    from django.core.exceptions import ValidationError
+
+    from quizzes.models import Quiz
+
+    quiz = Quiz.objects.get(slug="quiz-fideliser-ses-clients")
+    child = next(c for c in quiz.questions if c.value.get("lesson") and c.value.get("anchor"))
+    child.block.clean(child.value)  # the seed's anchors are real headings
+    child.value["anchor"] = "club-vip"
+    with pytest.raises(ValidationError) as error:
+        child.block.clean(child.value)
+    text = str(error.value.block_errors["anchor"])
+    assert "n'est pas un intertitre" in text and "creer-un-club-vip (Créer un club VIP)" in text
+
+
+def test_new_snippets_get_their_identifier_from_their_title(client, editor):
+    client.force_login(editor)
+    html = client.get(reverse("wagtailsnippets_lessons_resource:add")).content.decode()
+    assert 'data-controller="w-sync"' in html and 'data-w-sync-target-value="#id_slug"' in html
+    assert "Rempli à partir du titre" in html
