@@ -125,3 +125,23 @@ def server_error(request):
         response = render_to_string("503.html")
         return HttpResponse(response, status=503, headers={"Retry-After": "30"})
     return HttpResponseServerError(render_to_string("500.html"))
+
+
+# Crawlers stay out of personal and trainers' pages; the sitemap lists the public pages.
+ROBOTS_DISALLOW = [
+    "/admin/",
+    "/compte/",
+    "/ateliers/",
+    "/direct/",
+    "/emargement/",
+    "/attestations/",
+    "/quiz/resultat/",
+    "/documents/",
+]
+
+
+@require_GET
+def robots(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

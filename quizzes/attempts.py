@@ -111,7 +111,16 @@ def can_see(request, attempt):
 
 
 def render_quiz(request, quiz, form, token, action, status=200, extra=None):
-    context = {"quiz": quiz, "form": form, "token": token, "action": action, **(extra or {})}
+    context = {
+        "quiz": quiz,
+        "form": form,
+        "token": token,
+        "action": action,
+        # What search engines and link previews show of it.
+        "og_title": quiz.title,
+        "meta_description": quiz.intro,
+        **(extra or {}),
+    }
     return render(request, "quizzes/quiz_detail.html", context, status=status)
 
 

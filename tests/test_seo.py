@@ -1,0 +1,55 @@
+"""What search engines and link previews read: a description, a canonical address and Open
+Graph tags on every public page; a sitemap of the public pages; a robots file that keeps
+crawlers out of personal and trainers' pages."""
+
+import html as html_module
+import re
+
+import pytest
+from wagtail.models import Page
+
+pytestmark = pytest.mark.django_db
+
+
+def public_paths():
+    pages = Page.objects.live().public().filter(depth__gt=1).specific()
+    return [page.url for page in pages] + ["/quiz/", "/quiz/quiz-fideliser-ses-clients/"]
+
+
+def meta(html, attribute, name):
+    match = re.search(rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)">', html)
+    return match and html_module.unescape(match.group(1))
+
+
+def test_every_public_page_has_a_description_a_canonical_and_open_graph_tags(client):
+    for path in public_paths():
+        html = client.get(path).content.decode()
+        description = meta(html, "name", "description")
+        assert description and 50 <= len(description) <= 161, (path, description)
+        assert f'<link rel="canonical" href="http://testserver{path}">' in html, path
+        for tag in ("og:title", "og:description", "og:url", "og:image", "og:site_name"):
+            assert meta(html, "property", tag), (path, tag)
+        assert meta(html, "property", "og:locale") == "fr_FR"
+
+
+def test_a_lesson_is_described_by_its_summary_and_a_quiz_by_its_introduction(client):
+    lesson = Page.objects.get(slug="fideliser-ses-clients").specific
+    html = client.get(lesson.url).content.decode()
+    assert meta(html, "name", "description").startswith(lesson.summary[:60])
+    quiz = client.get("/quiz/quiz-fideliser-ses-clients/").content.decode()
+    assert meta(quiz, "property", "og:title") == "Quiz : fidéliser ses clients"
+
+
+def test_the_sitemap_lists_the_public_pages_only(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    xml = response.content.decode()
+    assert "/cours/fideliser-ses-clients/" in xml and "/chiffres-cles/" in xml
+    assert "/compte/" not in xml and "/ateliers/" not in xml
+
+
+def test_robots_keep_crawlers_out_of_personal_pages_and_point_to_the_sitemap(client):
+    text = client.get("/robots.txt").content.decode()
+    for path in ("/admin/", "/compte/", "/ateliers/", "/direct/", "/attestations/"):
+        assert f"Disallow: {path}" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
