@@ -9,7 +9,8 @@ from .servers import form_fields, sign_in
 
 pytestmark = pytest.mark.production
 
-EDITOR = ("editeur@atelier-reseaux.test", "Editeur-demo-2026")
+# Moderators publish statistics (editors submit them for moderation).
+MODERATOR = ("moderateur@atelier-reseaux.test", "Moderateur-demo-2026")
 LEARNER = ("apprenant@atelier-reseaux.test", "Apprenant-demo-2026")
 
 
@@ -19,16 +20,16 @@ def test_content_published_through_one_server_is_served_by_the_other_at_once(sha
     assert "68\u00a0%" in home.text
     assert requests.get(second.url + "/").headers.get("X-Page-Cache") == "hit"
 
-    editor = requests.Session()
-    assert sign_in(editor, first.url, *EDITOR, path="/admin/login/").status_code == 302
-    listing = editor.get(first.url + "/admin/snippets/figures/statistic/?q=inscrits").text
+    moderator = requests.Session()
+    assert sign_in(moderator, first.url, *MODERATOR, path="/admin/login/").status_code == 302
+    listing = moderator.get(first.url + "/admin/snippets/figures/statistic/?q=inscrits").text
     for edit_path in re.findall(r"/admin/snippets/figures/statistic/edit/\d+/", listing):
-        fields = form_fields(editor.get(first.url + edit_path).text)
+        fields = form_fields(moderator.get(first.url + edit_path).text)
         if fields["slug"] == "france-inscrits":
             break
     assert fields["slug"] == "france-inscrits"
     fields.update(value="72", **{"action-publish": "action-publish"})
-    response = editor.post(first.url + edit_path, data=fields, allow_redirects=False)
+    response = moderator.post(first.url + edit_path, data=fields, allow_redirects=False)
     assert response.status_code == 302
 
     home = requests.get(second.url + "/")
