@@ -3,6 +3,7 @@ Graph tags on every public page; a sitemap of the public pages; a robots file th
 crawlers out of personal and trainers' pages."""
 
 import html as html_module
+import json
 import re
 
 import pytest
@@ -53,3 +54,21 @@ def test_robots_keep_crawlers_out_of_personal_pages_and_point_to_the_sitemap(cli
     for path in ("/admin/", "/compte/", "/ateliers/", "/direct/", "/attestations/"):
         assert f"Disallow: {path}" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def structured(html):
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return match and json.loads(match.group(1))
+
+
+def test_structured_data_describes_the_course_its_lessons_and_the_quizzes(client):
+    course = structured(client.get("/cours/").content.decode())
+    assert course["@type"] == "Course" and course["inLanguage"] == "fr"
+    lessons = [part["name"] for part in course["hasPart"]]
+    assert "Fidéliser ses clients" in lessons and len(lessons) >= 9
+    lesson = structured(client.get("/cours/fideliser-ses-clients/").content.decode())
+    assert lesson["@type"] == "LearningResource" and lesson["isPartOf"]["@type"] == "Course"
+    assert lesson["timeRequired"].startswith("PT")
+    quiz = structured(client.get("/quiz/quiz-fideliser-ses-clients/").content.decode())
+    assert quiz["@type"] == "Quiz" and quiz["about"]["name"] == "Fidéliser ses clients"
+    assert structured(client.get("/recherche/?q=client").content.decode()) is None
