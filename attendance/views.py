@@ -10,17 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from workshops.models import TrainingBody, Workshop
+from workshops.models import TrainingBody
 from workshops.pdf import pdf_response, render_pdf
 from workshops.results import members_of
-from workshops.roles import trainer_required
+from workshops.roles import trainer_required, workshop_run_by
 
 from . import services
 from .models import HalfDay, Presence
-
-
-def workshop_run_by(request, pk):
-    return get_object_or_404(Workshop.objects.run_by(request.user), pk=pk)
 
 
 def half_day_run_by(request, pk):
@@ -87,13 +83,13 @@ def sign(request, pk):
 
 def sheet_context(workshop):
     members = members_of(workshop)
+    current = {member.id for member in members}
     half_days = list(workshop.half_days.prefetch_related("presences"))
     now = timezone.now()
     for half_day in half_days:
         by_user = {presence.user_id: presence for presence in half_day.presences.all()}
         half_day.lines = [(member, by_user.get(member.id)) for member in members]
         # Signed by people no longer in the workshop (or whose account is gone): still evidence.
-        current = {member.id for member in members}
         half_day.former = [p for p in half_day.presences.all() if p.user_id not in current]
         half_day.signed_count = sum(
             1 for p in half_day.presences.all() if p.status == Presence.Status.SIGNED

@@ -16,19 +16,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from attendance.services import attendance_counts
-from workshops.models import TrainingBody, Workshop
+from workshops.models import TrainingBody
 from workshops.pdf import pdf_response, render_pdf
 from workshops.positioning import workshop_positioning
 from workshops.results import members_of, question_reports, retained_attempts
-from workshops.roles import trainer_required
+from workshops.roles import trainer_required, workshop_run_by
 
 from . import services
 from .content import missing_facts
 from .models import Attestation
-
-
-def workshop_run_by(request, pk):
-    return get_object_or_404(Workshop.objects.run_by(request.user), pk=pk)
 
 
 @trainer_required

@@ -1,6 +1,7 @@
 """The site's own pages: home, plain content pages (legal notice, accessibility…), and settings."""
 
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -129,3 +130,13 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("navigation et pied de page")
+
+
+def page_description(page):
+    """What describes a page in a search result or a link preview: its search description,
+    else its summary, else its introduction, as plain text."""
+    for field in ("search_description", "summary", "introduction"):
+        text = strip_tags(str(getattr(page, field, "") or ""))
+        if text.strip():
+            return text
+    return ""

@@ -6,7 +6,6 @@ from django.db import DatabaseError, InterfaceError, connections
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -17,7 +16,7 @@ from caching.memo import content_memo
 from figures.models import KeyFiguresPage, Statistic
 from lessons.models import LessonPage, Resource
 
-from .models import HomePage
+from .models import HomePage, page_description
 
 
 @never_cache
@@ -112,10 +111,7 @@ def _page_kind(page):
 
 
 def _page_excerpt(page):
-    text = page.search_description or getattr(page, "summary", "") or ""
-    if not text and hasattr(page, "introduction"):
-        text = strip_tags(str(page.introduction))
-    return Truncator(text).words(40)
+    return Truncator(page_description(page)).words(40)
 
 
 def server_error(request):

@@ -1,10 +1,14 @@
-"""Who is a trainer: a member of the Trainers group (created by build_content)."""
+"""Who is a trainer (a member of the Trainers group, created by build_content), and the
+workshops a trainer may see."""
 
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import never_cache
+
+from .models import Workshop
 
 TRAINERS_GROUP = "Trainers"
 
@@ -31,3 +35,8 @@ def trainer_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def workshop_run_by(request, pk):
+    """A workshop the signed-in trainer runs; 404 for any other, even if it exists."""
+    return get_object_or_404(Workshop.objects.run_by(request.user), pk=pk)

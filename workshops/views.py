@@ -41,12 +41,7 @@ from .results import (
     summary_rows_html,
     workshop_results,
 )
-from .roles import trainer_required
-
-
-def workshop_run_by(request, pk):
-    """A workshop the signed-in trainer runs; 404 for any other, even if it exists."""
-    return get_object_or_404(Workshop.objects.run_by(request.user), pk=pk)
+from .roles import trainer_required, workshop_run_by
 
 
 def assignment_run_by(request, pk):

@@ -5,22 +5,16 @@ import json
 
 from django import template
 from django.templatetags.static import static
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from home.models import page_description
+
 register = template.Library()
 
 DESCRIPTION_LENGTH = 160
-
-
-def page_description(page):
-    for field in ("search_description", "summary", "introduction"):
-        text = strip_tags(str(getattr(page, field, "") or ""))
-        if text.strip():
-            return text
-    return ""
 
 
 @register.simple_tag(takes_context=True)
