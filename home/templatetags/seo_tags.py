@@ -78,7 +78,10 @@ def structured_data(context):
             "inLanguage": "fr",
             "provider": provider,
             "isAccessibleForFree": True,
-            "hasPart": [learning_resource(lesson, base) for lesson in page.lessons()],
+            # The lessons the course page already listed, not a second query.
+            "hasPart": [
+                learning_resource(lesson, base) for lesson in context.get("lessons", page.lessons())
+            ],
         }
     elif isinstance(page, LessonPage):
         data = learning_resource(page, base, page.get_parent().specific) | {"provider": provider}
