@@ -221,7 +221,7 @@ def test_the_assignment_form_says_when_a_quiz_is_also_public_with_instant_correc
     response = assignment_post(client, workshop)
     html = response.content.decode().replace("&#x27;", "'")
     assert response.status_code == 200
-    assert "« Quiz : fidéliser ses clients » est aussi public" in html
+    assert "«\u00a0Quiz\u00a0: fidéliser ses clients\u00a0» est aussi public" in html
     assert "Réserver ces quiz aux ateliers" in html and "Assigner quand même" in html
     assert workshop.assignments.count() == 1
     # At submission, the warning does not apply.
@@ -244,7 +244,7 @@ def test_a_trainer_reserves_a_quiz_from_the_assignment_form(client, people, sett
     assert entry.user_id == people["trainer"].pk and entry.object_id == str(quiz.pk)
     # The form now lists it as reserved, and asks nothing more.
     html = client.get(reverse("workshops:create_assignment", args=[workshop.pk])).content
-    assert "Quiz : fidéliser ses clients (réservé aux ateliers" in html.decode()
+    assert "Quiz\u00a0: fidéliser ses clients (réservé aux ateliers" in html.decode()
     assert assignment_post(client, workshop).status_code == 302
 
 

@@ -94,7 +94,7 @@ def test_home_page_shows_course_entry_key_figures_and_trainers_word(client):
     html = client.get("/").content.decode()
     assert "Commencer le cours" in html
     assert "68\u00a0%" in html and "des Français seraient inscrits" in html
-    assert "Vous animez des ateliers ?" in html
+    assert "Vous animez des ateliers\u00a0?" in html
 
 
 def test_not_found_page_is_french(client):

@@ -113,10 +113,10 @@ def test_resources_are_marked_external_and_possibly_outdated(client):
 
 def test_resources_page_filters_by_tag(client):
     html = client.get("/ressources/").content.decode()
-    assert "Social CRM : vers la relation sociale augmentée" in html
+    assert "Social CRM\u00a0: vers la relation sociale augmentée" in html
     assert "Créer une page business avec Google+" in html
     html = client.get("/ressources/?tag=Social CRM").content.decode()
-    assert "Social CRM : vers la relation sociale augmentée" in html
+    assert "Social CRM\u00a0: vers la relation sociale augmentée" in html
     assert "Créer une page business avec Google+" not in html
 
 

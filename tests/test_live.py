@@ -392,8 +392,8 @@ def test_the_end_shows_each_question_s_success_and_what_to_revisit(client, peopl
     assert "50\u00a0%" in html and "100\u00a0%" in html
     section = first["section"]
     assert section["heading"]  # the section's own heading, read from its lesson
-    revisit = f"« {section['heading']} », leçon « {section['title']} »"
-    assert escape(f"{revisit} (question 1 : 50\u00a0% de réussite)") in html
+    revisit = f"«\u00a0{section['heading']}\u00a0», leçon «\u00a0{section['title']}\u00a0»"
+    assert escape(f"{revisit} (question 1\u00a0: 50\u00a0% de réussite)") in html
     assert "Podium" in html and "<li>Léa</li>" in html and "<li>Omar</li>" in html
     # Scores are never shown, nor the number of right answers next to a nickname.
     assert "2 bonnes réponses" not in html

@@ -179,7 +179,7 @@ def test_search_results_are_remembered_until_content_changes(client):
     _html, cold = search_queries(client, "livre blanc")
     again, warm = search_queries(client, "Livre   BLANC")  # the same query, typed otherwise
     assert warm == 1 < cold  # only the content generation
-    assert "Social CRM : vers la relation sociale augmentée" in again
+    assert "Social CRM\u00a0: vers la relation sociale augmentée" in again
     resource = Resource.objects.get(slug="livre-blanc-social-crm")
     resource.title = "Social CRM : la relation sociale augmentée"
     resource.save_revision().publish()

@@ -68,8 +68,8 @@ def test_right_answers_score_full_marks_and_show_the_correction(client):
     assert response.status_code == 302 and response.url == attempt.get_absolute_url()
     assert attempt.score == 100 and attempt.passed
     html = client.get(response.url).content.decode()
-    assert "100 %" in html and "Quiz réussi." in html
-    assert "Revoir la leçon « Fidéliser ses clients »" in html
+    assert "100\u00a0%" in html and "Quiz réussi." in html
+    assert "Revoir la leçon «\u00a0Fidéliser ses clients\u00a0»" in html
     assert 'href="/cours/fideliser-ses-clients/#creer-un-club-vip"' in html
     assert "donnée non datée, source Espace Numérique Entreprises (ENE)" in html
     assert "Recommencer le quiz" in html
@@ -92,7 +92,7 @@ def test_self_check_quiz_shows_only_the_score(client):
     quiz.save_revision().publish()
     form, token = start(client, SLUG)
     html = client.get(submit(client, SLUG, answers(form, token)).url).content.decode()
-    assert "100 %" in html and "réussi" not in html.lower()
+    assert "100\u00a0%" in html and "réussi" not in html.lower()
 
 
 # Bad input: a clear French message, nothing saved.
@@ -355,7 +355,7 @@ def test_anonymous_attempts_join_the_account_at_sign_up(client, django_user_mode
     user = django_user_model.objects.get(email="nouvelle@test.fr")
     assert Attempt.objects.get().user == user
     html = client.get(reverse("accounts:space")).content.decode()
-    assert "Quiz : fidéliser ses clients" in html and "100 %" in html
+    assert "Quiz\u00a0: fidéliser ses clients" in html and "100\u00a0%" in html
 
 
 def test_anonymous_attempts_join_the_account_at_sign_in(client, django_user_model):
@@ -398,9 +398,9 @@ def test_learner_space_shows_progress_history_best_scores_and_quizzes_to_do(
     html = client.get(reverse("accounts:space")).content.decode()
     assert '<progress id="progress-' in html and 'value="2"' in html
     assert "2 leçons lues sur 9" in html
-    assert html.count("Quiz : fidéliser ses clients") >= 3  # history twice, best scores once
+    assert html.count("Quiz\u00a0: fidéliser ses clients") >= 3  # history twice, best scores once
     best = html[html.index("Mes meilleurs scores") :]
-    assert "100 %" in best[: best.index("Historique")]
+    assert "100\u00a0%" in best[: best.index("Historique")]
     to_do = html[html.index("Mes quiz à faire") : html.index("Mes meilleurs scores")]
     assert "Quiz : fidéliser ses clients" not in to_do
     assert "Quiz final" in to_do

@@ -2,12 +2,15 @@
 Graph tags on every public page; a sitemap of the public pages; a robots file that keeps
 crawlers out of personal and trainers' pages."""
 
+import gzip
 import html as html_module
 import json
 import re
 
 import pytest
 from wagtail.models import Page
+
+from quizzes.models import Quiz
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +50,18 @@ def test_the_sitemap_lists_the_public_pages_only(client):
     xml = response.content.decode()
     assert "/cours/fideliser-ses-clients/" in xml and "/chiffres-cles/" in xml
     assert "/compte/" not in xml and "/ateliers/" not in xml
+    assert "<loc>http://testserver/quiz/</loc>" in xml
+    assert "<loc>http://testserver/quiz/quiz-fideliser-ses-clients/</loc>" in xml
+
+
+def test_the_sitemap_leaves_out_quizzes_reserved_to_workshops_or_unpublished(client):
+    reserved, unpublished = Quiz.objects.public().order_by("slug")[:2]
+    Quiz.objects.filter(pk=reserved.pk).update(reserved_to_workshops=True)
+    Quiz.objects.filter(pk=unpublished.pk).update(live=False)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert reserved.get_absolute_url() not in xml
+    assert unpublished.get_absolute_url() not in xml
+    assert Quiz.objects.public().first().get_absolute_url() in xml
 
 
 def test_robots_keep_crawlers_out_of_personal_pages_and_point_to_the_sitemap(client):
@@ -72,3 +87,23 @@ def test_structured_data_describes_the_course_its_lessons_and_the_quizzes(client
     quiz = structured(client.get("/quiz/quiz-fideliser-ses-clients/").content.decode())
     assert quiz["@type"] == "Quiz" and quiz["about"]["name"] == "Fidéliser ses clients"
     assert structured(client.get("/recherche/?q=client").content.decode()) is None
+
+
+def test_html_is_sent_compressed_to_browsers_that_accept_it(client):
+    plain = client.get("/chiffres-cles/")
+    assert "Content-Encoding" not in plain
+    compressed = client.get("/chiffres-cles/", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 4
+
+
+def test_compressed_forms_carry_a_different_csrf_token_each_time_against_breach(client):
+    def token():
+        response = client.get("/compte/connexion/", HTTP_ACCEPT_ENCODING="gzip")
+        assert response["Content-Encoding"] == "gzip"
+        html = gzip.decompress(response.content).decode()
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+    assert token() != token()

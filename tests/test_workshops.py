@@ -168,7 +168,7 @@ def test_learner_joins_with_the_code(client, people, setting):
     assert response.url == reverse("workshops:my_workshop", args=[workshop.pk])
     assert workshop.members.filter(pk=newcomer.pk).exists()
     html = client.get(response.url).content.decode()
-    assert "Quiz : fidéliser ses clients" in html
+    assert "Quiz\u00a0: fidéliser ses clients" in html
 
 
 def test_joining_asks_for_the_name_the_trainer_will_see(client, django_user_model, setting):
@@ -309,7 +309,7 @@ def test_learner_space_lists_assigned_quizzes_with_deadline_and_status(client, p
     client.force_login(people["learner"])
     html = client.get(reverse("accounts:space")).content.decode()
     todo = html[html.index("Assignés par mes formateurs") :]
-    assert "Quiz : fidéliser ses clients" in todo and "à rendre avant le" in todo
+    assert "Quiz\u00a0: fidéliser ses clients" in todo and "à rendre avant le" in todo
     assert "à faire" in todo
 
 

@@ -68,7 +68,11 @@ MIDDLEWARE = [
     "config.middleware.SiteCSPMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML compressed per response (the page cache keeps it plain). Against BREACH, Django
+    # masks the CSRF token on every response and pads the gzip header at random.
+    "django.middleware.gzip.GZipMiddleware",
     "caching.pagecache.AnonymousPageCacheMiddleware",
+    "config.typography.FrenchTypographyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -50,7 +50,7 @@ def test_take_a_quiz_with_the_keyboard_only(site, page):
     answered = answer_with_keyboard(page)
     assert len(answered) == question_count
     page.wait_for_url("**/quiz/resultat/**")
-    assert page.locator("h1").inner_text() == "Quiz : définir une stratégie"
+    assert page.locator("h1").inner_text() == "Quiz\u00a0: définir une stratégie"
     assert page.locator(".correction").count() == question_count
     assert Attempt.objects.count() == 1
 
@@ -83,6 +83,6 @@ def test_anonymous_attempt_appears_in_my_space_after_sign_up(site, page):
     history = page.locator(
         "section", has=page.get_by_role("heading", name="Historique de mes quiz")
     )
-    assert "Quiz : définir une stratégie" in history.inner_text()
+    assert "Quiz\u00a0: définir une stratégie" in history.inner_text()
     assert score.replace("\u00a0", " ") in history.inner_text().replace("\u00a0", " ")
     assert Attempt.objects.get().user.email == "camille@exemple.fr"

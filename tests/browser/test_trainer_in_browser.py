@@ -35,7 +35,7 @@ def test_a_workshop_from_assignment_to_the_answer_spread(site, browser, tmp_path
     trainer_page.get_by_role("button", name="Assigner").click()
     listed = trainer_page.locator("main").inner_text()
     assert "2 quiz assignés." in listed
-    assert "Quiz : le Social CRM" in listed and "Quiz : fidéliser ses clients" in listed
+    assert "Quiz\u00a0: le Social CRM" in listed and "Quiz\u00a0: fidéliser ses clients" in listed
 
     # The learner joins, giving the last name the trainer will see, and takes a quiz.
     learner_page = browser.new_context().new_page()

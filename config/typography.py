@@ -1,0 +1,87 @@
+"""French typography in one rendering step: a non-breaking space before : ; ? ! and », after «,
+and between a number and %, wherever text is rendered (templates, rich text, figures), so that
+no line ever starts with a colon or a lone percent sign. Editors type ordinary spaces."""
+
+import re
+
+NBSP = "\u00a0"
+
+# Code, raw text and comments are never typeset.
+_RAW = re.compile(
+    r"(<(script|style|textarea|pre|code)\b.*?</\2\s*>|<!--.*?-->)", re.DOTALL | re.IGNORECASE
+)
+# A text node (between two tags) holding a character that may need a space before or after.
+_TEXT_TO_TYPESET = re.compile(r">([^<]*[:;?!»«%][^<]*)")
+# Text that begins, after a tag, with a mark ("<b>Note</b> : …" is done in the text node, but
+# "Note <b>:</b>" or "65 <abbr>%</abbr>" needs the previous node's space).
+_MARK_AFTER_TAG = re.compile(r">[:;?!»%]")
+
+_SPACE = "[ \t\r\n]"
+_BEFORE_MARK = re.compile(rf"{_SPACE}+(?=[:;?!»])")
+_NUMBER_PERCENT = re.compile(rf"(?<=\d){_SPACE}+(?=%)")
+_AFTER_GUILLEMET = re.compile(rf"«(?:{_SPACE}+|(?=[^\s&]))")
+_BEFORE_GUILLEMET = re.compile(r"»(?<=[^\s;]»)")  # after ";": "&nbsp;»" needs nothing
+
+
+def typeset_text(text):
+    """French non-breaking spaces in the text of one node."""
+    text = _BEFORE_MARK.sub(NBSP, text)
+    text = _NUMBER_PERCENT.sub(NBSP, text)
+    text = _AFTER_GUILLEMET.sub("«" + NBSP, text)
+    return _BEFORE_GUILLEMET.sub(NBSP + "»", text)
+
+
+def _join_across_tags(html):
+    pieces, done = [], 0
+    for match in _MARK_AFTER_TAG.finditer(html):
+        end = match.start()  # walk back over the tags to the end of the previous text
+        while end >= done and html[end] == ">":
+            end = html.rfind("<", done, end) - 1
+        start = end
+        while start >= done and html[start] in " \t\r\n":
+            start -= 1
+        mark = html[match.end() - 1]
+        if start < end and (mark != "%" or html[start].isdigit()):
+            pieces += [html[done : start + 1], NBSP]
+            done = end + 1
+    return "".join(pieces) + html[done:] if pieces else html
+
+
+def _typeset_markup(html):
+    # Text before the first tag counts too: as if a tag had just closed.
+    html = _TEXT_TO_TYPESET.sub(lambda m: ">" + typeset_text(m.group(1)), ">" + html)[1:]
+    return _join_across_tags(html)
+
+
+def typeset(html):
+    """French non-breaking spaces in the text of an HTML document, leaving tags, attributes,
+    comments, scripts, styles and code untouched. Regular expressions over the whole document,
+    not a parse: it runs on every page that is not cached, and must cost about a millisecond."""
+    parts = _RAW.split(html)  # text, raw element, its tag name, text, ...
+    return "".join(
+        _typeset_markup(part) if index % 3 == 0 else part
+        for index, part in enumerate(parts)
+        if index % 3 != 2
+    )
+
+
+class FrenchTypographyMiddleware:
+    """Typesets every HTML page of the site (not the admin, which is Wagtail's). It sits inside
+    the page cache, so a cached page is typeset once, when it is rendered."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and not request.path.startswith("/admin/")
+        ):
+            charset = response.charset or "utf-8"
+            response.content = typeset(response.content.decode(charset)).encode(charset)
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+        return response

@@ -1,0 +1,90 @@
+"""French typography: no page lets a line break before : ; ? ! » or %, or after «."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from wagtail.models import Page
+
+from config.typography import NBSP, typeset
+
+pytestmark = pytest.mark.django_db
+
+# A breakable space where French typography wants a non-breaking one.
+BREAKABLE = re.compile(r"[ \t\r\n]+[:;?!»]|«[ \t\r\n]|\d[ \t\r\n]+%")
+
+
+class VisibleText(HTMLParser):
+    """The text a reader sees, joined across inline tags (no scripts, styles or code)."""
+
+    RAW = {"script", "style", "textarea", "pre", "code"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.raw = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.raw += tag in self.RAW
+
+    def handle_endtag(self, tag):
+        self.raw -= tag in self.RAW and self.raw > 0
+
+    def handle_data(self, data):
+        if not self.raw:
+            self.parts.append(data)
+
+
+def breakable_spaces(html):
+    parser = VisibleText()
+    parser.feed(html)
+    text = "".join(parser.parts)
+    return [text[max(0, m.start() - 30) : m.end() + 10] for m in BREAKABLE.finditer(text)]
+
+
+def test_typeset_puts_non_breaking_spaces_where_french_wants_them():
+    assert typeset("<h1>Quiz : fidéliser ?</h1>") == f"<h1>Quiz{NBSP}: fidéliser{NBSP}?</h1>"
+    assert typeset("<p>« Bonjour »</p>") == f"<p>«{NBSP}Bonjour{NBSP}»</p>"
+    assert typeset("<p>«Bonjour»</p>") == f"<p>«{NBSP}Bonjour{NBSP}»</p>"
+    assert typeset("<p>65 % et 1 000 %</p>") == f"<p>65{NBSP}% et 1 000{NBSP}%</p>"
+    # Across inline tags.
+    assert typeset("<strong>Note</strong> : lu") == f"<strong>Note</strong>{NBSP}: lu"
+    assert typeset("<span>65 </span><abbr>%</abbr>") == f"<span>65{NBSP}</span><abbr>%</abbr>"
+
+
+def test_typeset_leaves_markup_code_and_existing_entities_alone():
+    untouched = (
+        '<a href="/recherche/?q=a ;b" title="Quiz : x">lien</a>'
+        "<script>if (a ? b : c) {}</script><style>a { color: red !important; }</style>"
+        "<pre>x : y</pre><textarea>a ?</textarea><!-- note : ok -->"
+        "<p>«&nbsp;Bonjour&nbsp;» 65&nbsp;% 12:30 http://x.fr</p>"
+    )
+    assert typeset(untouched) == untouched
+
+
+def public_paths():
+    pages = Page.objects.live().public().filter(depth__gt=1).specific()
+    return [page.url for page in pages] + [
+        "/quiz/",
+        "/quiz/quiz-fideliser-ses-clients/",
+        "/quiz/quiz-final/",
+        "/recherche/?q=client",
+        "/compte/connexion/",
+        "/compte/inscription/",
+    ]
+
+
+def test_no_public_page_has_a_breakable_space_before_a_mark_or_a_percent(client):
+    paths = public_paths()
+    assert len(paths) > 15
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert breakable_spaces(response.content.decode()) == [], path
+
+
+def test_learner_pages_are_typeset_too(client, django_user_model):
+    user = django_user_model.objects.create_user("lea@example.fr", "x")
+    client.force_login(user)
+    response = client.get("/compte/mon-espace/")
+    assert response.status_code == 200
+    assert breakable_spaces(response.content.decode()) == []
