@@ -151,6 +151,7 @@ def test_the_scanned_address_asks_only_for_a_nickname(people):
     browser = Client()
     html = browser.get(session.get_absolute_url()).content.decode()
     assert f'type="hidden" name="code" value="{session.code}"' in html
+    assert 'for="id_code"' not in html  # no label for a field the phone does not show
     response = browser.post(session.get_absolute_url(), {"code": session.code, "nickname": "Omar"})
     assert response.url == session.get_absolute_url()
     assert "vous êtes Omar" in page(browser, session)
