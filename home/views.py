@@ -123,7 +123,9 @@ def server_error(request):
     return HttpResponseServerError(render_to_string("500.html"))
 
 
-# Crawlers stay out of personal and trainers' pages; the sitemap lists the public pages.
+# Crawlers stay out of personal and trainers' pages; the sitemap lists the public pages. Signing
+# in and up are public pages a search may lead to (the longest rule wins, as robots.txt says).
+ROBOTS_ALLOW = ["/compte/connexion/", "/compte/inscription/"]
 ROBOTS_DISALLOW = [
     "/admin/",
     "/compte/",
@@ -138,6 +140,10 @@ ROBOTS_DISALLOW = [
 
 @require_GET
 def robots(request):
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines = [
+        "User-agent: *",
+        *(f"Allow: {path}" for path in ROBOTS_ALLOW),
+        *(f"Disallow: {path}" for path in ROBOTS_DISALLOW),
+    ]
     lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -6,6 +6,7 @@ import gzip
 import html as html_module
 import json
 import re
+from urllib.robotparser import RobotFileParser
 
 import pytest
 from wagtail.models import Page
@@ -69,6 +70,15 @@ def test_robots_keep_crawlers_out_of_personal_pages_and_point_to_the_sitemap(cli
     for path in ("/admin/", "/compte/", "/ateliers/", "/direct/", "/attestations/"):
         assert f"Disallow: {path}" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_robots_let_crawlers_read_the_sign_in_and_sign_up_pages(client):
+    robots = RobotFileParser()
+    robots.parse(client.get("/robots.txt").content.decode().splitlines())
+    for path in ("/compte/connexion/", "/compte/inscription/", "/cours/", "/quiz/"):
+        assert robots.can_fetch("*", f"http://testserver{path}"), path
+    for path in ("/compte/mon-espace/", "/compte/mes-donnees/", "/ateliers/", "/admin/"):
+        assert not robots.can_fetch("*", f"http://testserver{path}"), path
 
 
 def structured(html):
