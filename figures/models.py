@@ -36,6 +36,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from caching.pagecache import do_not_cache
 from caching.routing import RememberedRestrictionsMixin
 
+from . import wording
 from .blocks import KeyFiguresSectionBlock
 
 
@@ -102,7 +103,10 @@ class Statistic(
     label = models.CharField(
         _("libellé"),
         max_length=255,
-        help_text=_("Ce que mesure le chiffre, lu après la valeur : « des Français inscrits… »."),
+        help_text=_(
+            "La suite de la phrase que commence le chiffre, au passé : « des Français étaient "
+            "inscrits… » ; pour une part, après « un client sur trois » : « préférait… »."
+        ),
     )
     value = models.DecimalField(_("valeur"), max_digits=12, decimal_places=2)
     unit = models.CharField(_("unité"), max_length=16, choices=Unit.choices, default=Unit.PERCENT)
@@ -111,6 +115,21 @@ class Statistic(
         null=True,
         blank=True,
         help_text=_("Pour une part : 4 « sur » 5. Laisser vide pour les autres unités."),
+    )
+    counted_one = models.CharField(
+        _("ce que l'on compte, au singulier"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "Pour une part, avec son article : « un client », « une société ». Le site écrit "
+            "alors « un client sur trois » plutôt que « 1 sur 3 des clients »."
+        ),
+    )
+    counted_many = models.CharField(
+        _("au pluriel"),
+        max_length=80,
+        blank=True,
+        help_text=_("« clients », « sociétés » : « trois clients sur quatre »."),
     )
     scope = models.CharField(
         _("population"),
@@ -123,7 +142,29 @@ class Statistic(
         blank=True,
         help_text=_("Laisser vide si la source ne la donne pas : ne jamais l'inventer."),
     )
-    source = models.CharField(_("source"), max_length=255)
+    published_in = models.CharField(
+        _("publié en"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "Sans année de l'étude : quand le document qui cite le chiffre a été publié, "
+            "« 2014 » ou « 2013–2014 ». Le site écrit « publié en 2013–2014 »."
+        ),
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=255,
+        help_text=_("Qui a mesuré le chiffre ; « étude non nommée » si le document ne le dit pas."),
+    )
+    source_note = models.CharField(
+        _("précision sur la source"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Affichée entre parenthèses après la source, partout où elle paraît : « citée par "
+            "Nicolas Lardet dans son article », « attribution déduite »…"
+        ),
+    )
     source_url = models.URLField(_("lien vers la source"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     slug = models.SlugField(
@@ -143,9 +184,19 @@ class Statistic(
     panels = [
         TitleFieldPanel("label", classname="", placeholder=False),
         FieldRowPanel([FieldPanel("value"), FieldPanel("unit"), FieldPanel("denominator")]),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("counted_one"), FieldPanel("counted_many")])],
+            heading=_("Pour une part (« un client sur trois »)"),
+        ),
         FieldPanel("scope"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("source"), FieldPanel("year")]), FieldPanel("source_url")],
+            [
+                FieldRowPanel(
+                    [FieldPanel("source"), FieldPanel("year"), FieldPanel("published_in")]
+                ),
+                FieldPanel("source_note"),
+                FieldPanel("source_url"),
+            ],
             heading=_("Source"),
         ),
         FieldPanel("notes"),
@@ -155,8 +206,11 @@ class Statistic(
 
     search_fields = [
         index.SearchField("label"),
+        index.SearchField("counted_one"),
+        index.SearchField("counted_many"),
         index.SearchField("scope"),
         index.SearchField("source"),
+        index.SearchField("source_note"),
         index.SearchField("notes"),
         # The admin listing searches with autocomplete: every searched field needs one.
         index.AutocompleteField("label"),
@@ -172,7 +226,7 @@ class Statistic(
         ordering = ["label"]
 
     def __str__(self):
-        return f"{self.display_value} {self.label}"
+        return self.sentence
 
     @property
     def display_value(self):
@@ -195,6 +249,28 @@ class Statistic(
         return number_format(value, force_grouping=True)
 
     @property
+    def headline(self):
+        """The value at the head of a key-figure card, its label following: "68 %",
+        "1 client sur 3"."""
+        if self.unit == Unit.SHARE and self.counted_one:
+            return wording.share_in_figures(
+                self.value, self.denominator, self.counted_one, self.counted_many
+            )
+        return self.display_value
+
+    @property
+    def sentence(self):
+        """The figure and its label as one sentence (without its full stop): "Un client sur
+        trois préférait…", "68 % des Français étaient inscrits…"."""
+        if self.unit == Unit.SHARE:
+            value = wording.share_in_words(
+                self.value, self.denominator, self.counted_one, self.counted_many
+            )
+        else:
+            value = str(self.display_value)
+        return wording.capitalize_first(f"{value} {self.label}".strip())
+
+    @property
     def unit_symbol(self):
         """What follows a number typed in this unit: "%", "minutes"…"""
         return {
@@ -213,14 +289,27 @@ class Statistic(
         return None
 
     @property
+    def sourced(self):
+        """ "INSEE", "étude non nommée (citée par Nicolas Lardet dans son article)"."""
+        if self.source_note:
+            return f"{self.source} ({self.source_note})"
+        return self.source
+
+    @property
     def dating(self):
-        """ "donnée 2013, source INSEE": what a reader needs to judge the figure's age."""
+        """ "étude de 2013, source : INSEE": what a reader needs to judge the figure's age, and
+        whom to believe. Without the study's year, when the figure was published, if known."""
         if self.year:
-            return _("donnée %(year)s, source %(source)s") % {
+            return _("étude de %(year)s, source : %(source)s") % {
                 "year": self.year,
-                "source": self.source,
+                "source": self.sourced,
             }
-        return _("donnée non datée, source %(source)s") % {"source": self.source}
+        if self.published_in:
+            return _("publié en %(published)s sans date d'étude, source : %(source)s") % {
+                "published": self.published_in,
+                "source": self.sourced,
+            }
+        return _("non daté, source : %(source)s") % {"source": self.sourced}
 
     @property
     def needs_review(self):

@@ -31,6 +31,11 @@ class HomePage(RememberedRestrictionsMixin, Page):
         related_name="+",
     )
     figures_title = models.CharField(_("titre des chiffres clés"), max_length=120, blank=True)
+    figures_introduction = models.TextField(
+        _("présentation des chiffres clés"),
+        blank=True,
+        help_text=_("D'où viennent ces chiffres et de quand ils datent, en une ou deux phrases."),
+    )
     key_figures = StreamField(
         [("key_figure", KeyFigureBlock()), ("chart", ChartBlock())],
         verbose_name=_("chiffres clés"),
@@ -47,7 +52,12 @@ class HomePage(RememberedRestrictionsMixin, Page):
             heading=_("Entrée du cours"),
         ),
         MultiFieldPanel(
-            [FieldPanel("figures_title"), FieldPanel("key_figures")], heading=_("Chiffres clés")
+            [
+                FieldPanel("figures_title"),
+                FieldPanel("figures_introduction"),
+                FieldPanel("key_figures"),
+            ],
+            heading=_("Chiffres clés"),
         ),
         MultiFieldPanel(
             [FieldPanel("trainers_title"), FieldPanel("trainers_text")],

@@ -20,6 +20,10 @@ HOME_PAGE = {
     ),
     "course_call_to_action": "Commencer le cours",
     "figures_title": "Quelques chiffres pour situer l'enjeu",
+    "figures_introduction": (
+        "Ils ont été publiés en 2013 et 2014 dans les deux documents dont le cours est tiré : ils "
+        "montrent l'enjeu à cette époque, pas la situation d'aujourd'hui."
+    ),
     "trainers_title": "Vous animez des ateliers ?",
     "trainers_text": (
         "<p>Conseillers de chambre de commerce et formateurs : créez un groupe pour vos "
@@ -108,7 +112,9 @@ STANDARD_PAGES = {
 CREDITS = (
     "<p>Contenus rédigés à partir de la fiche pratique « Réseaux sociaux : outils de prospection "
     "et de fidélisation ? » de l'Espace Numérique Entreprises (ENE) et de l'article « Relation "
-    "client et réseaux sociaux » de Nicolas Lardet. Chaque chiffre cite sa source et son année.</p>"
+    "client et réseaux sociaux » de Nicolas Lardet, publiés en 2013 et 2014. Chaque chiffre "
+    "indique sa source et sa date : l'année de l'étude quand la source la donne, sinon l'époque "
+    "de sa publication.</p>"
 )
 
 # Development only: these passwords are printed by `make run` and listed in the README.

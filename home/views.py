@@ -86,7 +86,7 @@ def find(request, query):
     key_figures_url = key_figures.get_url(request) if key_figures else ""
     results += [
         SearchResult(
-            f"{s.display_value} {s.label}",
+            s.sentence,
             key_figures_url,
             _("Chiffre clé"),
             f"{s.scope} — {s.dating}",

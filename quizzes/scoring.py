@@ -67,6 +67,7 @@ def snapshot_question(child, choice_ids, lesson_urls):
             question["answer_display"] = str(statistic.display_value)
             question["statistic"] = {
                 "label": statistic.label,
+                "sentence": statistic.sentence,  # the label with its number, as a reader reads it
                 "scope": statistic.scope,
                 "source": statistic.source,
                 "year": statistic.year,

@@ -93,7 +93,7 @@ def test_home_page_is_french_with_skip_link_and_landmarks(client):
 def test_home_page_shows_course_entry_key_figures_and_trainers_word(client):
     html = client.get("/").content.decode()
     assert "Commencer le cours" in html
-    assert "68\u00a0%" in html and "des Français seraient inscrits" in html
+    assert "68\u00a0%" in html and "des Français étaient inscrits" in html
     assert "Vous animez des ateliers\u00a0?" in html
 
 

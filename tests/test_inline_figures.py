@@ -3,6 +3,7 @@ value with its date and source; no figure of a statistic is typed as a number in
 the quizzes' explanations; the usage report counts the citations."""
 
 import re
+from html import unescape
 
 import pytest
 from django.utils.html import strip_tags
@@ -93,13 +94,13 @@ def test_a_changed_figure_is_right_in_every_paragraph_explanation_card_chart_and
     lesson = LessonPage.objects.get(slug="fideliser-ses-clients")
     quiz = Quiz.objects.get(slug="quiz-fideliser-ses-clients")
     assert cite(statistic) in str(lesson.body.raw_data)  # the seed cites it in the text
-    before = client.get(lesson.url).content.decode()
-    assert "65\u00a0%" in before and "donnée non datée" in before
+    before = unescape(client.get(lesson.url).content.decode())
+    assert "65\u00a0%" in before and "publié en 2013–2014 sans date d'étude" in before
 
     publish_value(statistic, 70, 2024)
 
     page = client.get(lesson.url).content.decode()
-    assert "70\u00a0%" in page and "donnée 2024" in page
+    assert "70\u00a0%" in page and "étude de 2024" in page
     assert "65\u00a0%" not in page and "65 %" not in page
     key_figures = client.get("/chiffres-cles/").content.decode()
     assert "70\u00a0%" in key_figures and "65\u00a0%" not in key_figures

@@ -87,7 +87,7 @@ def test_an_editor_submits_and_a_moderator_reads_the_diff_and_publishes(client, 
     statistic.refresh_from_db()
     assert statistic.live and not statistic.has_unpublished_changes
     assert statistic.value in (70, 75)  # the revision the moderator approved
-    assert "donnée" in client.get("/chiffres-cles/").content.decode()
+    assert "publié en 2013–2014" in client.get("/chiffres-cles/").content.decode()
 
 
 def test_a_quiz_change_waits_for_a_moderator(client, editor):

@@ -3,6 +3,7 @@
 import csv
 import io
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -14,38 +15,40 @@ from lessons.models import LessonPage
 pytestmark = pytest.mark.django_db
 
 # Every figure in the two source documents, written out here independently of the seed modules:
-# (value, unit, denominator, source, year, words of the label).
+# (value, unit, denominator, source, year, words of the label). The article gives the networks'
+# shares and "trois clients sur quatre" without naming the study they come from.
+UNNAMED = "étude non nommée"
 SOURCE_FIGURES = [
     (65, "percent", None, "Espace Numérique Entreprises (ENE)", None, "bons plans"),
-    (1, "percent", None, "Espace Numérique Entreprises (ENE)", None, "produisent du contenu"),
-    (9, "percent", None, "Espace Numérique Entreprises (ENE)", None, "partagent"),
-    (90, "percent", None, "Espace Numérique Entreprises (ENE)", None, "consomment"),
+    (1, "percent", None, "Espace Numérique Entreprises (ENE)", None, "produisaient du contenu"),
+    (9, "percent", None, "Espace Numérique Entreprises (ENE)", None, "partageaient"),
+    (90, "percent", None, "Espace Numérique Entreprises (ENE)", None, "consommaient"),
     (68, "percent", None, "We Are Social", None, "inscrits sur au moins un réseau"),
     (55, "percent", None, "We Are Social", None, "actifs sur au moins un réseau"),
-    (90, "minutes", None, "We Are Social", None, "chaque jour"),
+    (90, "minutes", None, "We Are Social", None, "par jour"),
     (1, "share", 3, "The Ambassador Blog", None, "plutôt que par téléphone"),
     (4, "share", 5, "INSEE", 2013, "au moins 10 personnes"),
     (43, "percent", None, "INSEE", 2013, "plus de 250 personnes"),
     (38, "percent", None, "SNCD", 2013, "fans d'au moins une marque"),
     (16, "percent", None, "SNCD", 2013, "nouveaux clients"),
     (38, "percent", None, "SNCD", None, "avis"),
-    (42, "percent", None, "Nicolas Lardet (article)", None, "inscrits sur Facebook"),
-    (40, "percent", None, "Nicolas Lardet (article)", None, "actifs sur Facebook"),
-    (35, "percent", None, "Nicolas Lardet (article)", None, "inscrits sur Google+"),
-    (11, "percent", None, "Nicolas Lardet (article)", None, "actifs sur Google+"),
-    (24, "percent", None, "Nicolas Lardet (article)", None, "inscrits sur Twitter"),
-    (10, "percent", None, "Nicolas Lardet (article)", None, "actifs sur Twitter"),
-    (23, "percent", None, "Nicolas Lardet (article)", None, "inscrits sur LinkedIn"),
-    (5, "percent", None, "Nicolas Lardet (article)", None, "actifs sur LinkedIn"),
-    (13, "percent", None, "Nicolas Lardet (article)", None, "inscrits sur Viadéo"),
-    (5, "percent", None, "Nicolas Lardet (article)", None, "actifs sur Viadéo"),
+    (42, "percent", None, UNNAMED, None, "inscrits sur Facebook"),
+    (40, "percent", None, UNNAMED, None, "actifs sur Facebook"),
+    (35, "percent", None, UNNAMED, None, "inscrits sur Google+"),
+    (11, "percent", None, UNNAMED, None, "actifs sur Google+"),
+    (24, "percent", None, UNNAMED, None, "inscrits sur Twitter"),
+    (10, "percent", None, UNNAMED, None, "actifs sur Twitter"),
+    (23, "percent", None, UNNAMED, None, "inscrits sur LinkedIn"),
+    (5, "percent", None, UNNAMED, None, "actifs sur LinkedIn"),
+    (13, "percent", None, UNNAMED, None, "inscrits sur Viadeo"),
+    (5, "percent", None, UNNAMED, None, "actifs sur Viadeo"),
     (2, "share", 3, "Social Media Examiner", None, "Facebook comme la plateforme"),
     (10, "percent", None, "Social Media Examiner", None, "Twitter en première position"),
     (1, "share", 3, "Social Media Examiner", None, "LinkedIn en premier"),
-    (9, "share", 10, "Social Media Examiner", None, "Facebook et Twitter sont utilisés"),
+    (9, "share", 10, "Social Media Examiner", None, "utilisaient Facebook et Twitter"),
     (33, "percent", None, "PeopleClaim", None, "twittos insatisfaits"),
     (45, "percent", None, "Eptica", 2014, "e-commerçants de la grande distribution"),
-    (3, "share", 4, "Nicolas Lardet (article)", None, "satisfaits de la solution"),
+    (3, "share", 4, UNNAMED, None, "satisfaits de la solution"),
     (85, "percent", None, "Institut YSTHAD", None, "uniquement pour leur publicité"),
     (16, "percent", None, "Institut YSTHAD", None, "échanger librement"),
     (80, "percent", None, "Institut YSTHAD", None, "informations exclusives"),
@@ -96,9 +99,13 @@ def form_data(statistic, **changes):
         "value": str(statistic.value),
         "unit": statistic.unit,
         "denominator": statistic.denominator or "",
+        "counted_one": statistic.counted_one,
+        "counted_many": statistic.counted_many,
         "scope": statistic.scope,
         "source": statistic.source,
+        "source_note": statistic.source_note,
         "year": statistic.year or "",
+        "published_in": statistic.published_in,
         "source_url": statistic.source_url,
         "notes": statistic.notes,
         "tags": ", ".join(tag.name for tag in statistic.tags.all()),
@@ -159,14 +166,15 @@ def test_unpublished_statistic_is_never_shown(client):
 def test_unpublished_statistic_leaves_its_chart_bar_out(client):
     Statistic.objects.get(slug="viadeo-actifs").unpublish()
     html = client.get("/chiffres-cles/").content.decode()
-    assert "Viadéo" in html  # the registered share is still published
-    assert "actifs sur Viadéo" not in html
+    assert "Viadeo : Inscrits 13\u00a0%." in html  # the registered share is still published
+    assert "Actifs 5\u00a0%" in html  # LinkedIn's
+    assert "Viadeo : Inscrits 13\u00a0%, Actifs" not in html
 
 
 @pytest.mark.parametrize(
     ("slug", "expected_rows"),
     [
-        ("reseaux-inscrits-actifs", ["Facebook", "Google+", "Twitter", "LinkedIn", "Viadéo"]),
+        ("reseaux-inscrits-actifs", ["Facebook", "Google+", "Twitter", "LinkedIn", "Viadeo"]),
         ("attentes-internautes", ["Des informations exclusives", "Des jeux-concours"]),
     ],
 )
@@ -185,10 +193,11 @@ def test_series_render_as_svg_and_table_without_javascript(client, slug, expecte
 
 
 def test_key_figures_page_shows_each_figures_source_and_year(client):
-    html = client.get("/chiffres-cles/").content.decode()
-    assert "donnée 2013, source INSEE" in html
-    assert "donnée 2014, source Eptica" in html
-    assert "donnée non datée, source We Are Social" in html
+    html = unescape(client.get("/chiffres-cles/").content.decode()).replace("\u00a0", " ")
+    assert "étude de 2013, source : INSEE" in html
+    assert "étude de 2014, source : Eptica" in html
+    # No year from the source: the figure is dated by the documents that published it.
+    assert "publié en 2013–2014 sans date d'étude, source : SNCD" in html
 
 
 def test_key_figures_page_filters_by_tag(client):

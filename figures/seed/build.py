@@ -7,16 +7,18 @@ from django.db import transaction
 from figures.models import KeyFiguresPage, Series, SeriesItem, Statistic
 
 from .pages import KEY_FIGURES_PAGE
-from .statistics import SERIES, STATISTICS
+from .statistics import DOCUMENTS_PUBLISHED, SERIES, STATISTICS
 
 
 @transaction.atomic
 def build_statistics():
     created = 0
-    for slug, value, unit, denominator, label, scope, source, year, tags, notes in STATISTICS:
+    for row in STATISTICS:
+        slug, value, unit, denominator, label, scope, source, year, tags, notes, *extra = row
         if Statistic.objects.filter(slug=slug).exists():
             continue
         statistic = Statistic(
+            **(extra[0] if extra else {}),
             slug=slug,
             value=Decimal(value),
             unit=unit,
@@ -25,6 +27,7 @@ def build_statistics():
             scope=scope,
             source=source,
             year=year,
+            published_in="" if year else DOCUMENTS_PUBLISHED,
             notes=notes,
             live=False,
         )

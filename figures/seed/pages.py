@@ -4,15 +4,17 @@ KEY_FIGURES_PAGE = {
     "title": "Chiffres clés",
     "slug": "chiffres-cles",
     "introduction": (
-        "<p>Les chiffres cités dans le cours, réunis en un seul endroit. Chacun indique sa source "
-        "et l'année de l'étude quand elle est connue : la plupart datent des années 2011 à 2014, "
-        "lisez-les comme un repère de l'époque plutôt que comme une mesure d'aujourd'hui.</p>"
+        "<p>Les chiffres cités dans le cours, réunis en un seul endroit. Ils ont été publiés en "
+        "2013 et 2014, dans les deux documents dont le cours est tiré. Chacun indique sa source "
+        "et sa date : l'année de l'étude quand la source la donne, ce qui est rare (2013 ou "
+        "2014), sinon l'époque de sa publication. Lisez-les comme un repère de ces années-là, "
+        "pas comme une mesure d'aujourd'hui.</p>"
     ),
     "sections": [
         {
             "title": "Les usages en France",
             "anchor": "usages-en-france",
-            "introduction": "Combien de Français sont inscrits sur les réseaux sociaux, et combien de temps ils y passent.",
+            "introduction": "Combien de Français étaient inscrits sur les réseaux sociaux, et combien de temps ils y passaient.",
             "items": [
                 ("chart", "france-usage"),
                 ("figure", "france-inscrits"),
@@ -24,13 +26,13 @@ KEY_FIGURES_PAGE = {
         {
             "title": "Les cinq principaux réseaux",
             "anchor": "cinq-reseaux",
-            "introduction": "Être inscrit ne veut pas dire être actif : l'écart varie beaucoup d'un réseau à l'autre.",
+            "introduction": "Être inscrit ne voulait pas dire être actif : l'écart variait beaucoup d'un réseau à l'autre.",
             "items": [("chart", "reseaux-inscrits-actifs")],
         },
         {
             "title": "Les marques et leurs clients",
             "anchor": "marques-et-clients",
-            "introduction": "Ce que les réseaux apportent aux marques, et la manière dont elles y répondent à leurs clients.",
+            "introduction": "Ce que les réseaux apportaient aux marques, et la manière dont elles y répondaient à leurs clients.",
             "items": [
                 ("figure", "socionautes-fans-marque"),
                 ("figure", "socionautes-nouveaux-clients"),
@@ -55,7 +57,7 @@ KEY_FIGURES_PAGE = {
         {
             "title": "Ce que les internautes attendent",
             "anchor": "attentes",
-            "introduction": "Le public attend des marques autre chose que de la publicité.",
+            "introduction": "Le public attendait des marques autre chose que de la publicité.",
             "items": [
                 ("chart", "attentes-internautes"),
                 ("chart", "marques-presence"),

@@ -1,0 +1,172 @@
+"""Issue 17, French wording and honest dates: figures read as French sentences with their number,
+say when and by whom they were measured, in the past tense; one spelling per name; quizzes that
+test what they claim; real plurals (in French, 0 and 1 take the singular)."""
+
+import html
+import re
+
+import pytest
+
+from figures.models import KeyFiguresPage, Statistic
+from tests.quiz_helpers import answers, start, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def visible(response_or_html):
+    """The text a reader sees: no tags, entities decoded, no-break spaces as plain spaces."""
+    body = getattr(response_or_html, "content", response_or_html)
+    body = body.decode() if isinstance(body, bytes) else body
+    body = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", body, flags=re.S)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body))
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def sources_on(response):
+    """The date-and-source line of every key-figure card of a page."""
+    raw = response.content.decode()
+    return [
+        visible(span)
+        for span in re.findall(r'<span class="key-figure__source">(.*?)</span>', raw, re.S)
+    ]
+
+
+# Figures as sentences.
+
+
+def test_shares_read_as_french_on_the_cards_not_as_fragments(client):
+    text = visible(client.get("/chiffres-cles/"))
+    for sentence in [
+        "1 client sur 3 préférait contacter un organisme via les réseaux sociaux",
+        "3 clients sur 4 se disaient satisfaits de la solution apportée",
+        "4 sociétés sur 5 d'au moins 10 personnes n'utilisaient pas les médias sociaux",
+        "9 marques sur 10 ou presque utilisaient Facebook et Twitter",
+    ]:
+        assert sentence in text
+    for fragment in ["1 sur 3 des clients", "3 sur 4 clients", "9 sur 10 cas", "4 sur 5 sociétés"]:
+        assert fragment not in text
+
+
+def test_search_results_give_each_figure_as_a_sentence_with_its_number(client):
+    text = visible(client.get("/recherche/", {"q": "téléphone"}))
+    assert (
+        "Un client sur trois préférait contacter un organisme via les réseaux sociaux plutôt "
+        "que par téléphone"
+    ) in text
+    text = visible(client.get("/recherche/", {"q": "satisfaits"}))
+    assert "Trois clients sur quatre se disaient satisfaits" in text
+    text = visible(client.get("/recherche/", {"q": "marketeurs"}))
+    assert "Un marketeur BtoB sur trois citait LinkedIn en premier" in text
+
+
+def test_every_figure_makes_a_sentence_that_starts_with_its_number():
+    for statistic in Statistic.objects.filter(live=True):
+        sentence = statistic.sentence
+        assert sentence[0].isdigit() or sentence.split()[0] in {
+            "Un",
+            "Une",
+            "Deux",
+            "Trois",
+            "Quatre",
+            "Neuf",
+        }, sentence
+        assert statistic.label in sentence
+
+
+def test_a_quiz_correction_cites_the_figure_with_its_number(client):
+    """It said « Chiffre : passées en moyenne chaque jour… », without the 1 h 30."""
+    form, token = start(client, "quiz-final")
+    response = submit(client, "quiz-final", answers(form, token))
+    text = visible(client.get(response.url))
+    assert (
+        "Chiffre : 1 h 30 par jour : le temps que les internautes français passaient en moyenne "
+        "sur les réseaux sociaux (publié en 2013–2014"
+    ) in text
+    assert "Chiffre : passées" not in text
+
+
+# Dates: when the figures were published, in the past tense.
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/chiffres-cles/", "/cours/relation-client-sur-les-reseaux-sociaux/"]
+)
+def test_every_card_says_when_its_figure_was_measured_or_published(client, url):
+    sources = sources_on(client.get(url))
+    assert sources
+    for source in sources:
+        assert re.match(
+            r"(étude de 20\d\d|publié en 2013–2014 sans date d'étude), source : ", source
+        )
+
+
+def test_home_page_dates_its_figures_and_words_them_in_the_past(client):
+    text = visible(client.get("/"))
+    assert "Ils ont été publiés en 2013 et 2014" in text
+    for past in [
+        "68 % des Français étaient inscrits",
+        "65 % des internautes entraient",
+        "33 % des twittos insatisfaits recevaient",
+        "1 h 30 par jour : le temps que les internautes français passaient",
+    ]:
+        assert past in text
+    for present in ["seraient inscrits", "entrent dans", "reçoivent", "passées en moyenne"]:
+        assert present not in text
+
+
+def test_the_footer_no_longer_claims_every_figure_has_its_year(client):
+    text = visible(client.get("/"))
+    assert "Chaque chiffre cite sa source et son année" not in text
+    assert "Chaque chiffre indique sa source et sa date" in text
+
+
+def test_the_key_figures_introduction_names_only_true_years(client):
+    page = KeyFiguresPage.objects.get()
+    intro_years = {int(year) for year in re.findall(r"\b(?:19|20)\d\d\b", page.introduction)}
+    study_years = set(Statistic.objects.exclude(year=None).values_list("year", flat=True))
+    published = {
+        int(year)
+        for text in Statistic.objects.values_list("published_in", flat=True)
+        for year in re.findall(r"\d{4}", text)
+    }
+    assert intro_years and intro_years <= study_years | published
+    assert 2011 not in intro_years
+    assert "2011" not in visible(client.get("/chiffres-cles/"))
+
+
+# Sources: what the article does not say.
+
+
+UNNAMED = "étude non nommée (citée par Nicolas Lardet dans son article)"
+
+
+def test_figures_from_a_study_the_article_does_not_name_say_so_wherever_shown(client):
+    unnamed = Statistic.objects.filter(source="étude non nommée")
+    assert sorted(unnamed.values_list("slug", flat=True)) == sorted(
+        [
+            f"{network}-{measure}"
+            for network in ["facebook", "googleplus", "twitter", "linkedin", "viadeo"]
+            for measure in ["inscrits", "actifs"]
+        ]
+        + ["clients-satisfaits-reponse"]
+    )
+    assert not Statistic.objects.filter(source__icontains="Lardet").exists()
+    text = visible(client.get("/chiffres-cles/"))
+    assert "Nicolas Lardet (article)" not in text
+    # The networks' chart table, one row per network, and the "trois clients sur quatre" card.
+    assert text.count(f"source : {UNNAMED}") >= 6
+    raw = client.get("/chiffres-cles/").content.decode()
+    start = raw.index('id="graphique-reseaux-inscrits-actifs"')
+    table = visible(raw[start : raw.index("</figure>", start)])
+    for network in ["Facebook", "Google+", "Twitter", "LinkedIn", "Viadeo"]:
+        assert re.search(rf"{re.escape(network)} \d+ % \d+ % [^;]*{re.escape(UNNAMED)}", table)
+
+
+def test_the_daily_time_says_its_source_is_inferred(client):
+    statistic = Statistic.objects.get(slug="temps-quotidien")
+    assert "attribution déduite" in statistic.source_note
+    for url in ["/", "/chiffres-cles/"]:
+        assert (
+            "source : We Are Social (attribution déduite : l'article ne nomme pas la source de "
+            "ce chiffre)"
+        ) in visible(client.get(url))
