@@ -8,6 +8,8 @@ import re
 import pytest
 
 from figures.models import KeyFiguresPage, Statistic
+from lessons.models import LessonPage
+from quizzes.models import Quiz
 from tests.quiz_helpers import answers, start, submit
 
 pytestmark = pytest.mark.django_db
@@ -170,3 +172,37 @@ def test_the_daily_time_says_its_source_is_inferred(client):
             "source : We Are Social (attribution déduite : l'article ne nomme pas la source de "
             "ce chiffre)"
         ) in visible(client.get(url))
+
+
+# One spelling per name, and X where the text speaks of today.
+
+
+def public_texts(client):
+    urls = ["/", "/chiffres-cles/", "/cours/", "/ressources/"]
+    urls += [lesson.url for lesson in LessonPage.objects.live()]
+    for url in urls:
+        yield url, visible(client.get(url))
+    for quiz in Quiz.objects.filter(live=True):
+        yield quiz.slug, visible(str(quiz.questions.raw_data))
+    for statistic in Statistic.objects.all():
+        yield statistic.slug, f"{statistic.sentence} {statistic.scope}"
+
+
+def test_one_spelling_per_name(client):
+    seen = ""
+    for where, text in public_texts(client):
+        assert "Viadéo" not in text, where
+        assert not re.search(r"\bB to [BC]\b", text), where
+        seen += text
+    assert "Viadeo" in seen and "BtoB" in seen and "BtoC" in seen
+
+
+def test_x_is_named_beside_twitter_where_the_text_speaks_of_today(client):
+    lesson = visible(client.get("/cours/relation-client-sur-les-reseaux-sociaux/"))
+    assert "Twitter a pris en 2023 le nom de X" in lesson
+    assert "Twitter (aujourd'hui X)" in lesson  # the participation strategy, advice for today
+    assert "sur X (anciennement Twitter)" in lesson
+    finding = visible(client.get("/cours/trouver-de-nouveaux-clients/"))
+    assert "s'abonne à votre compte X (anciennement Twitter)" in finding
+    # Statements about 2013–2014 keep the name of the time.
+    assert "Twitter 24 % 10 %" in visible(client.get("/chiffres-cles/"))  # the chart's table

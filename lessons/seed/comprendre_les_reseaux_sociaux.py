@@ -68,8 +68,8 @@ LESSON = {
             {
                 "title": "Des exemples à replacer dans leur époque",
                 "text": (
-                    "<p>La fiche a été écrite il y a plusieurs années. Depuis, Google+ a fermé et Viadeo a "
-                    "beaucoup perdu de son importance. Retenez surtout la distinction entre réseaux "
+                    "<p>La fiche a été écrite il y a plusieurs années. Depuis, Google+ a fermé, Viadeo a "
+                    "beaucoup perdu de son importance et Twitter s'appelle désormais X. Retenez surtout la distinction entre réseaux "
                     "spécialisés et réseaux généralistes : elle reste une bonne grille de lecture pour "
                     "choisir où être présent.</p>"
                 ),

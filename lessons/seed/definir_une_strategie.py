@@ -24,7 +24,7 @@ LESSON = {
                 "première question à vous poser, avant même de créer un profil, est simple : vos clients "
                 "potentiels fréquentent-ils ce réseau ?</p>"
                 "<p>La fiche de l'Espace Numérique Entreprises (ENE) prend un exemple parlant. Une entreprise "
-                "qui vend à d'autres entreprises (on parle de B to B) peinera davantage à se faire entendre sur "
+                "qui vend à d'autres entreprises (on parle de BtoB) peinera davantage à se faire entendre sur "
                 "les réseaux grand public, où l'on vient surtout pour sa vie personnelle. Autre constat "
                 "de la fiche : les 15 à 25 ans sont de plus grands utilisateurs de réseaux sociaux que les "
                 "générations qui les précèdent.</p>"
@@ -35,10 +35,10 @@ LESSON = {
         (
             "definition",
             {
-                "term": "B to B et B to C",
+                "term": "BtoB et BtoC",
                 "definition": (
-                    "<p><i>B to B</i> (de l'anglais <i>business to business</i>) désigne la vente entre "
-                    "professionnels ; <i>B to C</i> (<i>business to consumer</i>), la vente d'une entreprise "
+                    "<p><i>BtoB</i> (de l'anglais <i>business to business</i>) désigne la vente entre "
+                    "professionnels ; <i>BtoC</i> (<i>business to consumer</i>), la vente d'une entreprise "
                     "à des particuliers.</p>"
                 ),
             },

@@ -111,8 +111,8 @@ LESSON = {
         (
             "text",
             (
-                "<p>Ainsi, [[stat:communaute-bons-plans]] des internautes rejoignent la communauté d'une "
-                "entreprise afin de profiter de bons plans et de remises. Faute de date, voyez-y une "
+                "<p>Selon la fiche, [[stat:communaute-bons-plans]] des internautes rejoignaient la communauté "
+                "d'une entreprise afin de profiter de bons plans et de remises. Faute de date, voyez-y une "
                 "tendance relevée à l'époque plutôt qu'une mesure d'aujourd'hui. Le message, lui, reste "
                 "parlant.</p>"
                 "<p>D'où l'idée de présenter votre page comme un club dont les membres profitent de "

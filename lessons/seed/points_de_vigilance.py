@@ -133,7 +133,7 @@ LESSON = {
                 "<p>Troisième point : tous les secteurs ne s'y prêtent pas aussi bien. La fiche prend "
                 "l'exemple de la vente de produits aux professionnels : la clientèle visée n'était pas "
                 "encore habituée à ces outils. On retrouve ici une idée vue au moment de définir sa cible : "
-                "une entreprise qui travaille en B to B a plus de mal à se faire entendre sur des réseaux "
+                "une entreprise qui travaille en BtoB a plus de mal à se faire entendre sur des réseaux "
                 "grand public, surtout fréquentés à titre personnel.</p>"
                 "<p>La bonne question n'est donc pas « faut-il être sur les réseaux sociaux ? », mais "
                 "plutôt « mes clients y sont-ils, et qu'y viennent-ils chercher ? ». Si la réponse est "

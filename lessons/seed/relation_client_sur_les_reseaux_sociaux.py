@@ -77,7 +77,7 @@ LESSON = {
             "text",
             (
                 "<p>L'article passe ensuite en revue les cinq principaux réseaux en France à son époque : "
-                "Facebook, Google+, Twitter, LinkedIn et Viadéo. Pour chacun, il donne la part des "
+                "Facebook, Google+, Twitter, LinkedIn et Viadeo. Pour chacun, il donne la part des "
                 "Français inscrits et celle des Français actifs (l'étude d'origine de ces chiffres n'est "
                 "pas nommée dans l'article).</p>"
                 "<p>Regardez surtout l'écart entre les deux colonnes. Sur Facebook, presque tous les "
@@ -91,7 +91,8 @@ LESSON = {
             {
                 "title": "Un paysage qui a changé",
                 "text": (
-                    "<p>Depuis l'article, Google+ a fermé et Viadeo a beaucoup perdu de son audience. "
+                    "<p>Depuis l'article, Google+ a fermé, Viadeo a beaucoup perdu de son audience et "
+                    "Twitter a pris en 2023 le nom de X. "
                     "Retenez surtout la méthode : avant de choisir un réseau, regardez combien de personnes "
                     "y sont réellement actives, et pas seulement combien y ont ouvert un compte.</p>"
                 ),
@@ -232,7 +233,7 @@ LESSON = {
         (
             "checklist",
             {
-                "title": "Twitter",
+                "title": "Twitter (aujourd'hui X)",
                 "items": [
                     "Communication corporate",
                     "Service client",
@@ -253,7 +254,7 @@ LESSON = {
         (
             "checklist",
             {
-                "title": "Viadéo",
+                "title": "Viadeo",
                 "items": [
                     "Communication corporate",
                     "Expertise métiers : montrer votre savoir-faire",
@@ -293,7 +294,8 @@ LESSON = {
                     "<p><i>Illustration imaginée pour cette leçon.</i> Le même chantier, une bibliothèque "
                     "sur mesure, peut nourrir plusieurs réseaux : sur Facebook, des photos avant-après et "
                     "l'annonce de ses portes ouvertes ; sur LinkedIn, un court texte sur la technique "
-                    "d'assemblage choisie, qui met en valeur son expertise ; sur Twitter, des réponses "
+                    "d'assemblage choisie, qui met en valeur son expertise ; sur X (anciennement Twitter), des "
+                    "réponses "
                     "rapides aux questions de ses clients. Le message reste le même, la forme change.</p>"
                 ),
             },

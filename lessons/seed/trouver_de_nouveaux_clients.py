@@ -26,7 +26,8 @@ LESSON = {
             "text",
             (
                 "<p>Chaque personne qui vous suit sur un réseau social est un client en puissance. Quand un "
-                "internaute devient fan ou ami de votre entreprise sur Facebook, s'abonne à vos tweets ou vous "
+                "internaute devient fan ou ami de votre entreprise sur Facebook, s'abonne à votre compte X "
+                "(anciennement Twitter) ou vous "
                 "ajoute à ses contacts sur LinkedIn ou Viadeo, il vous adresse un signal : votre activité "
                 "l'intéresse, au moins un peu.</p>"
                 "<p>Tout l'enjeu, selon la fiche de l'Espace Numérique Entreprises (ENE), est de transformer "

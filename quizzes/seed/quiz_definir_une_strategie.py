@@ -33,9 +33,9 @@ QUIZ = {
         },
         {
             "kind": "true_false",
-            "text": "Selon la fiche, une entreprise qui vend à d'autres entreprises (B to B) communique plus facilement sur les réseaux grand public, puisqu'ils sont surtout utilisés à titre personnel.",
+            "text": "Selon la fiche, une entreprise qui vend à d'autres entreprises (BtoB) communique plus facilement sur les réseaux grand public, puisqu'ils sont surtout utilisés à titre personnel.",
             "answer": False,
-            "explanation": "C'est l'inverse : les réseaux grand public servent surtout à un usage personnel, ce qui rend la communication B to B plus difficile.",
+            "explanation": "C'est l'inverse : les réseaux grand public servent surtout à un usage personnel, ce qui rend la communication BtoB plus difficile.",
             "section": ("definir-une-strategie", "definir-une-cible"),
         },
         {

@@ -108,10 +108,10 @@ QUIZ = {
         },
         {
             "kind": "numeric",
-            "text": "Selon la fiche de l'ENE, quel pourcentage des internautes rejoignent la communauté d'une entreprise pour profiter de bons plans et de réductions ?",
+            "text": "Selon la fiche de l'ENE, quel pourcentage des internautes rejoignaient la communauté d'une entreprise pour profiter de bons plans et de réductions ?",
             "statistic": "communaute-bons-plans",
             "tolerance": 5,
-            "explanation": "Les remises et les bons plans attirent : [[stat:communaute-bons-plans]] des internautes rejoignent la communauté d'une entreprise pour en profiter. Une bonne raison de réserver des avantages à vos abonnés.",
+            "explanation": "Les remises et les bons plans attirent : selon la fiche, [[stat:communaute-bons-plans]] des internautes rejoignaient la communauté d'une entreprise pour en profiter. Une bonne raison de réserver des avantages à vos abonnés.",
             "section": ("fideliser-ses-clients", "creer-un-club-vip"),
         },
         {

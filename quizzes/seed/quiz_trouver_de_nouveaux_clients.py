@@ -9,7 +9,7 @@ QUIZ = {
     "questions": [
         {
             "kind": "single",
-            "text": "Un internaute devient fan de votre page Facebook, s'abonne à vos tweets ou vous ajoute à ses contacts LinkedIn. Comment la fiche de l'ENE le considère-t-elle ?",
+            "text": "Un internaute devient fan de votre page Facebook, s'abonne à votre compte X (anciennement Twitter) ou vous ajoute à ses contacts LinkedIn. Comment la fiche de l'ENE le considère-t-elle ?",
             "choices": [
                 (
                     "Comme un prospect potentiel, qui montre un certain intérêt pour votre entreprise",
