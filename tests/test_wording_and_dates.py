@@ -4,13 +4,14 @@ test what they claim; real plurals (in French, 0 and 1 take the singular)."""
 
 import html
 import re
+from decimal import Decimal
 
 import pytest
 
 from figures.models import KeyFiguresPage, Statistic
 from lessons.models import LessonPage
-from quizzes.models import Quiz
-from tests.quiz_helpers import answers, start, submit
+from quizzes.models import Attempt, Quiz
+from tests.quiz_helpers import answers, right_answer, start, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -206,3 +207,55 @@ def test_x_is_named_beside_twitter_where_the_text_speaks_of_today(client):
     assert "s'abonne à votre compte X (anciennement Twitter)" in finding
     # Statements about 2013–2014 keep the name of the time.
     assert "Twitter 24 % 10 %" in visible(client.get("/chiffres-cles/"))  # the chart's table
+
+
+# Quizzes that test what they claim.
+
+
+def question(quiz_slug, words):
+    quiz = Quiz.objects.get(slug=quiz_slug)
+    (child,) = [child for child in quiz.questions if words in child.value["text"]]
+    return child
+
+
+def test_the_largest_gap_question_says_it_counts_percentage_points():
+    child = question("quiz-relation-client-sur-les-reseaux-sociaux", "écart")
+    assert "points de pourcentage" in child.value["text"]
+    shares = {s.slug: s.value for s in Statistic.objects.filter(tags__name="réseaux")}
+    networks = {"Google+": "googleplus", "Facebook": "facebook", "Twitter": "twitter"}
+    networks |= {"LinkedIn": "linkedin", "Viadeo": "viadeo"}
+    points = {n: shares[f"{s}-inscrits"] - shares[f"{s}-actifs"] for n, s in networks.items()}
+    ratio = {n: shares[f"{s}-actifs"] / shares[f"{s}-inscrits"] for n, s in networks.items()}
+    right = [c.value["text"] for c in child.value["choices"].bound_blocks if c.value["correct"]]
+    assert right == [max(points, key=points.get)] == ["Google+"]
+    # In proportion of its registered users, another network did worse: the question must say
+    # which gap it means.
+    assert min(ratio, key=ratio.get) == "LinkedIn"
+
+
+def test_the_final_quiz_choices_do_not_give_the_complaints_answer_away():
+    child = question("quiz-final", "PeopleClaim")
+    choices = [c.value["text"].replace("\u00a0", " ") for c in child.value["choices"].bound_blocks]
+    assert all(re.fullmatch(r"\d+ %", text) for text in choices), choices
+
+
+def test_the_sncd_estimate_does_not_accept_iaquires_12_percent(client):
+    def pick(guess):
+        def answer(question):
+            statistic = question.value.get("statistic")
+            if statistic and statistic.slug == "socionautes-nouveaux-clients":
+                return guess
+            return right_answer(question)
+
+        return answer
+
+    graded = {}
+    for guess in ["12", "16", "13", "19"]:
+        form, token = start(client, "quiz-final")
+        submit(client, "quiz-final", answers(form, token, pick=pick(guess)))
+        attempt = Attempt.objects.latest("submitted_at")
+        (sncd,) = [q for q in attempt.questions if "SNCD" in q["text"]]
+        graded[guess] = sncd["is_correct"]
+    iaquire = Statistic.objects.get(slug="influence-like").value
+    assert iaquire == Decimal(12)
+    assert graded == {"12": False, "16": True, "13": True, "19": True}

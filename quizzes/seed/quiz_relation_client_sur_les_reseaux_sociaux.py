@@ -17,26 +17,30 @@ QUIZ = {
         },
         {
             "kind": "single",
-            "text": "Dans les chiffres par réseau repris par l'article, quel réseau présentait l'écart le plus important entre Français inscrits et Français actifs ?",
+            "text": "Dans les chiffres par réseau repris par l'article, quel réseau présentait le plus grand écart, en points de pourcentage, entre la part des Français inscrits et celle des Français actifs ?",
             "choices": [
-                ("Google+", True, "35 % d'inscrits pour seulement 11 % d'actifs."),
+                (
+                    "Google+",
+                    True,
+                    "35 % d'inscrits pour seulement 11 % d'actifs : 24 points d'écart.",
+                ),
                 (
                     "Facebook",
                     False,
-                    "Presque tous ses inscrits étaient actifs : 42 % d'inscrits, 40 % d'actifs.",
+                    "Presque tous ses inscrits étaient actifs : 42 % d'inscrits, 40 % d'actifs, 2 points d'écart.",
                 ),
                 (
                     "Twitter",
                     False,
-                    "Écart réel (24 % d'inscrits, 10 % d'actifs), mais moins marqué que pour Google+.",
+                    "Écart réel de 14 points (24 % d'inscrits, 10 % d'actifs), mais moindre que pour Google+.",
                 ),
                 (
                     "LinkedIn",
                     False,
-                    "Écart réel (23 % d'inscrits, 5 % d'actifs), mais moins marqué que pour Google+.",
+                    "Écart de 18 points (23 % d'inscrits, 5 % d'actifs), moindre que pour Google+. Rapporté au nombre d'inscrits, en revanche, LinkedIn comptait la plus faible part d'actifs : à peine un inscrit sur quatre.",
                 ),
             ],
-            "explanation": "Un grand nombre d'inscrits ne garantit pas une audience active : c'était nettement le cas de Google+, qui existait encore à l'époque. Regardez donc la part d'utilisateurs actifs avant de choisir où investir votre temps.",
+            "explanation": "Un grand nombre d'inscrits ne garantit pas une audience active : en points de pourcentage, l'écart était le plus grand sur Google+, qui existait encore à l'époque ; en proportion de ses inscrits, LinkedIn avait encore moins d'actifs. Regardez donc la part d'utilisateurs actifs avant de choisir où investir votre temps.",
             "section": ("relation-client-sur-les-reseaux-sociaux", "les-cinq-principaux-reseaux"),
         },
         {
