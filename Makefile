@@ -42,7 +42,7 @@ lint: install ## ruff, formatting, missing migrations, and check --deploy with p
 	$(PROD_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 
 messages: install ## Update the French message catalogue in locale/
-	$(PY) manage.py makemessages -l fr --ignore=.venv --ignore=staticfiles
+	$(PY) manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=staticfiles
 	$(PY) locale/fill_plurals.py
 	$(PY) manage.py compilemessages --ignore=.venv
 

@@ -7,6 +7,7 @@ import re
 
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
@@ -51,9 +52,10 @@ class FreshnessView(WagtailAdminTemplateMixin, TemplateView):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
+        years = FiguresSettings.load().review_after_years
         return super().get_context_data(**kwargs) | {
             "figures": figures_to_review(),
-            "threshold": FiguresSettings.load().review_after_years,
+            "threshold": ngettext("%(years)s an", "%(years)s ans", years) % {"years": years},
             "resources": resources_to_review(),
             "lessons": lessons_by_review(),
         }

@@ -1,4 +1,5 @@
-"""Give every plural message of the French catalogue its French forms.
+"""Give every plural message of the French catalogue its French forms, and no other message a
+guessed translation.
 
 The site's messages are written in French, so the catalogue leaves their translations empty and
 gettext shows the message itself. For a plural message that fallback applies English rules
@@ -37,6 +38,22 @@ def unfuzz(out):
     return False
 
 
+def unguess(out, lines, i):
+    """A message without plural keeps an empty translation (it is shown as written). When
+    makemessages guessed one from a similar message (fuzzy, often a plural's "%(counter)s
+    participant" for "Participant"), drop the guess, its flag and its "#|" history. Returns
+    the index after the msgstr."""
+    msgstr, end = blocks(lines, i)
+    if unfuzz(out):
+        start = len(out) - 1
+        while start > 0 and out[start - 1] != "":
+            start -= 1
+        out[start:] = [line for line in out[start:] if not line.startswith("#| ")]
+        msgstr = ['msgstr ""']
+    out.extend(msgstr)
+    return end
+
+
 def fill(text):
     lines = text.split("\n")
     out, i = [], 0
@@ -49,6 +66,8 @@ def fill(text):
         singular, i = blocks(lines, i)
         out.extend(singular)
         if i >= len(lines) or not lines[i].startswith("msgid_plural "):
+            if singular != ['msgid ""'] and i < len(lines) and lines[i].startswith("msgstr "):
+                i = unguess(out, lines, i)
             continue
         plural, i = blocks(lines, i)
         out.extend(plural)

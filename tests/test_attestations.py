@@ -272,6 +272,7 @@ def test_an_attestation_states_the_law_s_content_with_the_learner_s_results(clie
     text = flat(pdf_text(certificate.content)[0])
     assert "Certificat de réalisation" in text and "Léa Roux" in text
     assert "Durée réalisée 7 heures" in text  # 14 hours, present at 1 half-day of 2
+    assert "(présence à 1 demi-journée sur 2)" in text  # the singular, for one
     assert "Signature et cachet" in text
 
 

@@ -399,7 +399,7 @@ def test_the_end_shows_each_question_s_success_and_what_to_revisit(client, peopl
     # Scores are never shown, nor the number of right answers next to a nickname.
     assert "2 bonnes réponses" not in html
     phone_html = page(lea, session)
-    assert "2 bonnes réponses sur 2 questions." in phone_html
+    assert "2 bonnes réponses sur 2." in phone_html
 
 
 def test_the_results_page_and_csv_list_each_participant_per_question(client, people):

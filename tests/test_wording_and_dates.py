@@ -4,14 +4,21 @@ test what they claim; real plurals (in French, 0 and 1 take the singular)."""
 
 import html
 import re
+from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.urls import reverse
 
-from figures.models import KeyFiguresPage, Statistic
+from figures.models import FiguresSettings, KeyFiguresPage, Statistic
 from lessons.models import LessonPage
+from live import services
 from quizzes.models import Attempt, Quiz
+from tests.live_helpers import fresh, phone, right_value, start_session
 from tests.quiz_helpers import answers, right_answer, start, submit
+from workshops.positioning import change_display
 
 pytestmark = pytest.mark.django_db
 
@@ -259,3 +266,71 @@ def test_the_sncd_estimate_does_not_accept_iaquires_12_percent(client):
     iaquire = Statistic.objects.get(slug="influence-like").value
     assert iaquire == Decimal(12)
     assert graded == {"12": False, "16": True, "13": True, "19": True}
+
+
+# Real plurals.
+
+
+def test_search_with_no_result_says_so_in_the_singular(client):
+    text = visible(client.get("/recherche/", {"q": "zzqx"}))
+    assert "0 résultat pour « zzqx »" in text and "0 résultats" not in text
+
+
+def test_a_live_session_of_one_question_scores_in_the_singular(people):
+    session = start_session(people["trainer"])
+    browser, _ = phone(session, "Léa")
+    services.act(session.pk, "next")
+    browser.post(
+        reverse("live:play", args=[session.code]),
+        {"question": fresh(session).current, "value": [right_value(fresh(session))]},
+    )
+    services.act(session.pk, "reveal")
+    services.act(session.pk, "end")
+    text = visible(browser.get(reverse("live:play", args=[session.code])))
+    assert "1 bonne réponse sur 1." in text and "sur 1 questions" not in text
+
+
+def test_a_workshop_of_one_hour_or_one_and_a_half_says_heure(client, people, setting):
+    workshop = setting["workshop"]
+    client.force_login(people["trainer"])
+    for hours, shown in [("1", "1 heure"), ("1.5", "1,5 heure"), ("14", "14 heures")]:
+        workshop.starts_on, workshop.duration_hours = date(2026, 11, 23), Decimal(hours)
+        workshop.save()
+        text = visible(client.get(reverse("workshops:detail", args=[workshop.pk])))
+        assert re.search(rf"· {re.escape(shown)}(?!s)", text), text[:300]
+
+
+def test_a_change_of_one_point_is_singular():
+    assert change_display(50, 51) == "+1\u00a0point"
+    assert change_display(50, 51.5) == "+1,5\u00a0point"
+    assert change_display(60, 50) == "\u221210\u00a0points"
+
+
+def test_the_freshness_dashboard_says_one_year_in_the_singular(client, editor):
+    figures_settings = FiguresSettings.load()
+    figures_settings.review_after_years = 1
+    figures_settings.save()
+    client.force_login(editor)
+    text = visible(client.get(reverse("freshness")))
+    assert "sans année ou de plus de 1 an" in text and "1 ans" not in text
+
+
+def test_the_catalogue_gives_every_plural_its_two_french_forms_and_guesses_nothing():
+    catalogue = Path(settings.BASE_DIR) / "locale" / "fr" / "LC_MESSAGES" / "django.po"
+    entries = catalogue.read_text(encoding="utf-8").split("\n\n")[1:]  # after the header
+
+    def strings(entry, keyword):
+        match = re.search(rf'^{re.escape(keyword)} ((?:".*"\n?)+)', entry + "\n", re.M)
+        return "".join(re.findall(r'"(.*)"', match.group(1))) if match else None
+
+    plurals = 0
+    for entry in entries:
+        assert "#, fuzzy" not in entry and "#| " not in entry, entry
+        if strings(entry, "msgid_plural") is None:
+            assert strings(entry, "msgstr") in ("", None), entry
+            continue
+        plurals += 1
+        assert strings(entry, "msgstr[0]") == strings(entry, "msgid"), entry
+        assert strings(entry, "msgstr[1]") == strings(entry, "msgid_plural"), entry
+    assert plurals > 30
+    assert "Plural-Forms: nplurals=2; plural=(n > 1);" in catalogue.read_text(encoding="utf-8")

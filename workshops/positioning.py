@@ -6,6 +6,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import npgettext
 
 from lessons.models import LessonPage
 from quizzes.models import Attempt
@@ -23,7 +24,9 @@ def change_display(entry, final):
         return "="
     sign = "+" if change > 0 else "\u2212"  # a minus sign, not a hyphen
     shown = f"{abs(change):.1f}".removesuffix(".0").replace(".", ",")
-    return f"{sign}{shown}\u00a0{_('points')}"
+    # In French the plural starts at 2: "+1 point", "+1,5 point", "+2 points".
+    unit = npgettext("écart de score", "point", "points", 2 if abs(change) >= 2 else 1)
+    return f"{sign}{shown}\u00a0{unit}"
 
 
 @dataclass

@@ -2,7 +2,8 @@ from datetime import date
 
 from django import template
 from django.utils.formats import date_format
-from django.utils.translation import ngettext
+
+from workshops.templatetags.workshop_tags import hours
 
 register = template.Library()
 
@@ -15,16 +16,8 @@ def french_date(value):
     return date_format(date.fromisoformat(value), "j F Y")
 
 
-@register.filter
-def hours(value):
-    """ "14.0" → "14 heures", "10.5" → "10,5 heures"."""
-    if value in (None, ""):
-        return ""
-    number = float(value)
-    shown = f"{number:.1f}".removesuffix(".0").replace(".", ",")
-    return ngettext("%(hours)s heure", "%(hours)s heures", 2 if number > 1 else 1) % {
-        "hours": shown
-    }
+# "14 heures", "1,5 heure": the workshops' own filter, for the attestations' templates too.
+register.filter("hours", hours)
 
 
 @register.filter

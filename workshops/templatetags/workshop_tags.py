@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import ngettext
 
 from workshops.results import learner_assignments
 from workshops.roles import is_trainer
@@ -15,3 +16,15 @@ def assigned_quizzes(user):
 @register.simple_tag
 def user_is_trainer(user):
     return is_trainer(user)
+
+
+@register.filter
+def hours(value):
+    """ "14.0" → "14 heures", "1.5" → "1,5 heure" (in French the plural starts at 2)."""
+    if value in (None, ""):
+        return ""
+    number = float(value)
+    shown = f"{number:.1f}".removesuffix(".0").replace(".", ",")
+    return ngettext("%(hours)s heure", "%(hours)s heures", 2 if abs(number) >= 2 else 1) % {
+        "hours": shown
+    }

@@ -14,4 +14,5 @@ class Command(BaseCommand):
         days = settings.ANONYMOUS_ATTEMPT_RETENTION_DAYS
         cutoff = timezone.now() - timedelta(days=days)
         deleted, _ = Attempt.objects.filter(user=None, submitted_at__lt=cutoff).delete()
-        self.stdout.write(f"{deleted} anonymous attempt(s) older than {days} days deleted.")
+        attempts = "attempt" if deleted == 1 else "attempts"
+        self.stdout.write(f"{deleted} anonymous {attempts} older than {days} days deleted.")
