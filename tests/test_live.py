@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from config.typography import typeset
 from live import services
 from live.models import CODE_LENGTH, LiveAnswer, LiveSession, Participant, Phase
 from quizzes.models import Attempt, Quiz
@@ -204,10 +205,10 @@ def test_a_phone_answers_sees_it_recorded_then_sees_the_correction(people):
     assert response.status_code == 302
     html = page(browser, session)
     assert "Réponse enregistrée" in html and "La correction s'affichera ici." in html
-    assert question["explanation"] not in html
+    assert typeset(question["explanation"]) not in html
     services.act(session.pk, "reveal")
     html = page(browser, session)
-    assert "Bonne réponse" in html and question["explanation"] in html
+    assert "Bonne réponse" in html and typeset(question["explanation"]) in html
     assert question["section"]["url"] in html  # back to the lesson section
 
 
@@ -220,12 +221,14 @@ def test_no_answer_key_reaches_a_phone_before_the_reveal(people):
             browser.get(reverse("live:play_state", args=[session.code])).json(),
             ensure_ascii=False,
         )
+        # Raw in the state a script reads, typeset in the page.
         assert question["explanation"] not in served
+        assert typeset(question["explanation"]) not in served
         assert '"correct"' not in served and "bonne réponse" not in served.lower()
         if question["kind"] == "numeric":
             assert question["answer_display"] not in served
         services.act(session.pk, "reveal")
-        assert question["explanation"] in page(browser, session)
+        assert typeset(question["explanation"]) in page(browser, session)
 
 
 def test_one_answer_per_question_and_none_after_the_reveal(people):

@@ -166,7 +166,7 @@ def test_unpublished_statistic_is_never_shown(client):
 def test_unpublished_statistic_leaves_its_chart_bar_out(client):
     Statistic.objects.get(slug="viadeo-actifs").unpublish()
     html = client.get("/chiffres-cles/").content.decode()
-    assert "Viadeo : Inscrits 13\u00a0%." in html  # the registered share is still published
+    assert "Viadeo\u00a0: Inscrits 13\u00a0%." in html  # the registered share is still published
     assert "Actifs 5\u00a0%" in html  # LinkedIn's
     assert "Viadeo : Inscrits 13\u00a0%, Actifs" not in html
 

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from config.typography import typeset
 from quizzes.models import Attempt, Quiz
 from tests.quiz_helpers import right_answer, wrong_answer
 from tests.workshop_helpers import QUIZ, assign, make_user, make_workshop, take
@@ -343,7 +344,7 @@ def test_trainer_opens_a_learners_attempt_read_only_with_the_right_answers(clien
     assert html.count("La bonne réponse") == attempt.question_count
     assert "<form" not in html[html.index("<main") :]  # read-only
     for question in attempt.questions:
-        assert question["explanation"].replace("'", "&#x27;") in html
+        assert typeset(question["explanation"]).replace("'", "&#x27;") in html
     # Another trainer's attempt, or one of a learner who left, is not found.
     other_url = reverse("workshops:learner_attempt", args=[assignment.workshop_id, attempt.pk + 1])
     assert client.get(other_url).status_code == 404
