@@ -82,7 +82,7 @@ def test_a_figure_changed_through_moderation_is_right_everywhere(site, browser):
     # Every place follows: the paragraph and the card of the lesson, the key figures' chart…
     reader.goto(lesson_url)
     lesson = reader.locator("main").inner_text()
-    assert "70 %" in lesson.replace("\u00a0", " ") and "donnée 2024" in lesson
+    assert "70 %" in lesson.replace("\u00a0", " ") and "étude de 2024" in lesson
     assert "65 %" not in lesson.replace("\u00a0", " ")
     reader.goto(site + "/chiffres-cles/")
     figures = reader.locator("main").inner_text().replace("\u00a0", " ")
