@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -93,13 +92,6 @@ class Statistic(
     index.Indexed,
     ClusterableModel,
 ):
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="statistic",
-        for_concrete_model=False,
-    )
     label = models.CharField(
         _("libellé"),
         max_length=255,
@@ -329,13 +321,6 @@ class Series(
 ):
     """A named, ordered group of statistics that renders as one chart."""
 
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="series",
-        for_concrete_model=False,
-    )
     title = models.CharField(_("titre"), max_length=255)
     slug = models.SlugField(
         _("identifiant"),

@@ -3,7 +3,6 @@
 import math
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
@@ -218,13 +217,6 @@ class Resource(
     index.Indexed,
     ClusterableModel,
 ):
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="resource",
-        for_concrete_model=False,
-    )
     title = models.CharField(_("titre"), max_length=255)
     kind = models.CharField(_("type"), max_length=20, choices=ResourceKind.choices)
     publisher = models.CharField(_("éditeur"), max_length=255, blank=True)

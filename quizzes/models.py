@@ -4,7 +4,6 @@ import random
 import uuid
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F
@@ -52,13 +51,6 @@ class Quiz(
     index.Indexed,
     models.Model,
 ):
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="quiz",
-        for_concrete_model=False,
-    )
     title = models.CharField(_("titre"), max_length=255)
     slug = models.SlugField(
         _("adresse"),

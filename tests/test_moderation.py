@@ -4,7 +4,7 @@ reads the change as a diff before approving it."""
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Workflow
+from wagtail.models import Workflow, WorkflowState
 
 from figures.models import Series, Statistic
 from lessons.models import Resource
@@ -101,3 +101,19 @@ def test_a_quiz_change_waits_for_a_moderator(client, editor):
     quiz.refresh_from_db()
     assert quiz.title != "Quiz : fidéliser (brouillon)"
     assert quiz.current_workflow_state.status == "in_progress"
+
+
+@pytest.mark.parametrize(("model", "admin"), MODERATED)
+def test_workflow_states_come_from_wagtails_mixin_and_go_with_the_item(editor, model, admin):
+    """WorkflowMixin (Wagtail ≥ 7.1) gives each model its workflow states and deletes them with
+    the item: no model declares its own relation."""
+    assert all(
+        field.name != "workflow_states" for field in model._meta.get_fields(include_hidden=True)
+    )
+    item = model.objects.first()
+    item.save_revision(user=editor)
+    state = model.get_default_workflow().start(item, editor)
+    assert list(item.workflow_states) == [state]
+    assert item.current_workflow_state == state
+    item.delete()
+    assert not WorkflowState.objects.filter(pk=state.pk).exists()
