@@ -9,6 +9,7 @@ from figures.admin_ui import SafeExportIndexView, WarningColumn, status_column
 
 from .freshness import FreshnessView
 from .models import Resource
+from .views import lesson_sections
 
 
 class ResourceViewSet(SnippetViewSet):
@@ -35,8 +36,12 @@ register_snippet(ResourceViewSet)
 
 
 @hooks.register("register_admin_urls")
-def freshness_urls():
-    return [path("fraicheur/", FreshnessView.as_view(), name="freshness")]
+def admin_urls():
+    return [
+        path("fraicheur/", FreshnessView.as_view(), name="freshness"),
+        # The quiz editor's section menu reads a lesson's headings here.
+        path("lecons/sections/", lesson_sections, name="lesson_sections"),
+    ]
 
 
 @hooks.register("register_reports_menu_item")

@@ -1,6 +1,7 @@
 """Question blocks. Each question and each choice keeps the stable id Wagtail gives it, which
 attempts record, so a later edit of the quiz never changes a past result."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -8,6 +9,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page
 
 from figures.blocks import StatisticChooserBlock
+
+from .widgets import LessonSectionInput
 
 
 class ChoiceBlock(blocks.StructBlock):
@@ -38,6 +41,19 @@ class LessonChooserBlock(blocks.PageChooserBlock):
         return [pages.get(value) for value in values]
 
 
+class LessonSectionBlock(blocks.FieldBlock):
+    """The anchor of one of the headings of the lesson chosen in the block's `lesson_field`,
+    picked in a menu of them (LessonSectionInput). Stored as the anchor, as typed anchors were."""
+
+    def __init__(self, required=False, help_text=None, lesson_field="lesson", **kwargs):
+        self.field = forms.CharField(
+            required=required,
+            help_text=help_text,
+            widget=LessonSectionInput(lesson_field=lesson_field),
+        )
+        super().__init__(**kwargs)
+
+
 # "statistic": a key figure cited at its current published value (figures.rich_text).
 EXPLANATION_FEATURES = ["bold", "italic", "link", "statistic"]
 
@@ -55,12 +71,11 @@ class QuestionBlock(blocks.StructBlock):
         ),
     )
     lesson = LessonChooserBlock(label=_("leçon qui l'enseigne"), required=False)
-    anchor = blocks.CharBlock(
-        label=_("ancre de la section"),
-        required=False,
+    anchor = LessonSectionBlock(
+        label=_("section de la leçon"),
         help_text=_(
-            "L'ancre d'un intertitre de la leçon choisie (« creer-un-club-vip ») : à "
-            "l'enregistrement, une ancre inconnue est refusée avec la liste des intertitres."
+            "L'intertitre de la leçon choisie où la réponse est expliquée ; sans choix, la "
+            "question renvoie au début de la leçon. (Sans menu : tapez l'ancre de l'intertitre.)"
         ),
     )
 

@@ -93,6 +93,50 @@ def test_a_question_s_section_must_be_one_of_its_lesson_s_headings():
     assert "n'est pas un intertitre" in text and "creer-un-club-vip (Créer un club VIP)" in text
 
 
+def test_a_lesson_s_sections_are_read_by_the_admin_only(client, editor, django_user_model):
+    """The quiz editor's section menu reads them: an admin view, closed to everyone else."""
+    lesson = LessonPage.objects.get(slug="definir-une-strategie")
+    url = reverse("lesson_sections") + f"?lecon={lesson.pk}"
+    response = client.get(url)
+    assert response.status_code == 302 and reverse("wagtailadmin_login") in response["Location"]
+    learner = django_user_model.objects.create_user(email="lea@test.fr", password="x")
+    client.force_login(learner)  # signed in, but no admin access
+    response = client.get(url)
+    assert response.status_code in (302, 403) and b"objectifs" not in response.content
+
+    client.force_login(editor)
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"
+    sections = response.json()["sections"]
+    assert {"anchor": "fixer-des-objectifs", "text": "Fixer des objectifs"} in sections
+    assert [(s["anchor"], s["text"]) for s in sections] == lesson.table_of_contents()
+    # Not a lesson, or no lesson at all.
+    course = lesson.get_parent()
+    assert client.get(reverse("lesson_sections") + f"?lecon={course.pk}").status_code == 404
+    assert client.get(reverse("lesson_sections") + "?lecon=x").status_code == 404
+    assert client.get(reverse("lesson_sections")).status_code == 404
+
+
+def test_a_section_typed_without_the_menu_is_still_checked(client, editor):
+    """Without the menu's script the anchor is typed: the admin refuses one that is not a
+    heading of the question's lesson, and keeps one that is."""
+    from quizzes.models import Quiz
+    from tests.html_forms import form_data, stream_data
+
+    quiz = Quiz.objects.get(slug="quiz-fideliser-ses-clients")
+    assert quiz.questions[0].value["lesson"].slug == "fideliser-ses-clients"
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_quizzes_quiz:edit", args=[quiz.pk])
+    data = form_data(client.get(url).content.decode()) | stream_data("questions", quiz.questions)
+    data["questions-0-value-anchor"] = "club-vip"
+    response = client.post(url, data)
+    assert response.status_code == 200 and "pas un intertitre" in response.content.decode()
+    data["questions-0-value-anchor"] = "creer-un-club-vip"
+    assert client.post(url, data).status_code == 302
+    quiz.refresh_from_db()
+    assert quiz.latest_revision.as_object().questions[0].value["anchor"] == "creer-un-club-vip"
+
+
 def test_new_snippets_get_their_identifier_from_their_title(client, editor):
     client.force_login(editor)
     html = client.get(reverse("wagtailsnippets_lessons_resource:add")).content.decode()

@@ -1,6 +1,6 @@
-"""An editor changes a key figure in the admin, a moderator approves it, and every place that
-shows it follows: the lesson's paragraph, its card, the chart, the quiz's answer key and its
-explanation."""
+"""The editors' admin in the browser. An editor changes a key figure, a moderator approves it, and
+every place that shows it follows: the lesson's paragraph, its card, the chart, the quiz's answer
+key and its explanation. A question's section is picked among its lesson's headings."""
 
 import importlib
 import re
@@ -8,11 +8,16 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from figures.models import Statistic
-from tests.browser.helpers import answer_every_question
+from lessons.models import LessonPage
+from quizzes.models import Quiz
+from tests.browser.helpers import answer_every_question, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WHOLE_LESSON = "Toute la leçon (pas de section précise)"
 
 
 def editors_and_moderators():
@@ -94,3 +99,42 @@ def test_a_figure_changed_through_moderation_is_right_everywhere(site, browser):
     reader.wait_for_url("**/resultat/**")
     result = reader.locator("main").inner_text().replace("\u00a0", " ")
     assert "70 %" in result and "65 %" not in result
+
+
+def test_a_question_s_section_is_picked_among_its_lesson_s_headings(site, page):
+    get_user_model().objects.create_superuser(email="admin@test.fr", password="Mot-de-passe-42")
+    quiz = Quiz.objects.get(slug="quiz-fideliser-ses-clients")
+    question = quiz.questions[0].value
+    stored_lesson, stored_anchor = question["lesson"], question["anchor"]
+    strategy = LessonPage.objects.get(slug="definir-une-strategie")
+    assert stored_anchor and stored_lesson.pk != strategy.pk
+    admin_sign_in(page, site, "admin@test.fr", "Mot-de-passe-42")
+    page.goto(f"{site}/admin/snippets/quizzes/quiz/edit/{quiz.pk}/")
+
+    # The stored anchor shows as its heading, among the headings of the question's lesson.
+    menu = page.locator("#questions-0-value-anchor-menu")
+    expect(menu).to_be_enabled()
+    assert "section de la leçon" in menu.evaluate("menu => menu.labels[0].textContent")
+    assert menu.input_value() == stored_anchor
+    headings = [text for _, text in stored_lesson.specific.table_of_contents()]
+    expect(menu.locator("option")).to_have_text([WHOLE_LESSON, *headings])
+    assert not page.locator("#questions-0-value-anchor").is_visible()  # the typed anchor, hidden
+
+    # Another lesson: its own headings are offered, and the former section is dropped.
+    chooser = page.locator("#questions-0-value-lesson-chooser")
+    chooser.get_by_role("button", name="Actions").click()
+    chooser.get_by_text("Choisir une autre page").click()
+    page.locator(".modal").get_by_role("link", name=strategy.title).click()
+    expect(chooser.locator("[data-chooser-title]")).to_have_text(strategy.title)
+    headings = [text for _, text in strategy.table_of_contents()]
+    expect(menu.locator("option")).to_have_text([WHOLE_LESSON, *headings])
+    assert menu.input_value() == ""
+    menu.select_option(label="Fixer des objectifs")
+    menu.scroll_into_view_if_needed()
+    screenshot(page, "question-section")
+
+    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    expect(page.locator(".messages")).to_contain_text("modifié")
+    quiz.refresh_from_db()
+    saved = quiz.latest_revision.as_object().questions[0].value
+    assert saved["lesson"].pk == strategy.pk and saved["anchor"] == "fixer-des-objectifs"
