@@ -41,8 +41,9 @@ lint: install ## ruff, formatting, missing migrations, and check --deploy with p
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PROD_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 
-messages: install ## Update the French message catalogue in locale/
+messages: install ## Update the French message catalogues in locale/ (Python and templates; admin JS)
 	$(PY) manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=staticfiles
+	$(PY) manage.py makemessages -d djangojs -l fr --no-obsolete --ignore=.venv --ignore=staticfiles
 	$(PY) locale/fill_plurals.py
 	$(PY) manage.py compilemessages --ignore=.venv
 

@@ -1,7 +1,9 @@
-"""The admin's help menu: the editors' guide of this site, in French, instead of Wagtail's
-English guide and release notes."""
+"""The admin in French: the help menu leads to this site's editors' guide instead of Wagtail's
+English guide and release notes; the rich-text editor's tooltips are translated."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import hooks
@@ -40,3 +42,9 @@ def french_help_menu(request, menu_items):
 def no_wagtail_release_banner(request, panels):
     """The dashboard's "What's new in Wagtail" banner points to an English guide."""
     panels[:] = [panel for panel in panels if panel.name != "whats_new_in_wagtail_version"]
+
+
+@hooks.register("insert_editor_js")
+def translated_draftail_tooltips():
+    """Wagtail writes "Edit" and "Remove" in English on a link's (or a figure's) tooltip."""
+    return format_html('<script src="{}"></script>', static("home/draftail-tooltips.js"))

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from figures.models import Statistic
 from lessons.models import LessonPage, Resource
+from quizzes.models import Quiz
 
 pytestmark = pytest.mark.django_db
 
@@ -81,8 +82,6 @@ def test_a_new_choice_question_starts_with_two_answers():
 def test_a_question_s_section_must_be_one_of_its_lesson_s_headings():
     from django.core.exceptions import ValidationError
 
-    from quizzes.models import Quiz
-
     quiz = Quiz.objects.get(slug="quiz-fideliser-ses-clients")
     child = next(c for c in quiz.questions if c.value.get("lesson") and c.value.get("anchor"))
     child.block.clean(child.value)  # the seed's anchors are real headings
@@ -120,7 +119,6 @@ def test_a_lesson_s_sections_are_read_by_the_admin_only(client, editor, django_u
 def test_a_section_typed_without_the_menu_is_still_checked(client, editor):
     """Without the menu's script the anchor is typed: the admin refuses one that is not a
     heading of the question's lesson, and keeps one that is."""
-    from quizzes.models import Quiz
     from tests.html_forms import form_data, stream_data
 
     quiz = Quiz.objects.get(slug="quiz-fideliser-ses-clients")
@@ -135,6 +133,17 @@ def test_a_section_typed_without_the_menu_is_still_checked(client, editor):
     assert client.post(url, data).status_code == 302
     quiz.refresh_from_db()
     assert quiz.latest_revision.as_object().questions[0].value["anchor"] == "creer-un-club-vip"
+
+
+def test_the_admin_s_javascript_catalogue_has_the_rich_text_tooltip_in_french(client, editor):
+    """Wagtail leaves "Edit" and "Remove" untranslated on a link's or a figure's tooltip: the
+    editor loads a script that asks the admin's catalogue, which our locale/ completes."""
+    client.force_login(editor)
+    catalogue = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    assert '"Edit": "Modifier"' in catalogue and '"Remove": "Retirer"' in catalogue
+    quiz = Quiz.objects.first()
+    editor_page = client.get(reverse("wagtailsnippets_quizzes_quiz:edit", args=[quiz.pk]))
+    assert "home/draftail-tooltips.js" in editor_page.content.decode()
 
 
 def test_new_snippets_get_their_identifier_from_their_title(client, editor):

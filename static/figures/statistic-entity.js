@@ -6,6 +6,9 @@
   var React = window.React;
   var DraftJS = window.DraftJS;
   var draftail = window.draftail;
+  // An icon element, as Wagtail's own link decorator gives: Draftail reads a plain string as
+  // an SVG path ("order" drew nothing and logged an error).
+  var ICON = React.createElement(window.wagtail.components.Icon, { name: "order" });
 
   class StatisticSource extends draftail.ModalWorkflowSource {
     getChooserConfig() {
@@ -40,7 +43,7 @@
     var data = entity.getData();
     return React.createElement(
       draftail.TooltipEntity,
-      Object.assign({}, props, { icon: "order", label: data.label || data.value || "" }),
+      Object.assign({}, props, { icon: ICON, label: data.label || data.value || "" }),
       React.createElement("span", { className: "statistic-entity" }, props.children)
     );
   }

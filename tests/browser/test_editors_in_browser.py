@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
+from wagtail.rich_text import RichText
 
 from figures.models import Statistic
 from lessons.models import LessonPage
@@ -138,3 +139,34 @@ def test_a_question_s_section_is_picked_among_its_lesson_s_headings(site, page):
     quiz.refresh_from_db()
     saved = quiz.latest_revision.as_object().questions[0].value
     assert saved["lesson"].pk == strategy.pk and saved["anchor"] == "fixer-des-objectifs"
+
+
+def test_the_rich_text_tooltips_are_in_french(site, page):
+    """Wagtail writes "Edit" and "Remove" in English on the tooltip of a link or a cited figure
+    (home/wagtail_hooks.py translates them)."""
+    get_user_model().objects.create_superuser(email="admin@test.fr", password="Mot-de-passe-42")
+    quiz = Quiz.objects.get(slug="quiz-fideliser-ses-clients")
+    question = next(
+        q for q in quiz.questions if 'embedtype="statistic"' in q.value["explanation"].source
+    )
+    question.value["explanation"] = RichText(
+        question.value["explanation"].source.replace(
+            "</p>", ' <a href="https://www.example.org/fidelite">Lire le guide</a></p>', 1
+        )
+    )
+    quiz.save()
+    admin_sign_in(page, site, "admin@test.fr", "Mot-de-passe-42")
+    page.goto(f"{site}/admin/snippets/quizzes/quiz/edit/{quiz.pk}/")
+
+    figure = page.locator(".TooltipEntity", has=page.locator(".statistic-entity"))
+    link = page.locator(".TooltipEntity", has_text="Lire le guide")
+    expect(figure.locator("use[href='#icon-order']")).to_have_count(1)  # the figure's icon
+    for entity in (figure, link):
+        entity.scroll_into_view_if_needed()
+        entity.click()
+        tooltip = page.locator(".Tooltip")
+        expect(tooltip.locator(".Tooltip__button")).to_have_text(["Modifier", "Retirer"])
+        screenshot(page, "tooltip-figure" if entity is figure else "tooltip-link")
+        page.keyboard.press("Escape")
+        page.locator("body").click(position={"x": 5, "y": 5})
+        expect(tooltip).to_have_count(0)
