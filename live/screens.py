@@ -39,15 +39,15 @@ def public_question(session):
 def correction(question, given=None):
     """The question's correction, after its reveal (with the learner's own answer, if any)."""
     shown = dict(question)
-    feedback = ""
+    feedback = []
     if given is not None:
         shown["given"] = given
         chosen = set(given) if isinstance(given, list) else set()
-        feedback = " ".join(
+        feedback = [
             choice["feedback"]
             for choice in question.get("choices", [])
             if choice["id"] in chosen and choice["feedback"]
-        )
+        ]
     return {
         "right_answer": describe_right_answer(question),
         "given": describe_answer(shown) if given is not None else "",

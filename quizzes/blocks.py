@@ -12,14 +12,27 @@ from figures.blocks import StatisticChooserBlock
 
 from .widgets import LessonSectionInput
 
+# "statistic": a key figure cited at its current published value (figures.rich_text).
+EXPLANATION_FEATURES = ["bold", "italic", "link", "statistic"]
+
 
 class ChoiceBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("réponse"))
+    text = blocks.CharBlock(
+        label=_("réponse"),
+        help_text=_(
+            "Sans chiffre clé tapé : une réponse ne suit pas la statistique. Demandez plutôt "
+            "« quel réseau… » et citez le chiffre dans le commentaire ou l'explication."
+        ),
+    )
     correct = blocks.BooleanBlock(label=_("bonne réponse"), required=False)
-    feedback = blocks.CharBlock(
+    feedback = blocks.RichTextBlock(
         label=_("commentaire"),
         required=False,
-        help_text=_("Montré après la soumission à qui a choisi cette réponse."),
+        features=EXPLANATION_FEATURES,
+        help_text=_(
+            "Une ou deux phrases, montrées après la soumission à qui a choisi cette réponse. "
+            "Citez un chiffre clé avec le bouton « % »."
+        ),
     )
 
     class Meta:
@@ -52,10 +65,6 @@ class LessonSectionBlock(blocks.FieldBlock):
             widget=LessonSectionInput(lesson_field=lesson_field),
         )
         super().__init__(**kwargs)
-
-
-# "statistic": a key figure cited at its current published value (figures.rich_text).
-EXPLANATION_FEATURES = ["bold", "italic", "link", "statistic"]
 
 
 class QuestionBlock(blocks.StructBlock):

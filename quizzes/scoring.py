@@ -30,6 +30,19 @@ def explanation_html(child):
     return html
 
 
+def feedback_html(child):
+    """{choice id: its feedback as shown}, cited statistics at their published value; remembered
+    on the question like its explanation. A choice without feedback has an empty one."""
+    html = getattr(child, "feedback_html", None)
+    if html is None:
+        choices = child.value["choices"].bound_blocks if "choices" in child.value else []
+        html = child.feedback_html = {
+            choice.id: str(choice.value["feedback"]) if choice.value["feedback"] else ""
+            for choice in choices
+        }
+    return html
+
+
 def snapshot_question(child, choice_ids, lesson_urls):
     """Everything needed to show this question's correction later, whatever happens to the quiz."""
     value = child.value
@@ -42,12 +55,13 @@ def snapshot_question(child, choice_ids, lesson_urls):
     }
     if child.block_type in ("single", "multiple"):
         by_id = {choice.id: choice.value for choice in value["choices"].bound_blocks}
+        feedback = feedback_html(child)
         question["choices"] = [
             {
                 "id": choice_id,
                 "text": by_id[choice_id]["text"],
                 "correct": bool(by_id[choice_id]["correct"]),
-                "feedback": by_id[choice_id]["feedback"],
+                "feedback": feedback[choice_id],
             }
             for choice_id in choice_ids
         ]

@@ -10,7 +10,7 @@ from caching.memo import content_memo
 from . import attempts
 from .attempts import already_recorded, check_token, recorded_answer, render_quiz
 from .models import Attempt, Quiz
-from .scoring import explanation_html
+from .scoring import explanation_html, feedback_html
 
 
 @require_GET
@@ -31,8 +31,9 @@ def public_quiz(request, slug):
         quiz = get_object_or_404(
             quizzes.defer("lesson__body", "lesson__objectives", "lesson__sources"), slug=slug
         )
-        for child in quiz.questions:  # explanations rendered once (their cited figures read)
+        for child in quiz.questions:  # explanations and feedback rendered once (figures read)
             explanation_html(child)
+            feedback_html(child)
         memo[key] = quiz
     return copy.copy(memo[key])
 

@@ -9,7 +9,7 @@ import pytest
 from django.utils.html import strip_tags
 
 from figures.models import Statistic, Unit
-from lessons.models import LessonPage
+from lessons.models import CoursePage, LessonPage, Resource
 from quizzes.models import Quiz
 
 pytestmark = pytest.mark.django_db
@@ -37,30 +37,47 @@ def typed_forms(statistic):
     return None  # a count has no unit to sit next to
 
 
+def _strings(value):
+    """Every string inside a block's raw value (a struct's fields, a list's items)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item.get("value", item) if isinstance(item, dict) else item)
+
+
+def _stream(where, stream):
+    for item in stream.raw_data:
+        for text in _strings(item["value"]):
+            yield f"{where} ({item['type']})", strip_tags(text)
+
+
 def texts_to_scan():
-    """(where, plain text) of every lesson's rich text and every quiz's explanations."""
+    """(where, plain text) of every text a reader sees that could carry a figure: the course
+    page, each lesson's summary, objectives and body, each resource's description, each quiz's
+    introduction, and its questions with their choices, feedback and explanation. The stored
+    text: rendering would turn each citation into its figure."""
+    for course in CoursePage.objects.live():
+        for field in ("introduction", "audience", "outcomes"):
+            yield f"{course.title} ({field})", strip_tags(getattr(course, field))
     for lesson in LessonPage.objects.live():
-        for item in lesson.body.raw_data:
-            value = item["value"]
-            strings = (
-                [value]
-                if isinstance(value, str)
-                else [v for v in value.values() if isinstance(v, str)]
-                if isinstance(value, dict)
-                else []
-            )
-            for text in strings:
-                yield f"{lesson.title} ({item['type']})", strip_tags(text)
+        yield f"{lesson.title} (résumé)", lesson.summary
+        yield from _stream(lesson.title, lesson.objectives)
+        yield from _stream(lesson.title, lesson.body)
+    for resource in Resource.objects.filter(live=True):
+        yield f"{resource.title} (description)", resource.description
     for quiz in Quiz.objects.filter(live=True):
-        for child in quiz.questions:
-            yield (
-                f"{quiz.title}: {child.value['text'][:40]}",
-                # The stored text: rendering would turn each citation into its figure.
-                strip_tags(child.value["explanation"].source),
-            )
+        yield f"{quiz.title} (introduction)", quiz.intro
+        for item in quiz.questions.raw_data:
+            where = f"{quiz.title}: {item['value']['text'][:40]}"
+            for text in _strings(item["value"]):
+                yield where, strip_tags(text)
 
 
-def test_no_statistic_is_typed_as_a_number_in_lessons_or_explanations():
+def test_no_statistic_is_typed_as_a_number_anywhere_a_reader_looks():
     forms = [
         (statistic, re.compile(pattern, re.IGNORECASE))
         for statistic in Statistic.objects.filter(live=True)
@@ -153,3 +170,51 @@ def test_the_editor_shows_the_current_value_and_saves_only_the_reference():
     # Back to the database: the reference alone, whatever text the editor showed.
     saved = converter.to_database_format(json.dumps(state))
     assert f"Près de {cite(statistic)} des internautes." in saved and "65" not in saved
+
+
+def test_a_choice_feedback_cites_its_figures_at_their_published_value(client):
+    """A choice's feedback is rich text like the explanations: its cited figure follows the
+    statistic, on the result page shown to whoever picked that choice."""
+    from tests.quiz_helpers import answers, start, submit
+
+    statistic = Statistic.objects.get(slug="googleplus-actifs")
+    quiz = Quiz.objects.get(slug="quiz-relation-client-sur-les-reseaux-sociaux")
+    cited = [
+        choice
+        for question in quiz.questions
+        for choice in question.value.get("choices", [])
+        if cite(statistic) in choice["feedback"].source
+    ]
+    assert cited, "a feedback of the seed cites the statistic"
+    publish_value(statistic, 12, 2024)
+
+    form, token = start(client, quiz.slug)
+    result = client.get(submit(client, quiz.slug, answers(form, token)).url).content.decode()
+    assert "12\u00a0%" in result and "étude de 2024" in result
+    assert "11\u00a0%" not in result and "11 %" not in result
+
+
+def test_the_migration_turns_plain_feedback_into_a_paragraph():
+    """Existing databases: a feedback stored as plain text becomes one escaped paragraph."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("quizzes.migrations.0010_choice_feedback_in_rich_text")
+    quiz = Quiz.objects.get(slug="quiz-final")
+    stream = [dict(block) for block in quiz.questions.raw_data]
+    choice = next(block for block in stream if block["type"] == "single")["value"]["choices"][0]
+    choice["value"]["feedback"] = "Pas tout à fait : <voir> la leçon & le quiz."
+    quiz.questions = stream
+    quiz.save(update_fields=["questions"])
+
+    migration.feedback_to_rich_text(apps, None)
+
+    quiz.refresh_from_db()
+    feedbacks = [
+        choice["feedback"].source
+        for question in quiz.questions
+        for choice in question.value.get("choices", [])
+    ]
+    assert "<p>Pas tout à fait : &lt;voir&gt; la leçon &amp; le quiz.</p>" in feedbacks
+    assert all(not text or text.startswith("<p") for text in feedbacks)

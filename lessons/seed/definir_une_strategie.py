@@ -9,7 +9,7 @@ LESSON = {
     ),
     "objectives": [
         "Vérifier que vos clients potentiels sont bien présents sur le réseau social visé",
-        "Expliquer la répartition 1 % / 9 % / 90 % des utilisateurs et le rôle des influenceurs",
+        "Expliquer comment les utilisateurs se répartissent entre producteurs, influenceurs et consommateurs de contenu, et le rôle des influenceurs",
         "Fixer des objectifs accompagnés d'indicateurs mesurables",
         "Organiser une publication régulière grâce à des processus, une charte éditoriale et des rendez-vous fixes",
         "Suivre vos résultats avec les statistiques des réseaux et les outils d'analyse de trafic",

@@ -13,16 +13,17 @@ from quizzes.models import Quiz
 from . import QUIZZES
 
 
-def _explanation(text, statistics):
-    """Seed text → rich text: a paragraph, with its cited statistics ([[stat:slug]])."""
-    return resolve_citations(f"<p>{escape(text)}</p>", statistics)
+def _rich_text(text, statistics):
+    """Seed text → rich text: a paragraph, with its cited statistics ([[stat:slug]]); none for
+    an empty text."""
+    return resolve_citations(f"<p>{escape(text)}</p>", statistics) if text else ""
 
 
 def _question(question, lessons, statistics):
     lesson_slug, anchor = question["section"]
     value = {
         "text": question["text"],
-        "explanation": _explanation(question["explanation"], statistics),
+        "explanation": _rich_text(question["explanation"], statistics),
         "lesson": lessons.get(lesson_slug),
         "anchor": anchor,
     }
@@ -32,7 +33,11 @@ def _question(question, lessons, statistics):
             {
                 "type": "item",
                 "id": str(uuid.uuid4()),
-                "value": {"text": text, "correct": correct, "feedback": feedback},
+                "value": {
+                    "text": text,
+                    "correct": correct,
+                    "feedback": _rich_text(feedback, statistics),
+                },
             }
             for text, correct, feedback in question["choices"]
         ]

@@ -122,16 +122,20 @@ QUIZ = {
             "kind": "single",
             "text": "Dans la répartition des utilisateurs présentée par la fiche, qui sont les « influenceurs » ?",
             "choices": [
-                ("Les 9 % qui partagent, commentent et relaient le contenu", True, ""),
                 (
-                    "Les 1 % qui produisent le contenu",
-                    False,
-                    "Ce sont les producteurs, à commencer par l'animateur de la communauté.",
+                    "Ceux qui partagent, commentent et relaient le contenu",
+                    True,
+                    "Selon la fiche, ils représentaient [[stat:regle-1-9-90-influenceurs]] des utilisateurs.",
                 ),
                 (
-                    "Les 90 % qui consomment le contenu",
+                    "Ceux qui produisent le contenu",
                     False,
-                    "C'est parmi eux que se trouve surtout votre cible, mais ce ne sont pas les influenceurs.",
+                    "Ce sont les producteurs, à commencer par l'animateur de la communauté : [[stat:regle-1-9-90-producteurs]] des utilisateurs selon la fiche.",
+                ),
+                (
+                    "Ceux qui consomment le contenu sans le relayer",
+                    False,
+                    "C'est parmi eux ([[stat:regle-1-9-90-consommateurs]] des utilisateurs selon la fiche) que se trouve surtout votre cible, mais ce ne sont pas les influenceurs.",
                 ),
                 (
                     "Les personnalités célèbres qui suivent votre marque",
@@ -235,7 +239,7 @@ QUIZ = {
                 (
                     "Aucune n'utilisait les médias sociaux",
                     False,
-                    "Une minorité les utilisait, et 43 % des sociétés de plus de 250 personnes s'en servaient.",
+                    "Une minorité les utilisait, et [[stat:entreprises-250-medias-sociaux]] des sociétés de plus de 250 personnes s'en servaient.",
                 ),
             ],
             "explanation": "En 2013, selon l'INSEE, quatre sociétés sur cinq d'au moins 10 personnes ne se servaient pas des médias sociaux, alors que [[stat:entreprises-250-medias-sociaux]] des sociétés de plus de 250 personnes les utilisaient.",
@@ -281,23 +285,12 @@ QUIZ = {
             ),
         },
         {
-            "kind": "single",
-            "text": "Selon l'agence PeopleClaim, quelle part des twittos insatisfaits recevaient une réponse à leur réclamation ?",
-            "choices": [
-                ("33 %", True, ""),
-                (
-                    "75 %",
-                    False,
-                    "Trois clients sur quatre, c'est la part de clients satisfaits quand l'organisme répond, pas le taux de réponse.",
-                ),
-                (
-                    "45 %",
-                    False,
-                    "Ce chiffre vient d'Eptica (édition 2014) : c'est la part des e-commerçants de la grande distribution qui répondaient aux tweets.",
-                ),
-                ("90 %", False, "Au contraire, la plupart n'obtenaient aucune réponse."),
-            ],
-            "explanation": "Beaucoup de réclamations restaient sans réponse, alors que répondre est payant : d'après l'article, lorsqu'un organisme prend la peine de répondre, trois clients sur quatre jugent satisfaisante la solution proposée.",
+            "kind": "numeric",
+            "text": "Selon l'agence PeopleClaim, quel pourcentage des twittos insatisfaits recevaient une réponse à leur réclamation ?",
+            "statistic": "twittos-reponse",
+            # ± 5: 45, Eptica's figure for the retailers who answered tweets, is wrong.
+            "tolerance": 5,
+            "explanation": "Seuls [[stat:twittos-reponse]] des twittos insatisfaits obtenaient une réponse. Ne confondez pas avec la part des e-commerçants de la grande distribution qui répondaient aux tweets selon Eptica (édition 2014) : [[stat:ecommercants-reponse-tweets]]. Beaucoup de réclamations restaient donc sans réponse, alors que répondre est payant : d'après l'article, lorsqu'un organisme prend la peine de répondre, trois clients sur quatre jugent satisfaisante la solution proposée.",
             "section": ("relation-client-sur-les-reseaux-sociaux", "des-reclamations-sans-reponse"),
         },
         {

@@ -22,22 +22,22 @@ QUIZ = {
                 (
                     "Google+",
                     True,
-                    "35 % d'inscrits pour seulement 11 % d'actifs : 24 points d'écart.",
+                    "Inscrits : [[stat:googleplus-inscrits]] ; actifs : seulement [[stat:googleplus-actifs]]. C'était l'écart le plus grand des cinq réseaux.",
                 ),
                 (
                     "Facebook",
                     False,
-                    "Presque tous ses inscrits étaient actifs : 42 % d'inscrits, 40 % d'actifs, 2 points d'écart.",
+                    "Presque tous ses inscrits étaient actifs. Inscrits : [[stat:facebook-inscrits]] ; actifs : [[stat:facebook-actifs]].",
                 ),
                 (
                     "Twitter",
                     False,
-                    "Écart réel de 14 points (24 % d'inscrits, 10 % d'actifs), mais moindre que pour Google+.",
+                    "L'écart était réel, mais moindre que pour Google+. Inscrits : [[stat:twitter-inscrits]] ; actifs : [[stat:twitter-actifs]].",
                 ),
                 (
                     "LinkedIn",
                     False,
-                    "Écart de 18 points (23 % d'inscrits, 5 % d'actifs), moindre que pour Google+. Rapporté au nombre d'inscrits, en revanche, LinkedIn comptait la plus faible part d'actifs : à peine un inscrit sur quatre.",
+                    "L'écart était moindre que pour Google+. Inscrits : [[stat:linkedin-inscrits]] ; actifs : [[stat:linkedin-actifs]]. Rapporté au nombre d'inscrits, en revanche, LinkedIn comptait la plus faible part d'actifs.",
                 ),
             ],
             "explanation": "Un grand nombre d'inscrits ne garantit pas une audience active : en points de pourcentage, l'écart était le plus grand sur Google+, qui existait encore à l'époque ; en proportion de ses inscrits, LinkedIn avait encore moins d'actifs. Regardez donc la part d'utilisateurs actifs avant de choisir où investir votre temps.",
@@ -112,18 +112,26 @@ QUIZ = {
             "kind": "single",
             "text": "Selon YSTHAD, qu'attendaient en priorité les internautes des organismes présents sur les réseaux sociaux ?",
             "choices": [
-                ("Des informations exclusives", True, "Attendues par 80 % des internautes."),
+                (
+                    "Des informations exclusives",
+                    True,
+                    "Attendues par [[stat:attente-infos-exclusives]] des internautes.",
+                ),
                 (
                     "Des promotions exclusives",
                     False,
-                    "Attendues aussi, mais par 41 % des internautes, loin derrière les informations exclusives.",
+                    "Attendues aussi, mais par [[stat:attente-promotions]] des internautes, loin derrière les informations exclusives.",
                 ),
                 (
                     "Des jeux-concours",
                     False,
-                    "Ils arrivaient en dernier parmi les cinq attentes citées, avec 25 %.",
+                    "Ils arrivaient en dernier parmi les cinq attentes citées, avec [[stat:attente-jeux-concours]].",
                 ),
-                ("Des informations pratiques", False, "Attendues par 31 % des internautes."),
+                (
+                    "Des informations pratiques",
+                    False,
+                    "Attendues par [[stat:attente-infos-pratiques]] des internautes.",
+                ),
             ],
             "explanation": "Les informations exclusives arrivaient nettement en tête, attendues par [[stat:attente-infos-exclusives]] des internautes. Venaient ensuite les promotions exclusives avec [[stat:attente-promotions]], les informations sur les produits et services avec [[stat:attente-infos-produits]], les informations pratiques avec [[stat:attente-infos-pratiques]] et les jeux-concours avec [[stat:attente-jeux-concours]].",
             "section": (
