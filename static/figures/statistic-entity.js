@@ -10,7 +10,54 @@
   // an SVG path ("order" drew nothing and logged an error).
   var ICON = React.createElement(window.wagtail.components.Icon, { name: "order" });
 
+  // "Retirer" in a cited figure's tooltip removes the figure, text included: the figure's
+  // text is the statistic's value, and left behind it would be a typed number that no longer
+  // follows the statistic. Draftail's own removal keeps the text (it unlinks, as for a link),
+  // and a decorator cannot change the editor's content; a source can. So the decorator notes
+  // which figure is being removed and asks Draftail to "edit" it, which mounts our source; the
+  // source deletes the figure's text, entity and all, instead of opening the chooser.
+  var removing = null;
+
+  function withoutEntity(editorState, entityKey) {
+    var content = editorState.getCurrentContent();
+    var found = null;
+    content.getBlockMap().forEach(function (block) {
+      block.findEntityRanges(
+        function (character) { return character.getEntity() === entityKey; },
+        function (start, end) { found = { block: block, start: start, end: end }; }
+      );
+      return found === null; // stop at the figure's paragraph
+    });
+    if (found === null) {
+      return editorState;
+    }
+    var text = found.block.getText();
+    var end = found.end;
+    // One space left between the words on either side, not two.
+    if (/^[ \u00a0]$/.test(text.charAt(found.start - 1)) && /^[ \u00a0]$/.test(text.charAt(end))) {
+      end += 1;
+    }
+    var removed = DraftJS.Modifier.removeRange(
+      content,
+      DraftJS.SelectionState.createEmpty(found.block.getKey()).merge({
+        anchorOffset: found.start,
+        focusOffset: end,
+      }),
+      "forward"
+    );
+    return DraftJS.EditorState.push(editorState, removed, "remove-range");
+  }
+
   class StatisticSource extends draftail.ModalWorkflowSource {
+    componentDidMount() {
+      if (removing !== null && removing === this.props.entityKey) {
+        removing = null;
+        this.props.onComplete(withoutEntity(this.props.editorState, this.props.entityKey));
+        return;
+      }
+      super.componentDidMount();
+    }
+
     getChooserConfig() {
       return {
         url: this.props.entityType.chooserUrls.statisticChooser,
@@ -43,7 +90,14 @@
     var data = entity.getData();
     return React.createElement(
       draftail.TooltipEntity,
-      Object.assign({}, props, { icon: ICON, label: data.label || data.value || "" }),
+      Object.assign({}, props, {
+        icon: ICON,
+        label: data.label || data.value || "",
+        onRemove: function (entityKey) {
+          removing = entityKey;
+          props.onEdit(entityKey);
+        },
+      }),
       React.createElement("span", { className: "statistic-entity" }, props.children)
     );
   }

@@ -170,3 +170,48 @@ def test_the_rich_text_tooltips_are_in_french(site, page):
         page.keyboard.press("Escape")
         page.locator("body").click(position={"x": 5, "y": 5})
         expect(tooltip).to_have_count(0)
+
+
+def test_removing_a_cited_figure_in_the_editor_leaves_no_number(site, page):
+    """The tooltip's remove button on a cited figure takes its text away with it: a figure left
+    behind as typed text would no longer follow the statistic."""
+    editors_and_moderators()
+    get_user_model().objects.create_superuser(email="admin@test.fr", password="Mot-de-passe-42")
+    lesson = LessonPage.objects.get(slug="fideliser-ses-clients")
+    admin_sign_in(page, site, "admin@test.fr", "Mot-de-passe-42")
+    page.goto(f"{site}/admin/pages/{lesson.pk}/edit/")
+
+    figure = page.locator(".statistic-entity", has_text=re.compile(r"65\s%")).first
+    # The paragraph's editor, held as an element: once the figure is gone, no locator that
+    # names it would find its editor again.
+    editor = page.locator(".Draftail-Editor", has=figure).first
+    paragraph = editor.locator(".public-DraftEditor-content").element_handle()
+    before = paragraph.inner_text()
+    assert re.search(r"65\s%", before)
+    figure.click()
+    page.locator(".Tooltip__button", has_text=re.compile("^Retirer$")).click()
+
+    page.wait_for_function(
+        "(element) => !element.querySelector('.statistic-entity')", arg=paragraph
+    )
+    after = paragraph.inner_text()
+    assert not re.search(r"65\s*%", after), after
+    assert "  " not in after.replace("\u00a0", " ")  # one space where the figure was
+    assert after.startswith("Selon la fiche, des internautes rejoignaient")  # the rest stays
+
+    # Saved, the paragraph cites nothing and types nothing in its place.
+    # Draftail writes its hidden field a moment after each change: the page's only citation
+    # is gone from it.
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('input[type=hidden]')]"
+        ".some((input) => input.value.includes('\"STATISTIC\"'))"
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name="Enregistrer le brouillon").click()
+    assert page.locator(".messages .success").count(), page.locator(".messages").inner_text()
+    lesson = LessonPage.objects.get(pk=lesson.pk).get_latest_revision_as_object()
+    body = str(lesson.body.raw_data)
+    statistic = Statistic.objects.get(slug="communaute-bons-plans")
+    assert "Selon la fiche, des internautes rejoignaient" in body
+    assert f'id="{statistic.pk}"' not in body.split("Selon la fiche")[1].split("</p>")[0]
+    assert not re.search(r"65\s*%", body)
