@@ -240,10 +240,31 @@ def test_the_largest_gap_question_says_it_counts_percentage_points():
     assert min(ratio, key=ratio.get) == "LinkedIn"
 
 
-def test_the_final_quiz_choices_do_not_give_the_complaints_answer_away():
+def test_the_complaints_question_is_an_estimate_that_does_not_accept_eptica_s_figure(client):
+    """PeopleClaim's response rate is asked as an estimate whose answer follows the statistic:
+    no choice types a figure. Eptica's 45 %, the retailers who answered tweets, is wrong."""
     child = question("quiz-final", "PeopleClaim")
-    choices = [c.value["text"].replace("\u00a0", " ") for c in child.value["choices"].bound_blocks]
-    assert all(re.fullmatch(r"\d+ %", text) for text in choices), choices
+    assert child.block_type == "numeric"
+    assert child.value["statistic"].slug == "twittos-reponse"
+
+    def pick(guess):
+        def answer(question):
+            statistic = question.value.get("statistic")
+            if statistic and statistic.slug == "twittos-reponse":
+                return guess
+            return right_answer(question)
+
+        return answer
+
+    graded = {}
+    for guess in ["45", "33", "30"]:
+        form, token = start(client, "quiz-final")
+        submit(client, "quiz-final", answers(form, token, pick=pick(guess)))
+        attempt = Attempt.objects.latest("submitted_at")
+        (complaints,) = [q for q in attempt.questions if "PeopleClaim" in q["text"]]
+        graded[guess] = complaints["is_correct"]
+    assert Statistic.objects.get(slug="ecommercants-reponse-tweets").value == Decimal(45)
+    assert graded == {"45": False, "33": True, "30": True}
 
 
 def test_the_sncd_estimate_does_not_accept_iaquires_12_percent(client):
