@@ -218,3 +218,29 @@ def test_the_migration_turns_plain_feedback_into_a_paragraph():
     ]
     assert "<p>Pas tout à fait : &lt;voir&gt; la leçon &amp; le quiz.</p>" in feedbacks
     assert all(not text or text.startswith("<p") for text in feedbacks)
+
+
+def test_feedback_is_shown_as_recorded_rich_or_plain_for_older_attempts():
+    """An attempt keeps the feedback it showed: rendered rich text now, plain text for attempts
+    recorded before; both show as a paragraph, on the result page and on a live session's
+    phone."""
+    from django.template.loader import render_to_string
+
+    from live.screens import correction
+
+    question = {
+        "id": "q",
+        "kind": "single",
+        "text": "Quel réseau ?",
+        "explanation": "<p>Explication.</p>",
+        "section": None,
+        "given": ["a", "b"],
+        "is_correct": False,
+        "choices": [
+            {"id": "a", "text": "Google+", "correct": True, "feedback": "<p>Riche.</p>"},
+            {"id": "b", "text": "Facebook", "correct": False, "feedback": "Ancien & brut."},
+        ],
+    }
+    assert correction(question, ["a", "b"])["feedback"] == ["<p>Riche.</p>", "Ancien & brut."]
+    html = render_to_string("quizzes/corrections.html", {"questions": [question]})
+    assert "<p>Riche.</p>" in html and "<p>Ancien &amp; brut.</p>" in html
