@@ -200,7 +200,7 @@ def test_the_migration_turns_plain_feedback_into_a_paragraph():
 
     from django.apps import apps
 
-    migration = import_module("quizzes.migrations.0010_choice_feedback_in_rich_text")
+    migration = import_module("quizzes.migrations.0011_choice_feedback_in_rich_text")
     quiz = Quiz.objects.get(slug="quiz-final")
     stream = [dict(block) for block in quiz.questions.raw_data]
     choice = next(block for block in stream if block["type"] == "single")["value"]["choices"][0]

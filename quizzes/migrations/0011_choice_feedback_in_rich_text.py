@@ -42,7 +42,7 @@ def feedback_to_rich_text(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0009_identifiers_from_titles_and_section_anchors'),
+        ('quizzes', '0010_section_chosen_from_the_lesson_headings'),
         ('wagtailcore', '0001_initial'),
         ('contenttypes', '0002_remove_content_type_name'),
     ]
