@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
@@ -36,8 +37,16 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [
-    # Wagtail's page serving (same address pattern), remembering where addresses lead.
-    re_path(r"^((?:[\w\-]+/)*)$", serve_page, name="wagtail_serve"),
+    # Wagtail's front-end sign-in, where a private page or document would send a visitor: the
+    # site's own (WAGTAIL_FRONTEND_LOGIN_URL sends there directly), with the same `next`.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="accounts:login", query_string=True),
+    ),
+    # Wagtail's page serving (same address pattern), remembering where addresses lead. Not
+    # Wagtail's own addresses under _util/ (a password-protected page's form posts there):
+    # wagtail_urls answers them.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 ]
 

@@ -202,6 +202,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+# Private pages and documents: the site's own sign-in and password forms, not Wagtail's bare ones.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "home/password_required.html"
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "home/document_password_required.html"
 LOGIN_REDIRECT_URL = "accounts:space"
 LOGOUT_REDIRECT_URL = "/"
 
