@@ -118,11 +118,19 @@ class LessonPage(RememberedRestrictionsMixin, Page):
             [FieldPanel("reviewed_on"), FieldPanel("review_note")], heading=_("Relecture")
         ),
     ]
+    # Where a word is found ranks the lesson: its title, then its headings and summary, then its
+    # text (weights on PostgreSQL; home.views.rank_by_place makes sure of it on SQLite). Every
+    # field is also in the autocomplete index, so that the beginning of a word finds it.
     search_fields = [
         *Page.search_fields,
+        index.SearchField("title", boost=3),
+        index.SearchField("search_headings", boost=2),
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.AutocompleteField("title"),
+        index.AutocompleteField("search_headings"),
+        index.AutocompleteField("summary"),
+        index.AutocompleteField("body"),
     ]
 
     parent_page_types = ["lessons.CoursePage"]
@@ -154,6 +162,10 @@ class LessonPage(RememberedRestrictionsMixin, Page):
             for item in self.body.raw_data
             if item["type"] == "heading"
         ]
+
+    def search_headings(self):
+        """The text of the lesson's headings, for the search index and its ranking."""
+        return [text for _anchor, text in self.table_of_contents()]
 
     def siblings(self):
         return LessonPage.objects.sibling_of(self).live().public().order_by("path")
@@ -269,6 +281,7 @@ class Resource(
         index.SearchField("publisher"),
         index.AutocompleteField("title"),
         index.AutocompleteField("publisher"),
+        index.AutocompleteField("description"),
         index.FilterField("live"),
     ]
 

@@ -1,5 +1,7 @@
 """The course: lessons in order, their content, navigation, query budget, search, moderation."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -192,6 +194,47 @@ def test_search_is_paginated(client):
     html = search(client, "réseaux")
     assert "Page 1 sur" in html
     assert "page=2" in html
+
+
+def result_links(html):
+    """The addresses of the results, best first."""
+    return re.findall(r'<h2><a href="([^"]+)">', html)
+
+
+@pytest.mark.parametrize(
+    ("query", "best"),
+    [
+        # In the title of one lesson, in the text of others ("Pour aller plus loin" too).
+        ("fidéliser", "/cours/fideliser-ses-clients/"),
+        # In a heading of one lesson ("Des réclamations sans réponse"), in the text of another.
+        ("réclamations", "/cours/relation-client-sur-les-reseaux-sociaux/"),
+        # "Définir une cible", a heading; the course's introduction says "cibler" too.
+        ("cible", "/cours/definir-une-strategie/"),
+    ],
+)
+def test_search_ranks_titles_then_headings_above_the_text(client, query, best):
+    assert result_links(search(client, query))[0] == best
+
+
+def test_search_finds_words_from_their_beginning(client):
+    first = search(client, "pub")  # "publicité", "publier", "public"…
+    assert "/cours/relation-client-sur-les-reseaux-sociaux/" in result_links(first)
+    second = client.get(reverse("search"), {"q": "pub", "page": 2}).content.decode()
+    assert "uniquement pour leur publicité" in second  # a statistic, after pages and resources
+
+
+def test_whole_words_come_before_words_that_only_begin_alike(client):
+    # "club" (the heading "Créer un club VIP") before words that only start with "club".
+    assert result_links(search(client, "club"))[0] == "/cours/fideliser-ses-clients/"
+
+
+def test_a_search_without_result_suggests_where_to_go(client):
+    html = search(client, "zzyzx")
+    assert "Aucun résultat" in html and "début d" in html  # try a word's beginning
+    suggestions = html[html.index("Aucun résultat") :]
+    for url in ["/cours/comprendre-les-reseaux-sociaux/", "/cours/pour-aller-plus-loin/"]:
+        assert f'href="{url}"' in suggestions
+    assert 'href="/chiffres-cles/"' in suggestions and 'href="/ressources/"' in suggestions
 
 
 def test_empty_search_shows_the_form_only(client):
