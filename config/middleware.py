@@ -2,6 +2,7 @@
 
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
+from django.core.exceptions import BadRequest
 
 
 class SiteCSPMiddleware(CSPMiddleware):
@@ -38,3 +39,20 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", self.POLICY)
         return response
+
+
+class RejectNulMiddleware:
+    """A NUL character has no place in an address: PostgreSQL refuses it in any text (the query
+    would fail, and the visitor get the 503 page), SQLite's full-text search stumbles on it.
+    Such a request gets the French 400 page before any view reads it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            raise BadRequest("NUL character in the address")
+        return self.get_response(request)

@@ -384,3 +384,52 @@ def test_framing_rules_agree_public_none_admin_preview_only_itself(client, edito
     preview = client.get(reverse("wagtailsnippets_quizzes_quiz:preview_on_edit", args=[quiz.pk]))
     assert preview["X-Frame-Options"] == "SAMEORIGIN"  # the editor's preview panel
     assert "frame-ancestors 'self'" in preview["Content-Security-Policy"]
+
+
+# Stray characters in addresses.
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/recherche/?q=%00",
+        "/recherche/?q=fid%C3%A9liser%00",
+        "/recherche/?q=crm&page=%00",
+        "/recherche/?q%00=crm",
+        "/ressources/?tag=%00",
+        "/chiffres-cles/?tag=%00",
+        "/ateliers/rejoindre/%00/",
+        "/direct/%00/",
+        "/cours/%00/",
+    ],
+)
+def test_a_nul_byte_in_an_address_is_a_bad_request(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "Requête incorrecte" in response.content.decode()
+
+
+def test_a_nul_byte_in_a_join_address_is_a_bad_request_when_signed_in(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user(email="lea@test.fr", password="x"))
+    assert client.get("/ateliers/rejoindre/%00/").status_code == 400
+
+
+@pytest.mark.parametrize("query", ['"', 'a"b', '"""', "(", "*", "'", "\\", "NOT", "-", "a:b", "«»"])
+def test_stray_quotes_and_operators_in_a_search_break_nothing(client, query):
+    response = client.get("/recherche/", {"q": query})
+    assert response.status_code == 200
+    assert "Recherche" in response.content.decode()
+
+
+def test_a_quoted_search_finds_what_it_quotes(client):
+    html = client.get("/recherche/", {"q": '"fidéliser"'}).content.decode()
+    assert 'href="/cours/fideliser-ses-clients/"' in html
+
+
+@pytest.mark.parametrize("code", ["%22", "%27", "%22%29"])
+def test_a_stray_quote_in_a_join_address_is_an_unknown_code(client, django_user_model, code):
+    client.force_login(django_user_model.objects.create_user(email="lea@test.fr", password="x"))
+    response = client.get(f"/ateliers/rejoindre/{code}/")
+    assert response.status_code == 404
+    assert "code" in response.content.decode()
+    assert client.get(f"/direct/{code}/").status_code == 404

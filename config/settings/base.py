@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.SiteCSPMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
+    "config.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTML compressed per response (the page cache keeps it plain). Against BREACH, Django
     # masks the CSRF token on every response and pads the gzip header at random.
