@@ -27,7 +27,9 @@ from attendance.models import Presence
 from attestations.models import Attestation
 from caching import rate
 from lessons.models import CoursePage, LessonRead
+from lessons.reading import session_lesson_ids
 from live.models import Participant
+from quizzes.attempts import session_tokens
 from quizzes.models import Attempt, Quiz
 from workshops.models import Membership
 from workshops.positioning import learner_positioning
@@ -115,15 +117,44 @@ def activate(request, uidb64, token):
         return render(request, "accounts/activation_invalid.html", status=400)
     user.is_active = True
     user.save(update_fields=["is_active"])
+    kept = kept_on_sign_in(request)
     login(request, user, backend="workshops.backends.ModelBackend")
     messages.success(request, _("Votre compte est activé : bienvenue !"))
+    say_what_was_kept(request, kept, _("avant l'inscription"))
     return redirect(_next_url(request))
+
+
+def kept_on_sign_in(request):
+    """What this browser's session holds of a visitor's progress, that signing in attaches to
+    the account (quizzes.signals, lessons.signals): (quiz attempts?, lessons read?)."""
+    return bool(session_tokens(request)), bool(session_lesson_ids(request))
+
+
+def say_what_was_kept(request, kept, when):
+    attempts, lessons = kept
+    if attempts and lessons:
+        message = _(
+            "Vos résultats aux quiz et les leçons lues %(when)s sont gardés dans votre espace."
+        )
+    elif attempts:
+        message = _("Vos résultats aux quiz faits %(when)s sont gardés dans votre espace.")
+    elif lessons:
+        message = _("Les leçons lues %(when)s sont gardées dans votre espace.")
+    else:
+        return
+    messages.info(request, message % {"when": when})
 
 
 class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        kept = kept_on_sign_in(self.request)
+        response = super().form_valid(form)
+        say_what_was_kept(self.request, kept, _("avant la connexion"))
+        return response
 
     def get_default_redirect_url(self):
         """Trainers come to run their workshops: they land on "Mes ateliers"."""

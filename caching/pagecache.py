@@ -26,6 +26,7 @@ PRIVATE_PREFIXES = (
     "/direct/",
     "/emargement/",
     "/attestations/",
+    "/lecons/",
     "/healthz",
 )
 

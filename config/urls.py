@@ -23,6 +23,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", home_views.search, name="search"),
+    path("lecons/", include("lessons.urls")),
     path("compte/", include("accounts.urls")),
     path("quiz/", include("quizzes.urls")),
     path("ateliers/", include("workshops.urls")),

@@ -221,6 +221,7 @@ ROBOTS_DISALLOW = [
     "/emargement/",
     "/attestations/",
     "/quiz/resultat/",
+    "/lecons/",
     "/documents/",
 ]
 

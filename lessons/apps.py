@@ -8,6 +8,7 @@ class LessonsConfig(AppConfig):
     def ready(self):
         from caching.generation import invalidate_on_change
 
+        from . import signals  # noqa: F401
         from .models import Resource
 
         invalidate_on_change(Resource, on_save=False)  # published through Wagtail's signals

@@ -65,17 +65,11 @@ class CoursePage(RememberedRestrictionsMixin, Page):
         return LessonPage.objects.child_of(self).live().public().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
+        from .reading import read_lesson_ids
+
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = self.lessons()
-        context["read_lessons"] = (
-            set(
-                LessonRead.objects.filter(
-                    user=request.user, lesson__in=context["lessons"]
-                ).values_list("lesson_id", flat=True)
-            )
-            if request.user.is_authenticated
-            else set()
-        )
+        context["read_lessons"] = read_lesson_ids(request, context["lessons"])
         return context
 
 
@@ -169,11 +163,6 @@ class LessonPage(RememberedRestrictionsMixin, Page):
 
     def siblings(self):
         return LessonPage.objects.sibling_of(self).live().public().order_by("path")
-
-    def serve(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not getattr(request, "is_preview", False):
-            LessonRead.objects.get_or_create(user=request.user, lesson=self)
-        return super().serve(request, *args, **kwargs)
 
     def pager(self):
         """This lesson's number in the course, and the lessons before and after it."""
@@ -342,7 +331,8 @@ class ResourcesPage(RememberedRestrictionsMixin, Page):
 
 
 class LessonRead(models.Model):
-    """A signed-in learner opened this lesson: the course shows it as read."""
+    """A learner reached the end of this lesson or its quiz (lessons.reading): the course shows it
+    as read."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lessons_read"

@@ -1,8 +1,27 @@
-"""Admin-only JSON: a lesson's sections, for the quiz editor's section menu."""
+"""A reader reaching the end of a lesson; and, admin-only, a lesson's sections as JSON for the quiz
+editor's section menu."""
 
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 from .models import LessonPage
+from .reading import mark_read
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def lesson_read(request, pk):
+    """The reader reached the end of this lesson (POST, from the lesson page's script). The
+    lesson page is the same for every visitor (cached, with no CSRF token in it), so the script
+    first asks here for a token (GET)."""
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=pk)
+    if request.method == "POST":
+        mark_read(request, lesson.pk)
+        return HttpResponse(status=204)
+    return JsonResponse({"csrf_token": get_token(request)})
 
 
 def lesson_sections(request):

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from caching.memo import content_memo
+from lessons.reading import mark_read
 
 from . import attempts
 from .attempts import already_recorded, check_token, recorded_answer, render_quiz
@@ -41,6 +42,11 @@ def public_quiz(request, slug):
 @require_GET
 def quiz_detail(request, slug):
     quiz = public_quiz(request, slug)
+    # Reaching a lesson's quiz counts as reading the lesson (the link at the end of the lesson
+    # leads here: readers without JavaScript too). A visitor's counts when they submit it: no
+    # session is started for a mere visit.
+    if quiz.lesson_id and request.user.is_authenticated:
+        mark_read(request, quiz.lesson_id)
     form, token = attempts.start(quiz, request.user)
     return render_quiz(request, quiz, form, token, quiz.get_submit_url())
 
@@ -65,6 +71,8 @@ def quiz_submit(request, slug):
         # The same attempt was submitted twice at once: the first one counts.
         return already_recorded(request, Attempt.objects.get(token=data["id"]))
     attempts.remember(request, attempt)
+    if quiz.lesson_id:
+        mark_read(request, quiz.lesson_id)
     return redirect(attempt)
 
 

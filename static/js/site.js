@@ -8,4 +8,29 @@ document.addEventListener("DOMContentLoaded", () => {
         button.hidden = false;
         button.addEventListener("click", () => window.print());
     });
+    // A lesson counts as read once its end comes into view (without JavaScript, opening its
+    // quiz counts).
+    const end = document.querySelector("[data-lesson-read]");
+    if (end && "IntersectionObserver" in window) {
+        const observer = new IntersectionObserver((entries) => {
+            if (entries.some((entry) => entry.isIntersecting)) {
+                observer.disconnect();
+                markRead(end.dataset.lessonRead);
+            }
+        });
+        observer.observe(end);
+    }
 });
+
+// The lesson page is the same for every reader (cached, without a CSRF token): ask for one,
+// then tell the site. Nothing is shown: a failure only means the lesson is not marked yet.
+async function markRead(url) {
+    try {
+        const answer = await fetch(url, { headers: { Accept: "application/json" } });
+        if (!answer.ok) return;
+        const { csrf_token: token } = await answer.json();
+        await fetch(url, { method: "POST", headers: { "X-CSRFToken": token } });
+    } catch (error) {
+        // Offline, or the server away: the lesson will count when its quiz is opened.
+    }
+}
