@@ -10,6 +10,7 @@ from django.utils.html import strip_tags
 
 from attendance.models import HalfDay, period_at
 from attestations.services import issue
+from lessons.models import LessonPage
 from quizzes.models import Attempt
 from tests.account_helpers import sign_up_and_activate
 from tests.quiz_helpers import answers
@@ -318,7 +319,8 @@ def test_learner_space_lists_assigned_quizzes_with_deadline_and_status(client, p
 
 def test_learner_downloads_all_their_data(client, people, setting):
     client.force_login(people["learner"])
-    client.get("/cours/fideliser-ses-clients/")
+    lesson = LessonPage.objects.get(slug="fideliser-ses-clients")
+    client.post(reverse("lessons:read", args=[lesson.pk]))  # read to its end
     take(client, setting["assignment"])
     page = client.get(reverse("accounts:my_data")).content.decode()
     assert reverse("accounts:my_data_download") in page
