@@ -70,7 +70,7 @@ def test_right_answers_score_full_marks_and_show_the_correction(client):
     assert attempt.score == 100 and attempt.passed
     page = client.get(response.url).content.decode()
     assert "100\u00a0%" in page and "Quiz réussi." in page
-    assert "Revoir la leçon «\u00a0Fidéliser ses clients\u00a0»" in page
+    assert "Revoir la leçon" in page
     assert 'href="/cours/fideliser-ses-clients/#creer-un-club-vip"' in page
     source = "publié en 2013–2014 sans date d'étude, source : Espace Numérique Entreprises (ENE)"
     assert source in html.unescape(page).replace("\u00a0", " ")
@@ -86,6 +86,49 @@ def test_wrong_answers_fail_and_show_the_right_ones(client):
     assert "Pas encore réussi" in html
     assert html.count("Réponse incorrecte") == attempt.question_count
     assert "65\u00a0% (±\u00a05)" in html  # the numeric question's right answer
+
+
+def test_the_result_names_each_lesson_section_once(client):
+    form, token = start(client, SLUG)
+    response = submit(client, SLUG, answers(form, token, pick=wrong_answer))
+    html = client.get(response.url).content.decode()
+    assert html.count("Revoir la leçon") == 1  # not under each of the seven questions
+    links = re.findall(r'href="(/cours/fideliser-ses-clients/#[^"]*)"', html)
+    assert len(links) == len(set(links)) == 3  # three sections, seven questions
+    review = html[html.index("Revoir la leçon") : html.index("Correction")]
+    for heading in ["Proposer des services", "Converser autour d", "Créer un club VIP"]:
+        assert heading in review  # named by its heading, not the lesson again
+    assert review.count("À revoir") == 3
+
+
+def test_a_right_answer_leaves_its_section_unmarked_and_to_review_ones_come_first(client):
+    def pick(question):  # right, except in the "Créer un club VIP" section
+        wrong = question.value["anchor"] == "creer-un-club-vip"
+        return wrong_answer(question) if wrong else right_answer(question)
+
+    form, token = start(client, SLUG)
+    response = submit(client, SLUG, answers(form, token, pick=pick))
+    html = client.get(response.url).content.decode()
+    review = html[html.index("Revoir la leçon") : html.index("Correction")]
+    assert review.count("À revoir") == 1
+    assert review.index("Créer un club VIP") < review.index("Proposer des services")
+
+
+def test_the_result_leads_to_the_next_lesson_in_the_course(client):
+    form, token = start(client, SLUG)
+    response = submit(client, SLUG, answers(form, token))
+    page = html.unescape(client.get(response.url).content.decode())
+    assert '<a class="button" href="/cours/trouver-de-nouveaux-clients/">' in page
+    assert "Leçon suivante : Trouver de nouveaux clients" in page.replace("\u00a0", " ")
+
+
+def test_after_the_last_lesson_the_result_leads_to_the_final_quiz(client):
+    slug = "quiz-pour-aller-plus-loin"
+    form, token = start(client, slug)
+    response = submit(client, slug, answers(form, token))
+    html = client.get(response.url).content.decode()
+    assert 'href="/quiz/quiz-final/"' in html
+    assert "Revoir les leçons" in html  # one question there points to another lesson
 
 
 def test_self_check_quiz_shows_only_the_score(client):

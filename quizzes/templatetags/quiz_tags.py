@@ -3,6 +3,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from quizzes.models import Quiz
+from quizzes.review import next_in_course, sections_to_review
 from quizzes.scoring import describe_answer, describe_right_answer
 
 register = template.Library()
@@ -43,3 +44,13 @@ def course_quiz(context):
         "request": context.get("request"),
         "course": True,
     }
+
+
+@register.simple_tag
+def review_of(questions):
+    return sections_to_review(questions)
+
+
+@register.simple_tag
+def next_step(quiz):
+    return next_in_course(quiz)
