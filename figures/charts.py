@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
 
+from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 
 WIDTH = 320  # narrow, so that text stays legible when a phone scales the chart down
@@ -21,6 +22,10 @@ BAR_GAP = 4
 ROW_GAP = 14
 TOP = 8
 AXIS_HEIGHT = 44
+# The value axis's title is centred under the drawing, wrapped so that no line is wider than it
+# (centred under the bars alone, a 34-character title ran off the left edge).
+AXIS_LABEL_CHARACTERS = 38
+AXIS_LABEL_LINE = 16
 PALETTE = ["bar-a", "bar-b", "bar-c"]
 
 
@@ -29,6 +34,7 @@ class ChartItem:
     label: str  # the category: "Facebook"
     value: Decimal  # what the bar's length shows
     display: str  # the value as written: "42 %"
+    table_display: str = ""  # in the table, if not `display`: "2 sur 3 (67 %)"
     group: str = ""  # for two measures per category: "Inscrits", "Actifs"
     note: str = ""  # shown in the table: the source and year
     highlight: bool = False  # a bar to set apart (a quiz's right answer), besides its label
@@ -68,8 +74,9 @@ class Chart:
     height: int
     axis_y: int
     ticks: list
+    axis_lines: list = field(default_factory=list)
     width = WIDTH
-    axis_middle = PLOT_WIDTH // 2
+    axis_middle = WIDTH // 2
 
     @property
     def legend(self):
@@ -117,10 +124,12 @@ class Chart:
                 f'<text class="chart__tick" x="{x}" y="{self.axis_y + 17}" '
                 f'text-anchor="{anchor}">{label}</text>'
             )
-        parts.append(
-            f'<text class="chart__axis-label" x="{self.axis_middle}" y="{self.axis_y + 38}" '
-            f'text-anchor="middle">{text(self.axis_label)}</text>'
-        )
+        for index, line in enumerate(self.axis_lines):
+            parts.append(
+                f'<text class="chart__axis-label" x="{self.axis_middle}" '
+                f'y="{self.axis_y + 38 + index * AXIS_LABEL_LINE}" '
+                f'text-anchor="middle">{text(line)}</text>'
+            )
         for row in self.rows:
             lines = "".join(f'<tspan x="0" y="{y}">{text(line)}</tspan>' for y, line in row.lines)
             parts.append(f'<text class="chart__category">{lines}</text>')
@@ -189,6 +198,7 @@ def build_chart(slug, title, items, description="", axis_label="", maximum=None,
         rows.append(row)
         y += ROW_GAP
     ticks = [(round(PLOT_WIDTH * i / 4, 1), float(maximum * i / 4)) for i in range(5)]
+    axis_lines = textwrap.wrap(str(axis_label), AXIS_LABEL_CHARACTERS)
     return Chart(
         slug=slug,
         title=title,
@@ -196,26 +206,37 @@ def build_chart(slug, title, items, description="", axis_label="", maximum=None,
         axis_label=axis_label,
         rows=rows,
         groups=groups,
-        height=y + AXIS_HEIGHT,
+        height=y + AXIS_HEIGHT + max(0, len(axis_lines) - 1) * AXIS_LABEL_LINE,
         axis_y=y,
         ticks=ticks,
+        axis_lines=axis_lines,
     )
 
 
 def series_chart(series):
-    """A statistics series as a chart of its published figures, in percent when all allow it."""
+    """A statistics series as a chart of its published figures, in percent when all allow it: a
+    share ("2 sur 3") is then drawn and labelled as its percentage, and the table gives both."""
+    from .models import Unit  # the models' blocks draw charts
+
     live = series.live_items()
     uses_percent = all(item.statistic.percent is not None for item in live)
-    items = [
-        ChartItem(
-            label=item.label,
-            group=item.group,
-            value=item.statistic.percent if uses_percent else item.statistic.value,
-            display=str(item.statistic.display_value),
-            note=str(item.statistic.dating),
+    items = []
+    for item in live:
+        statistic = item.statistic
+        written = str(statistic.display_value)
+        display = written
+        if uses_percent and statistic.unit != Unit.PERCENT:
+            display = f"{number_format(round(statistic.percent))}\u00a0%"
+        items.append(
+            ChartItem(
+                label=item.label,
+                group=item.group,
+                value=statistic.percent if uses_percent else statistic.value,
+                display=display,
+                table_display=f"{written} ({display})" if display != written else "",
+                note=str(statistic.dating),
+            )
         )
-        for item in live
-    ]
     return build_chart(
         series.slug,
         series.title,

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from decimal import Decimal
 from html import unescape
 
@@ -190,6 +191,37 @@ def test_series_render_as_svg_and_table_without_javascript(client, slug, expecte
         assert f'<th scope="row">{row}</th>' in figure
         assert f">{row}</tspan>" in figure
     assert "<script" not in figure
+
+
+def chart_figure(html, slug):
+    start = html.index(f'id="graphique-{slug}"')
+    return html[start : html.index("</figure>", start)]
+
+
+def test_shares_are_plotted_in_percent_on_a_percent_axis(client):
+    # "2 sur 3" and "1 sur 3" beside "10 %" on an axis of percentages.
+    figure = chart_figure(client.get("/chiffres-cles/").content.decode(), "plateforme-prioritaire")
+    svg = figure[: figure.index("</svg>")]
+    values = re.findall(r'<text class="chart__value"[^>]*>([^<]*)</text>', svg)
+    assert values == ["67\u00a0%", "10\u00a0%", "33\u00a0%"]
+    assert "sur 3" not in svg
+    table = figure[figure.index("<table") :]
+    assert "2 sur 3 (67\u00a0%)" in table  # the source's own words, and what the bar shows
+
+
+def test_a_long_axis_title_is_wrapped_to_fit_the_chart():
+    from figures.charts import AXIS_LABEL_CHARACTERS, ChartItem, build_chart
+
+    title = "Part des personnes interrogées dans chaque étude (%)"
+    chart = build_chart(
+        "c", "Titre", [ChartItem("Catégorie", Decimal(50), "50 %")], axis_label=title
+    )
+    svg = str(chart.svg())
+    lines = re.findall(r'<text class="chart__axis-label"[^>]*>([^<]*)</text>', svg)
+    assert " ".join(lines) == title and len(lines) > 1
+    assert all(len(line) <= AXIS_LABEL_CHARACTERS for line in lines)
+    last_y = max(int(y) for y in re.findall(r'class="chart__axis-label"[^>]* y="(\d+)"', svg))
+    assert last_y < chart.height  # within the drawing
 
 
 def test_key_figures_page_shows_each_figures_source_and_year(client):
