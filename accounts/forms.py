@@ -19,6 +19,11 @@ class SignUpForm(BaseUserCreationForm):
             "password1"
         ].help_text = password_validation.password_validators_help_text_html()
 
+    def validate_password_for_user(self, user, password_field_name="password1"):
+        """A weak password is said under the password, not under its confirmation (Django's
+        choice): that is the field to change."""
+        super().validate_password_for_user(user, password_field_name=password_field_name)
+
     def clean_email(self):
         return normalize_email(self.cleaned_data["email"])
 

@@ -80,7 +80,7 @@ def signup(request):
 
 
 def signup_done(request):
-    return render(request, "accounts/signup_done.html")
+    return render(request, "accounts/signup_done.html", {"kept": any(kept_on_sign_in(request))})
 
 
 def send_mail_from_templates(request, user, name, next_url=""):

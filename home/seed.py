@@ -83,7 +83,7 @@ STANDARD_PAGES = {
             {"type": "heading", "value": "Ce que nous gardons"},
             {
                 "type": "text",
-                "value": "<ul><li>pour un compte : votre adresse e-mail, votre prénom et votre nom si vous les indiquez, les leçons lues, vos réponses aux quiz et les ateliers que vous avez rejoints, tant que le compte existe ;</li><li>sans compte : vos réponses aux quiz, liées à votre session, effacées au bout de 30 jours ;</li><li>dans une séance en direct sans compte : votre pseudonyme et vos réponses, effacés au bout de 30 jours ; avec un compte, ils restent liés au compte tant qu'il existe ;</li><li>vos formateurs voient vos résultats aux quiz qu'ils vous ont assignés, et seulement ceux-là.</li></ul>",
+                "value": "<ul><li>pour un compte : votre adresse e-mail, votre prénom et votre nom si vous les indiquez, les leçons lues, vos réponses aux quiz et les ateliers que vous avez rejoints, tant que le compte existe ;</li><li>sans compte : vos réponses aux quiz, liées à votre session, effacées au bout de 30 jours, et les leçons que vous avez lues jusqu'au bout, gardées dans votre session ; si vous créez un compte ou vous connectez depuis ce navigateur, les unes et les autres passent dans votre compte ;</li><li>dans une séance en direct sans compte : votre pseudonyme et vos réponses, effacés au bout de 30 jours ; avec un compte, ils restent liés au compte tant qu'il existe ;</li><li>vos formateurs voient vos résultats aux quiz qu'ils vous ont assignés, et seulement ceux-là.</li></ul>",
             },
             {"type": "heading", "value": "Connexions et sécurité"},
             {
@@ -98,7 +98,7 @@ STANDARD_PAGES = {
             {"type": "heading", "value": "Cookies"},
             {
                 "type": "text",
-                "value": "<p>Le site n'utilise que des cookies nécessaires : un cookie de sécurité pour les formulaires et, une fois connecté, un cookie de session. Aucun traceur publicitaire ni outil de mesure d'audience tiers.</p>",
+                "value": "<p>Le site ne dépose que les cookies nécessaires à son fonctionnement, et lui seul : aucun traceur publicitaire, aucun outil de mesure d'audience. Voici chacun d'eux.</p><ul><li><b>csrftoken</b> : protège vos envois de formulaire contre un autre site qui voudrait agir à votre place. Posé quand une page contient un formulaire (connexion, quiz…), gardé un an.</li><li><b>sessionid</b> : votre session. Posé quand vous vous connectez et, sans compte, dès que le site a quelque chose à garder pour vous : un quiz envoyé, une leçon lue jusqu'au bout, une séance en direct rejointe, une page ouverte avec son mot de passe. Il garde alors vos résultats et vos leçons lues jusqu'à votre inscription. Il expire au bout de deux semaines, ou à la déconnexion.</li><li><b>messages</b> : un message à vous montrer sur la page suivante (« Votre compte est activé », par exemple), effacé dès qu'il est affiché.</li><li><b>wagtail_sidebar_collapsed</b> : dans l'espace de rédaction seulement, pour les rédacteurs : retient si le menu est replié.</li></ul>",
             },
             {"type": "heading", "value": "Vos droits"},
             {

@@ -27,7 +27,8 @@ def navigation_links(request):
                 result.append((str(title or page.title), page.get_url(request), page.url_path))
         return result
 
-    return links(HEADER), links(FOOTER), site_settings.credits
+    privacy = links([("privacy_page", None)])
+    return links(HEADER), links(FOOTER), site_settings.credits, privacy[0] if privacy else None
 
 
 @register.simple_tag(takes_context=True)
@@ -35,7 +36,7 @@ def site_navigation(context):
     """Header and footer links, the current section marked; computed once per request."""
     request = context.get("request")
     if request is None:
-        return {"links": [], "footer_links": [], "credits": ""}
+        return {"links": [], "footer_links": [], "credits": "", "privacy": None}
     cached = getattr(request, "_site_navigation", None)
     if cached is not None:
         return cached
@@ -43,7 +44,7 @@ def site_navigation(context):
     key = ("navigation", request.get_host())
     if key not in memo:
         memo[key] = navigation_links(request)
-    header, footer, credits = memo[key]
+    header, footer, credits, privacy = memo[key]
     current_path = getattr(context.get("page"), "url_path", "")
 
     def items(links, mark_current=False):
@@ -56,6 +57,12 @@ def site_navigation(context):
             for title, url, path in links
         ]
 
-    nav = {"links": items(header, True), "footer_links": items(footer), "credits": credits}
+    nav = {
+        "links": items(header, True),
+        "footer_links": items(footer),
+        "credits": credits,
+        # The privacy notice, which forms that collect personal data link to.
+        "privacy": items([privacy])[0] if privacy else None,
+    }
     request._site_navigation = nav
     return nav
