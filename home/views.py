@@ -126,7 +126,8 @@ def rank_by_place(items, terms):
     """Items whose title holds every word of the query first, then those where a heading does,
     then the others, each group in the backend's order. Field boosts (search_fields) rank so on
     PostgreSQL; SQLite's backend ignores them, so the order is made sure of here."""
-    words = [_plain(word) for word in terms.split()]
+    # "l'entreprise": "entreprise"; a lone letter tells nothing.
+    words = [word for word in re.findall(r"\w+", _plain(terms)) if len(word) > 1]
 
     def place(item):
         if _holds(item.title, words):
