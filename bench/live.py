@@ -47,6 +47,7 @@ def trainer_session():
 def start_session(trainer):
     url = pages + "/direct/animer/nouvelle/"
     html, token = form_token(trainer, url)
+    html = html.replace("\u00a0", " ")  # French typography: "Quiz final\u00a0: …"
     quiz = re.search(rf'<option value="(\d+)"[^>]*>{re.escape(QUIZ)}</option>', html).group(1)
     response = trainer.post(
         url,

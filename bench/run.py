@@ -197,14 +197,16 @@ def live_session(env, base, trainer_cookie):
     try:
         sockets = f"http://127.0.0.1:{ASGI_PORT}"
         wait_until_up(sockets + "/healthz")
-        output = subprocess.run(
+        done = subprocess.run(
             [PYTHON, "bench/live.py", base, sockets, trainer_cookie],
             cwd=ROOT,
             env=env,
             capture_output=True,
             text=True,
-            check=True,
-        ).stdout
+        )
+        if done.returncode:
+            sys.exit(f"bench/live.py failed:\n{done.stderr}")
+        output = done.stdout
         figures = json.loads(output.strip().splitlines()[-1])
         figures["memory"], figures["peak_memory"] = process_memory(daphne.pid)
         return figures
@@ -324,6 +326,7 @@ def main():
                 check=True,
             ).stdout.strip()
         )
+        log(f"lesson, cold: p50 {cold_lesson['p50']:.1f} ms, p99 {cold_lesson['p99']:.1f} ms")
         log("live session: phones on daphne, pages on gunicorn")
         live = live_session(env, base, prepared["trainer_cookie"])
     finally:

@@ -77,7 +77,13 @@ def test_robots_let_crawlers_read_the_sign_in_and_sign_up_pages(client):
     robots.parse(client.get("/robots.txt").content.decode().splitlines())
     for path in ("/compte/connexion/", "/compte/inscription/", "/cours/", "/quiz/"):
         assert robots.can_fetch("*", f"http://testserver{path}"), path
-    for path in ("/compte/mon-espace/", "/compte/mes-donnees/", "/ateliers/", "/admin/"):
+    for path in (
+        "/compte/mon-espace/",
+        "/compte/mes-donnees/",
+        "/ateliers/",
+        "/admin/",
+        "/lecons/1/lue/",
+    ):
         assert not robots.can_fetch("*", f"http://testserver{path}"), path
 
 
