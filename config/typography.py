@@ -10,8 +10,9 @@ NBSP = "\u00a0"
 _RAW = re.compile(
     r"(<(script|style|textarea|pre|code)\b.*?</\2\s*>|<!--.*?-->)", re.DOTALL | re.IGNORECASE
 )
-# A text node (between two tags) holding a character that may need a space before or after.
-_TEXT_TO_TYPESET = re.compile(r">([^<]*[:;?!»«%][^<]*)")
+# A text node (between two tags) with a breakable space before a mark, or a guillemet. Most
+# nodes with a mark already have it right ("80\u00a0%" in a results table of thousands of cells).
+_TEXT_TO_TYPESET = re.compile(r">([^<]*(?:[ \t\r\n][:;?!»%]|[«»])[^<]*)")
 # Text that begins, after a tag, with a mark ("<b>Note</b> : …" is done in the text node, but
 # "Note <b>:</b>" or "65 <abbr>%</abbr>" needs the previous node's space).
 _MARK_AFTER_TAG = re.compile(r">[:;?!»%]")
