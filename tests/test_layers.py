@@ -8,6 +8,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Bottom to top (README: "Layers"). Apps on one level do not import each other.
 LAYERS = {
     "caching": 0,
+    "typography": 0,
     "figures": 1,
     "lessons": 2,
     "quizzes": 3,

@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from config.typography import typeset
 from live import services
 from live.models import CODE_LENGTH, LiveAnswer, LiveSession, Participant, Phase
 from quizzes.models import Attempt, Quiz
 from tests.live_helpers import QUIZ, fresh, phone, right_value, start_session, wrong_value
+from typography.french import typeset
 from workshops.models import CODE_ALPHABET, AssignedAttempt, Assignment
 
 pytestmark = pytest.mark.django_db

@@ -5,17 +5,20 @@ import csv
 import io
 import re
 from datetime import timedelta
+from unittest import mock
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from config.typography import typeset
 from quizzes.models import Attempt, Quiz
 from tests.quiz_helpers import right_answer, wrong_answer
 from tests.workshop_helpers import QUIZ, assign, make_user, make_workshop, take
+from typography.french import typeset
 from workshops.export import safe_cell
 from workshops.models import AssignedAttempt, Assignment, AssignmentProgress, Membership, Workshop
 from workshops.seed import build_large_group
@@ -328,6 +331,42 @@ def test_no_row_of_the_results_is_an_email_or_an_empty_name(client, people, djan
     html = client.get(reverse("workshops:results", args=[workshop.pk])).content.decode()
     names = re.findall(r'<th scope="row">(.*?)</th>', html[: html.index("<tfoot>")])
     assert sorted(names) == ["Léa Roux", "Participant sans nom"]
+
+
+def test_the_kept_results_table_shows_every_change_at_once(client, people):
+    """The table's HTML is kept between requests, and no change is missed, not even one made
+    without signals or by the mere passing of time."""
+    learner, other, trainer = people["learner"], people["other_learner"], people["trainer"]
+    workshop, assignment = make_workshop(trainer, [learner, other])
+    url = reverse("workshops:results", args=[workshop.pk])
+
+    def first_cell(name):
+        client.force_login(trainer)
+        html = client.get(url).content.decode()
+        return html, texts(cells(row_of(html, name))[0]) if f">{name}<" in html else None
+
+    html, cell = first_cell("Léa Roux")
+    assert cell == ["pas", "commencé"]
+    kept = cache.get(f"workshops:results-table:{workshop.pk}")
+    assert kept is not None
+    assert first_cell("Léa Roux")[0] == html  # served from what was kept
+    assert cache.get(f"workshops:results-table:{workshop.pk}") == kept
+
+    client.force_login(learner)
+    take(client, assignment)
+    assert first_cell("Léa Roux")[1][:4] == ["100", "%", "réussi", "·"]
+    # Changes that no signal announces.
+    get_user_model().objects.filter(pk=learner.pk).update(first_name="Léna")
+    assert first_cell("Léna Roux")[1][:2] == ["100", "%"]
+    Quiz.objects.filter(pk=assignment.quiz_id).update(title="Quiz renommé")
+    assert ">Quiz renommé</a>" in first_cell("Léna Roux")[0]
+    # The deadline passes while nothing in the database changes.
+    assert first_cell("Omar Diallo")[1] == ["pas", "commencé"]
+    later = assignment.due_at + timedelta(minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        assert first_cell("Omar Diallo")[1] == ["en", "retard"]
+    Membership.objects.filter(user=other).delete()
+    assert first_cell("Omar Diallo")[1] is None
 
 
 def test_trainer_opens_a_learners_attempt_read_only_with_the_right_answers(client, people, setting):

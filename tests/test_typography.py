@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import pytest
 from wagtail.models import Page
 
-from config.typography import NBSP, typeset
+from typography.french import NBSP, typeset, typeset_fragment
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +59,18 @@ def test_typeset_leaves_markup_code_and_existing_entities_alone():
         "<p>«&nbsp;Bonjour&nbsp;» 65&nbsp;% 12:30 http://x.fr</p>"
     )
     assert typeset(untouched) == untouched
+
+
+def test_a_fragment_typeset_once_is_passed_over_and_leaves_no_marker():
+    fragment = typeset_fragment("<td>Quiz : 80 %</td>")
+    page = typeset(f"<p>Note : lu</p><table>{fragment}</table><p>Fin ?</p>")
+    assert (
+        page
+        == f"<p>Note{NBSP}: lu</p><table><td>Quiz{NBSP}: 80{NBSP}%</td></table><p>Fin{NBSP}?</p>"
+    )
+    # Not read again: what the fragment holds is served as it was kept.
+    kept = fragment.replace(f"Quiz{NBSP}:", "Quiz :")
+    assert "<td>Quiz : 80" in typeset(f"<table>{kept}</table><p>Fin ?</p>")
 
 
 def public_paths():

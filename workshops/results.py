@@ -6,24 +6,30 @@ Every figure counts the workshop's current members only, each through the attemp
 assignment's rule keeps (the best or the last): a learner removed from the workshop leaves every
 table, chart and rate of it."""
 
+import hashlib
+import pickle
 import statistics
 from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape as escape_text
+from pathlib import Path
 from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
+from django.utils.timezone import get_current_timezone_name
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from figures.charts import ChartItem, build_chart
 from quizzes.models import Attempt
 from quizzes.scoring import describe_right_answer
+from typography.french import typeset_fragment
 
 from .models import Assignment, AssignmentProgress, ScoringRule
 
@@ -322,10 +328,9 @@ def members_of(workshop):
     ]
 
 
-def workshop_results(workshop):
-    """(columns, learner rows): a learners × assignments table in three queries, which read one
-    progress row per learner and quiz, however many attempts there were."""
-    now = timezone.now()
+def table_inputs(workshop):
+    """Everything the results table shows, in three queries: (members, AssignedQuiz list,
+    progress rows), the last reading one row per learner and quiz, however many attempts."""
     members = members_of(workshop)
     assignments = [
         AssignedQuiz(*row)
@@ -339,12 +344,27 @@ def workshop_results(workshop):
             "quiz__pass_mark",
         )
     ]
-    progress = {}  # learner: {assignment: PROGRESS_FIELDS}
-    for assignment_id, user_id, *fields in progress_rows([a.id for a in assignments]):
-        progress.setdefault(user_id, {})[assignment_id] = fields
-    # Translated once for the table (escape() of a lazy translation would stay lazy).
+    progress = list(progress_rows([a.id for a in assignments]))
+    return members, assignments, progress
+
+
+def table_labels():
+    """STATUS_LABELS and the verdicts, translated once for the table (escape() of a lazy
+    translation would stay lazy)."""
     labels = {status: escape(str(label)) for status, label in STATUS_LABELS.items()}
     labels.update(passed=escape(str(_("réussi"))), failed=escape(str(_("non réussi"))))
+    return labels
+
+
+def workshop_results(workshop, inputs=None, now=None):
+    """(columns, learner rows): a learners × assignments table. inputs: table_inputs(), when
+    already read."""
+    members, assignments, progress_list = inputs or table_inputs(workshop)
+    now = now or timezone.now()
+    progress = {}  # learner: {assignment: PROGRESS_FIELDS}
+    for assignment_id, user_id, *fields in progress_list:
+        progress.setdefault(user_id, {})[assignment_id] = fields
+    labels = table_labels()
     columns = [Column(assignment, now, labels) for assignment in assignments]
     ids = [column.assignment_id for column in columns]
     rows = []
@@ -352,6 +372,59 @@ def workshop_results(workshop):
         mine = progress.get(member.id, {})
         rows.append(LearnerRow(member, [mine.get(i) for i in ids], columns))
     return columns, rows
+
+
+class ResultsTable(NamedTuple):
+    """The trainer's table as HTML, French typography done: head cells, body rows, foot rows."""
+
+    has_columns: bool
+    has_rows: bool
+    head: str
+    body: str
+    foot: str
+
+
+# What a kept table was built by: a new version of this code never reads an older one's HTML.
+_TABLE_CODE = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
+TABLE_TIMEOUT = 600  # seconds: learners' names do not stay long in the cache
+
+
+def results_table(workshop):
+    """The trainer's results table. Building and typesetting its 2,000 cells costs several
+    times more than reading the rows they come from, so the HTML is kept in the default cache
+    (one entry per workshop) beside a digest of everything it shows: members and their names,
+    assigned quizzes and their settings, each learner's progress, where each quiz stands in time
+    (open, closed), the language, the time zone and this code's version. The rows are read on
+    every request; when their digest differs, the table is built again. A kept table is
+    therefore never stale, with one worker, several or several servers, and needs no
+    invalidation: not even a change made without signals (QuerySet.update()) is missed."""
+    now = timezone.now()
+    inputs = table_inputs(workshop)
+    assignments = inputs[1]
+    detail_url = reverse("workshops:assignment_detail", args=[0]).replace("/0/", "/{}/")
+    # The only way the hour changes the table: a quiz opens, or its deadline passes.
+    phases = [(now >= a.opens_at, now >= a.due_at) for a in assignments]
+    digest = hashlib.blake2b(
+        pickle.dumps(
+            (_TABLE_CODE, get_language(), get_current_timezone_name(), detail_url, phases, inputs),
+            pickle.HIGHEST_PROTOCOL,
+        ),
+        digest_size=16,
+    ).hexdigest()
+    key = f"workshops:results-table:{workshop.pk}"
+    kept = cache.get(key)
+    if kept is not None and kept[0] == digest:
+        return kept[1]
+    columns, rows = workshop_results(workshop, inputs, now)
+    table = ResultsTable(
+        has_columns=bool(columns),
+        has_rows=bool(rows),
+        head=typeset_fragment(header_cells_html(columns)),
+        body=typeset_fragment("".join([row.__html__() for row in rows])),
+        foot=typeset_fragment(summary_rows_html(summaries(columns, rows))),
+    )
+    cache.set(key, (digest, table), TABLE_TIMEOUT)
+    return table
 
 
 def submission_dates(rows):

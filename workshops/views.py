@@ -31,14 +31,12 @@ from .positioning import workshop_positioning
 from .results import (
     attempts_used,
     distribution_chart,
-    header_cells_html,
     learner_assignments,
     learner_name,
     question_reports,
+    results_table,
     retained_attempts,
     submission_dates,
-    summaries,
-    summary_rows_html,
     workshop_results,
 )
 from .roles import trainer_required, workshop_run_by
@@ -238,17 +236,10 @@ def delete_assignment(request, pk):
 @trainer_required
 def results(request, pk):
     workshop = workshop_run_by(request, pk)
-    columns, rows = workshop_results(workshop)
     return render(
         request,
         "workshops/results.html",
-        {
-            "workshop": workshop,
-            "columns": columns,
-            "rows": rows,
-            "headers": header_cells_html(columns),
-            "summaries": summary_rows_html(summaries(columns, rows)),
-        },
+        {"workshop": workshop, "table": results_table(workshop)},
     )
 
 

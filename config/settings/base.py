@@ -73,7 +73,7 @@ MIDDLEWARE = [
     # masks the CSRF token on every response and pads the gzip header at random.
     "django.middleware.gzip.GZipMiddleware",
     "caching.pagecache.AnonymousPageCacheMiddleware",
-    "config.typography.FrenchTypographyMiddleware",
+    "typography.french.FrenchTypographyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

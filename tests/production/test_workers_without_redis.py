@@ -1,14 +1,16 @@
 """Several gunicorn workers, SQLite and no Redis (a setup the README supports): a publication,
-an unpublication or a new view restriction reaches every worker at once, with nothing stale."""
+an unpublication or a new view restriction reaches every worker at once, with nothing stale; so
+does a new score in a trainer's results table, which each worker keeps in its own memory."""
 
 import re
+import subprocess
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
 
-from .servers import AppServer, form_fields, manage, production_env
+from .servers import PYTHON, ROOT, AppServer, form_fields, manage, production_env
 
 pytestmark = pytest.mark.production
 
@@ -103,3 +105,55 @@ def test_a_published_figure_shows_on_every_worker_at_once(site):
 
     with ThreadPoolExecutor(8) as pool:
         assert set(pool.map(figure, range(80))) == {"71"}
+
+
+TRAINER_AND_WORKSHOP = """
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from tests.workshop_helpers import make_user, make_workshop
+users = get_user_model()
+trainer = make_user(users, "formatrice@test.fr", "Trainers", first_name="Tina")
+learner = make_user(users, "lea@test.fr", first_name="Léa", last_name="Roux")
+workshop, assignment = make_workshop(trainer, [learner])
+session = SessionStore()
+session["_auth_user_id"] = str(trainer.pk)
+session["_auth_user_backend"] = "workshops.backends.ModelBackend"
+session["_auth_user_hash"] = trainer.get_session_auth_hash()
+session.create()
+print(settings.SESSION_COOKIE_NAME, session.session_key, workshop.pk, assignment.pk, learner.pk)
+"""
+
+
+def test_a_new_score_shows_in_the_results_table_on_every_worker_at_once(site):
+    env, server, log = site
+    printed = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", TRAINER_AND_WORKSHOP],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    cookie, session_key, workshop, assignment, learner = printed[-5:]
+    path = f"/ateliers/{workshop}/resultats/"
+
+    def lea_row(_):
+        html = requests.get(server.url + path, cookies={cookie: session_key}, timeout=10).text
+        start = html.index("Léa Roux</th>")
+        return re.sub(r"<[^>]+>", " ", html[start : html.index("</tr>", start)]).split()[2:]
+
+    with ThreadPoolExecutor(8) as pool:  # every worker builds the table and keeps it
+        assert {tuple(row) for row in pool.map(lea_row, range(40))} == {("pas", "commencé")}
+    assert len(workers_that_served(log, path)) > 1
+    # A score counted without any signal: each worker sees that the rows it reads changed.
+    run(
+        env,
+        "from workshops.models import AssignmentProgress as P; "
+        f"P.objects.create(assignment_id={assignment}, user_id={learner}); "
+        f"P.objects.filter(assignment_id={assignment}, user_id={learner})"
+        ".update(attempt_count=1, best_score=87, last_score=87)",
+    )
+    with ThreadPoolExecutor(8) as pool:
+        rows = {tuple(row) for row in pool.map(lea_row, range(40))}
+    assert rows == {("87", "%", "réussi", "·", "1", "tentative")}
