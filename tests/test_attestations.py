@@ -2,6 +2,7 @@
 attestations, certificates and group report, read back from the PDFs themselves."""
 
 import io
+import re
 import zipfile
 from datetime import date, timedelta
 from decimal import Decimal
@@ -264,6 +265,9 @@ def test_an_attestation_states_the_law_s_content_with_the_learner_s_results(clie
     for quiz in (course["entry"].quiz, course["final"].quiz):
         assert quiz.title in text
     assert "Objectifs de la formation" in text
+    # French typography, as on the site: no line may start with a colon or a percent sign.
+    assert "Présence\u00a0: 1" in raw and "0\u00a0%" in raw
+    assert not re.search(r"[ \n][:;?!»%]", raw)
     assert reader.metadata.title.startswith("Attestation de fin de formation · Léa Roux")
     assert reader.trailer["/Root"]["/Lang"] == "fr"
     assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged: headings, tables

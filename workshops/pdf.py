@@ -6,13 +6,15 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
+from typography.french import typeset
+
 
 def render_pdf(template, context, request=None):
     # Imported here: WeasyPrint costs every web worker time and memory at start-up, and only
     # a few requests print.
     from weasyprint import HTML
 
-    html = render_to_string(template, context, request=request)
+    html = typeset(render_to_string(template, context, request=request))  # as on the site
     return HTML(string=html, base_url="/").write_pdf(pdf_variant="pdf/ua-1")
 
 
