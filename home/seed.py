@@ -149,7 +149,7 @@ def site_root():
         Locale.objects.get_or_create(
             language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
         )
-        root = Page.add_root(instance=Page(title="Root", slug="root"))
+        root = Page.add_root(instance=Page(title="Racine", slug="root"))
     return root
 
 

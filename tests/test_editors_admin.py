@@ -73,6 +73,13 @@ def test_the_help_menu_leads_to_the_french_editors_guide(client, editor):
     assert "Soumettre à la validation" in guide and "Fraîcheur des contenus" in guide
 
 
+def test_the_page_chooser_names_the_tree_s_root_in_french(client, django_user_model):
+    admin = django_user_model.objects.create_superuser(email="admin@test.fr", password="x")
+    client.force_login(admin)
+    chooser = client.get(reverse("wagtailadmin_choose_page")).content.decode()
+    assert "Racine" in chooser and "Root" not in chooser
+
+
 def test_a_new_choice_question_starts_with_two_answers():
     from quizzes.blocks import ChoiceQuestionBlock
 
