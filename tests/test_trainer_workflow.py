@@ -369,6 +369,18 @@ def test_the_kept_results_table_shows_every_change_at_once(client, people):
     assert first_cell("Omar Diallo")[1] is None
 
 
+def test_a_kept_table_is_not_read_by_a_new_version_of_the_translations(tmp_path, settings):
+    from workshops.results import _table_code
+
+    catalogue = tmp_path / "fr" / "LC_MESSAGES" / "django.mo"
+    catalogue.parent.mkdir(parents=True)
+    settings.LOCALE_PATHS = [tmp_path]
+    catalogue.write_bytes(b"ancienne traduction")
+    before = _table_code()
+    catalogue.write_bytes(b"nouvelle traduction")
+    assert _table_code() != before
+
+
 def test_trainer_opens_a_learners_attempt_read_only_with_the_right_answers(client, people, setting):
     assignment = setting["assignment"]
     client.force_login(people["learner"])

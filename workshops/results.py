@@ -15,6 +15,7 @@ from html import escape as escape_text
 from pathlib import Path
 from typing import NamedTuple
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.urls import reverse
@@ -384,8 +385,17 @@ class ResultsTable(NamedTuple):
     foot: str
 
 
-# What a kept table was built by: a new version of this code never reads an older one's HTML.
-_TABLE_CODE = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
+def _table_code():
+    """What a kept table was built by (this module and the project's translations): a new
+    version of either never reads an older one's HTML."""
+    digest = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8)
+    for folder in settings.LOCALE_PATHS:
+        for catalogue in sorted(Path(folder).glob("*/LC_MESSAGES/django.mo")):
+            digest.update(catalogue.read_bytes())
+    return digest.hexdigest()
+
+
+_TABLE_CODE = _table_code()
 TABLE_TIMEOUT = 600  # seconds: learners' names do not stay long in the cache
 
 
@@ -394,10 +404,11 @@ def results_table(workshop):
     times more than reading the rows they come from, so the HTML is kept in the default cache
     (one entry per workshop) beside a digest of everything it shows: members and their names,
     assigned quizzes and their settings, each learner's progress, where each quiz stands in time
-    (open, closed), the language, the time zone and this code's version. The rows are read on
-    every request; when their digest differs, the table is built again. A kept table is
-    therefore never stale, with one worker, several or several servers, and needs no
-    invalidation: not even a change made without signals (QuerySet.update()) is missed."""
+    (open, closed), the language and time zone, and the version of this code and of its
+    translations. The rows are read on every request; when their digest differs, the table is
+    built again. A kept table is therefore never stale, with one worker, several or several
+    servers, and needs no invalidation: not even a change made without signals
+    (QuerySet.update()) is missed."""
     now = timezone.now()
     inputs = table_inputs(workshop)
     assignments = inputs[1]
