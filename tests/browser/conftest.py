@@ -1,6 +1,8 @@
 """Browser tests: Debian's Chromium driven by Playwright against the live test server."""
 
 import os
+import threading
+import time
 
 import pytest
 from django.core.cache import cache
@@ -31,7 +33,19 @@ def site(live_server, transactional_db):
     """The live server with the seed content (transactional tests start from an empty site)."""
     cache.clear()  # Wagtail caches site root paths; the restored database has new ones
     call_command("build_content", verbosity=0)
-    return live_server.url
+    yield live_server.url
+    wait_for_requests_to_end()
+
+
+def wait_for_requests_to_end(timeout=10):
+    """The test's browser is closed by now (`page` is set up after `site`), but the live server
+    may still be serving a request it sent last: wait for it, or the database's flush after the
+    test finds a table locked and the next test starts on a dirty database. (The standard
+    library's threading server names each request's thread after process_request_thread.)"""
+    deadline = time.monotonic() + timeout
+    for thread in threading.enumerate():
+        if "process_request_thread" in thread.name:
+            thread.join(max(0, deadline - time.monotonic()))
 
 
 @pytest.fixture
