@@ -2,11 +2,11 @@
 
 import os
 import threading
-import time
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between browser steps are still synchronous.
@@ -33,19 +33,37 @@ def site(live_server, transactional_db):
     """The live server with the seed content (transactional tests start from an empty site)."""
     cache.clear()  # Wagtail caches site root paths; the restored database has new ones
     call_command("build_content", verbosity=0)
+    requests = RequestsInProgress()
+    request_started.connect(requests.started)
+    request_finished.connect(requests.finished)
     yield live_server.url
-    wait_for_requests_to_end()
+    # The test's browser is closed by now (`page` is set up after `site`), but the live server
+    # may still be serving a request it sent last: the database's flush after the test would
+    # find a table locked, and the next test would start on a dirty database.
+    assert requests.wait_until_none(), "a request of the live server did not end"
+    request_started.disconnect(requests.started)
+    request_finished.disconnect(requests.finished)
 
 
-def wait_for_requests_to_end(timeout=10):
-    """The test's browser is closed by now (`page` is set up after `site`), but the live server
-    may still be serving a request it sent last: wait for it, or the database's flush after the
-    test finds a table locked and the next test starts on a dirty database. (The standard
-    library's threading server names each request's thread after process_request_thread.)"""
-    deadline = time.monotonic() + timeout
-    for thread in threading.enumerate():
-        if "process_request_thread" in thread.name:
-            thread.join(max(0, deadline - time.monotonic()))
+class RequestsInProgress:
+    """Counts the requests the server has started and not yet finished (Django's signals)."""
+
+    def __init__(self):
+        self.count = 0
+        self.changed = threading.Condition()
+
+    def started(self, **kwargs):
+        with self.changed:
+            self.count += 1
+
+    def finished(self, **kwargs):
+        with self.changed:
+            self.count -= 1
+            self.changed.notify_all()
+
+    def wait_until_none(self, timeout=10):
+        with self.changed:
+            return self.changed.wait_for(lambda: self.count <= 0, timeout)
 
 
 @pytest.fixture
