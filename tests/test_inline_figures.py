@@ -169,7 +169,8 @@ def test_the_editor_shows_the_current_value_and_saves_only_the_reference():
     assert str(entity["data"]["id"]) == str(statistic.pk)
     # Back to the database: the reference alone, whatever text the editor showed.
     saved = converter.to_database_format(json.dumps(state))
-    assert f"Près de {cite(statistic)} des internautes." in saved and "65" not in saved
+    assert f"Près de {cite(statistic)} des internautes." in saved
+    assert "65" not in saved.replace(cite(statistic), "")  # the reference's id may hold "65"
 
 
 def test_a_choice_feedback_cites_its_figures_at_their_published_value(client):
