@@ -39,7 +39,11 @@ def production_env(database_url, **extra):
 
 
 def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+    """Runs a management command with the servers' environment; returns what it printed."""
+    command = [PYTHON, "manage.py", *args]
+    return subprocess.run(
+        command, cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def psql(url, sql):

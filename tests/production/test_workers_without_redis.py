@@ -3,14 +3,13 @@ an unpublication or a new view restriction reaches every worker at once, with no
 does a new score in a trainer's results table, which each worker keeps in its own memory."""
 
 import re
-import subprocess
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
 
-from .servers import PYTHON, ROOT, AppServer, form_fields, manage, production_env
+from .servers import AppServer, form_fields, manage, production_env
 
 pytestmark = pytest.mark.production
 
@@ -127,14 +126,7 @@ print(settings.SESSION_COOKIE_NAME, session.session_key, workshop.pk, assignment
 
 def test_a_new_score_shows_in_the_results_table_on_every_worker_at_once(site):
     env, server, log = site
-    printed = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", TRAINER_AND_WORKSHOP],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()
+    printed = manage(env, "shell", "-c", TRAINER_AND_WORKSHOP).split()
     cookie, session_key, workshop, assignment, learner = printed[-5:]
     path = f"/ateliers/{workshop}/resultats/"
 
