@@ -274,9 +274,13 @@ class ColumnSummary:
         return percent(self.median)
 
 
-def header_cells_html(columns):
+def assignment_detail_url():
+    """The per-question page's address, with "{}" for the assignment's id (reversed once)."""
+    return reverse("workshops:assignment_detail", args=[0]).replace("/0/", "/{}/")
+
+
+def header_cells_html(columns, detail_url):
     """The table's head, after its first cell."""
-    detail_url = reverse("workshops:assignment_detail", args=[0]).replace("/0/", "/{}/")
     return SafeString("".join(column.header_html(detail_url) for column in columns))
 
 
@@ -412,7 +416,7 @@ def results_table(workshop):
     now = timezone.now()
     inputs = table_inputs(workshop)
     assignments = inputs[1]
-    detail_url = reverse("workshops:assignment_detail", args=[0]).replace("/0/", "/{}/")
+    detail_url = assignment_detail_url()
     # The only way the hour changes the table: a quiz opens, or its deadline passes.
     phases = [(now >= a.opens_at, now >= a.due_at) for a in assignments]
     digest = hashlib.blake2b(
@@ -430,7 +434,7 @@ def results_table(workshop):
     table = ResultsTable(
         has_columns=bool(columns),
         has_rows=bool(rows),
-        head=typeset_fragment(header_cells_html(columns)),
+        head=typeset_fragment(header_cells_html(columns, detail_url)),
         body=typeset_fragment("".join([row.__html__() for row in rows])),
         foot=typeset_fragment(summary_rows_html(summaries(columns, rows))),
     )
