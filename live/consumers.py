@@ -12,7 +12,6 @@ import logging
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from workshops.roles import is_trainer
@@ -31,9 +30,8 @@ PROJECTOR_COALESCE_SECONDS = 0.1
 
 def in_thread(function):
     """`function` in a thread of the pool: screens are read side by side, each thread with its
-    own database connection, rather than one after another in a single thread (unless
-    LIVE_DATABASE_IN_ONE_THREAD: the tests' in-memory SQLite refuses concurrent writers)."""
-    return database_sync_to_async(function, thread_sensitive=settings.LIVE_DATABASE_IN_ONE_THREAD)
+    own database connection, rather than one after another in a single thread."""
+    return database_sync_to_async(function, thread_sensitive=False)
 
 
 def session_run_by(user, code):

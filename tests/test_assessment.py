@@ -6,7 +6,6 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.messages import get_messages
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -155,7 +154,6 @@ def test_an_assigned_attempt_sent_twice_shows_its_result_even_at_the_limit(clien
     assert "Cette tentative était déjà enregistrée" in html
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs concurrent connections")
 def test_simultaneous_submissions_of_an_assigned_attempt_record_it_once(committed_db):
     from django.contrib.auth import get_user_model
 

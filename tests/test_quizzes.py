@@ -460,7 +460,6 @@ def test_learner_space_needs_an_account(client):
     assert response.status_code == 302 and "/compte/connexion/" in response.url
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs concurrent connections")
 def test_simultaneous_submissions_of_one_attempt_record_it_once(client, committed_db):
     from django.test import Client
 
