@@ -1,6 +1,5 @@
 from urllib.parse import urlencode
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -60,7 +59,7 @@ def signup(request):
         email = form.cleaned_data["email"]
         limits = settings.SIGNUP_LIMITS
         if not (
-            rate.allow("signup", get_client_ip_address(request), limits["per_ip"], 3600)
+            rate.allow("signup", rate.client_address(request), limits["per_ip"], 3600)
             and rate.allow("signup-mail", email, limits["per_email"], 3600)
         ):
             context["throttled"] = True

@@ -1,10 +1,32 @@
 """How often something was done, counted where every worker and server sees the same numbers
-(the "shared" cache): sign-ups, joins to a live session…"""
+(the "shared" cache): sign-ups, joins to a live session…; and who did it: the one reading of a
+visitor's IP address, for these counts and for django-axes' sign-in records."""
 
 import hashlib
+import ipaddress
 import time
 
+from django.conf import settings
 from django.core.cache import caches
+
+
+def client_address(request):
+    """The visitor's IP address. Behind PROXY_COUNT reverse proxies, each appending the address
+    it received the request from to X-Forwarded-For, it is the PROXY_COUNT-th address from the
+    right of that header: whatever the client wrote there itself stays further left, so it can
+    neither choose its address nor escape its limits. Without PROXY_COUNT (no proxy) the header
+    is anyone's to write and is ignored. A header shorter than the proxies' count did not come
+    through them all: REMOTE_ADDR then."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    hops = settings.PROXY_COUNT
+    if hops:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if len(forwarded) >= hops:
+            try:
+                return str(ipaddress.ip_address(forwarded[-hops].strip()))
+            except ValueError:  # not an address: a proxy that does not append the way we count
+                pass
+    return remote
 
 
 def allow(action, subject, limit, period):

@@ -6,7 +6,6 @@ import csv
 import io
 
 import segno
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib import messages
 from django.http import JsonResponse
@@ -45,7 +44,7 @@ def join(request, code=None):
         if existing is not None:
             return redirect(existing.session)
         limit = settings.LIVE_JOINS_PER_MINUTE
-        if not rate.allow("live-join", get_client_ip_address(request), limit, 60):
+        if not rate.allow("live-join", rate.client_address(request), limit, 60):
             form.add_error(
                 None, _("Trop de connexions depuis votre réseau : réessayez dans une minute.")
             )

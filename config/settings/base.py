@@ -126,7 +126,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"  # the e-mail, posted as "username" by both login forms
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = int(env.get("PROXY_COUNT", "0")) or None
+# The client's address, for every throttle and axes' records (caching.rate.client_address):
+# PROXY_COUNT is the number of reverse proxies in front that append to X-Forwarded-For.
+PROXY_COUNT = int(env.get("PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "caching.rate.client_address"
 
 ROOT_URLCONF = "config.urls"
 
