@@ -9,7 +9,7 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=config.settings.production ALLOWED_HOSTS=atel
 	SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test test-production lint messages chromium bench
+.PHONY: help install setup run test test-production lint messages chromium nginx bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -32,7 +32,7 @@ run: setup ## Set up, then serve the site at http://127.0.0.1:8000
 test: install chromium ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL says so)
 	$(PY) -m pytest
 
-test-production: install ## Two app servers on PostgreSQL + Redis, and a database restart (needs both running)
+test-production: install nginx ## Two app servers on PostgreSQL + Redis, a database restart, nginx in front (needs both running)
 	$(PY) -m pytest -m production tests/production
 
 lint: install ## ruff, formatting, missing migrations, and check --deploy with production settings
@@ -50,6 +50,9 @@ messages: install ## Update the French message catalogues in locale/ (Python and
 chromium: ## Install Debian's Chromium for the browser tests, if it is missing (needs root)
 	@command -v chromium >/dev/null 2>&1 || command -v /usr/bin/chromium >/dev/null 2>&1 || \
 		{ apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+nginx: ## Install Debian's nginx for the production tests, if it is missing (needs root)
+	@test -x /usr/sbin/nginx || { apt-get update -qq && apt-get install -y -qq nginx >/dev/null; }
 
 bench: install ## Benchmark under gunicorn + wrk (PostgreSQL if DATABASE_URL says so); table in bench/
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }

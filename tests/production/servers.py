@@ -1,21 +1,33 @@
-"""App servers as in production: gunicorn with the production settings, on loopback."""
+"""App servers as in production: gunicorn with the production settings, on loopback; nginx in
+front of them, configured with the README's file."""
 
+import datetime
+import ipaddress
 import os
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from html.parser import HTMLParser
 from pathlib import Path
 
 import requests
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
 DAPHNE = str(Path(PYTHON).parent / "daphne")
+HTTPS = {"X-Forwarded-Proto": "https"}
+NGINX = "/usr/sbin/nginx"  # Debian's package (make test-production installs it)
+NGINX_SITE = ROOT / "deploy" / "nginx.conf"
 
 
 def free_port():
@@ -67,7 +79,9 @@ class AppServer:
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
-                if requests.get(self.url + "/healthz", timeout=2).status_code == 200:
+                # As the proxy forwards it: HTTPS, so SECURE_SSL_REDIRECT does not answer.
+                response = requests.get(self.url + "/healthz", timeout=2, headers=HTTPS)
+                if response.status_code == 200:
                     return
             except (requests.ConnectionError, requests.Timeout):  # not up yet, or still booting
                 pass
@@ -94,6 +108,93 @@ class AsgiServer(AppServer):
             stderr=subprocess.DEVNULL,
         )
         self.wait_until_up("daphne")
+
+
+class Proxy:
+    """nginx from Debian's package in front of `pages` (gunicorn) and `sockets` (daphne),
+    configured with deploy/nginx.conf, the file the README documents: only its ports and its
+    certificate's folder are changed. It runs in the foreground from a temporary prefix, with a
+    self-signed certificate for 127.0.0.1 (`certificate`, to verify it), on `port` (HTTPS)."""
+
+    def __init__(self, pages, sockets, port):
+        self.prefix = Path(tempfile.mkdtemp(prefix="atelier-nginx-"))
+        self.prefix.chmod(0o755)  # nginx's workers (nobody) buffer large responses in it
+        self.port, self.http_port = port, free_port()
+        self.url = f"https://127.0.0.1:{self.port}"
+        self.certificate = self.prefix / "fullchain.pem"
+        write_self_signed_certificate(self.certificate, self.prefix / "privkey.pem")
+        site = NGINX_SITE.read_text()
+        for documented, here in {
+            "listen 80;": f"listen 127.0.0.1:{self.http_port};",
+            "listen 443 ssl": f"listen 127.0.0.1:{self.port} ssl",
+            "server 127.0.0.1:8000;": f"server 127.0.0.1:{pages.port};",
+            "server 127.0.0.1:8001;": f"server 127.0.0.1:{sockets.port};",
+            "/etc/letsencrypt/live/atelier-reseaux.fr/": f"{self.prefix}/",
+        }.items():
+            assert documented in site, f"deploy/nginx.conf no longer says {documented!r}"
+            site = site.replace(documented, here)
+        (self.prefix / "site.conf").write_text(site)
+        # The main file, as Debian's /etc/nginx/nginx.conf includes a site, with everything
+        # nginx writes kept in the prefix.
+        temp = " ".join(
+            f"{kind}_temp_path {self.prefix}/{kind};"
+            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
+        (self.prefix / "nginx.conf").write_text(
+            f"daemon off; worker_processes 1; pid {self.prefix}/nginx.pid;\n"
+            "events { worker_connections 256; }\n"
+            f"http {{ access_log off; {temp} include {self.prefix}/site.conf; }}\n"
+        )
+        log = str(self.prefix / "error.log")
+        self.process = subprocess.Popen(
+            [NGINX, "-p", f"{self.prefix}/", "-c", str(self.prefix / "nginx.conf"), "-e", log],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.time() + 20
+        while time.time() < deadline and self.process.poll() is None:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:  # not listening yet
+                time.sleep(0.1)
+        error = Path(log).read_text()
+        self.stop()
+        raise RuntimeError(f"nginx did not start: {error}")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        shutil.rmtree(self.prefix, ignore_errors=True)
+
+
+def write_self_signed_certificate(certificate, key_path):
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    certificate.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
 
 
 class FormParser(HTMLParser):
