@@ -1,5 +1,6 @@
 """The project's apps form layers, and imports only go down them: no app imports one above it,
-the caching layer at the bottom imports none, and no module imports itself through others."""
+the caching layer at the bottom imports none, and no module imports itself through others.
+Imports inside functions count too: deferring an import hides a circle, it does not remove it."""
 
 import ast
 from pathlib import Path
@@ -30,12 +31,12 @@ def modules():
                 yield name.removesuffix(".__init__"), path
 
 
-def imports(name, path, top_level_only):
-    """The first-party modules `name` imports (each as the longest known module name)."""
+def imports(name, path):
+    """The first-party modules `name` imports, at load time or inside a function (each as the
+    longest known module name)."""
     tree = ast.parse(path.read_text())
-    nodes = tree.body if top_level_only else ast.walk(tree)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    for node in nodes:
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -55,7 +56,7 @@ def test_imports_only_go_down_the_layers():
     wrong = []
     for name, path in modules():
         app = name.split(".")[0]
-        for target in imports(name, path, top_level_only=False):
+        for target in imports(name, path):
             other = target.split(".")[0]
             if other != app and LAYERS[other] >= LAYERS[app]:
                 wrong.append(f"{name} imports {target}")
@@ -67,7 +68,7 @@ def test_no_module_imports_itself_through_others():
     graph = {}
     for name, path in known.items():
         targets = set()
-        for target in imports(name, path, top_level_only=True):
+        for target in imports(name, path):
             while target and target not in known:
                 target = target.rpartition(".")[0]
             if target and target != name:
