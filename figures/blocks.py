@@ -4,8 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .charts import series_chart
-
 
 class BulkSnippetChooserBlock(SnippetChooserBlock):
     """Loads every snippet of its kind chosen on a page in one query, with `related` loaded too,
@@ -62,7 +60,7 @@ class ChartBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         series = value.get("series")
         # A series not yet published (a draft awaiting moderation) shows no chart.
-        context["chart"] = series_chart(series) if series and series.live else None
+        context["chart"] = series.chart() if series and series.live else None
         return context
 
     def statistics(self, value):

@@ -2,7 +2,7 @@
 
 Each category gets its own row: its name (wrapped when long), then one bar per group below it,
 so long names fit on a phone and the chart needs no JavaScript. The same data goes into an
-HTML table. Statistics series and trainers' score distributions both use it.
+HTML table. Statistics series (`Series.chart`) and trainers' score distributions both use it.
 """
 
 import textwrap
@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
 
-from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 
 WIDTH = 320  # narrow, so that text stays legible when a phone scales the chart down
@@ -210,38 +209,4 @@ def build_chart(slug, title, items, description="", axis_label="", maximum=None,
         axis_y=y,
         ticks=ticks,
         axis_lines=axis_lines,
-    )
-
-
-def series_chart(series):
-    """A statistics series as a chart of its published figures, in percent when all allow it: a
-    share ("2 sur 3") is then drawn and labelled as its percentage, and the table gives both."""
-    from .models import Unit  # the models' blocks draw charts
-
-    live = series.live_items()
-    uses_percent = all(item.statistic.percent is not None for item in live)
-    items = []
-    for item in live:
-        statistic = item.statistic
-        written = str(statistic.display_value)
-        display = written
-        if uses_percent and statistic.unit != Unit.PERCENT:
-            display = f"{number_format(round(statistic.percent))}\u00a0%"
-        items.append(
-            ChartItem(
-                label=item.label,
-                group=item.group,
-                value=statistic.percent if uses_percent else statistic.value,
-                display=display,
-                table_display=f"{written} ({display})" if display != written else "",
-                note=str(statistic.dating),
-            )
-        )
-    return build_chart(
-        series.slug,
-        series.title,
-        items,
-        description=series.description,
-        axis_label=series.value_axis_label,
-        maximum=100 if uses_percent else None,
     )

@@ -37,6 +37,7 @@ from caching.routing import RememberedRestrictionsMixin
 
 from . import wording
 from .blocks import KeyFiguresSectionBlock
+from .charts import ChartItem, build_chart
 
 
 @register_setting(icon="date")
@@ -358,6 +359,37 @@ class Series(
     def live_items(self):
         """Items whose statistic is published; uses prefetched items when present."""
         return [item for item in self.items.all() if item.statistic.live]
+
+    def chart(self):
+        """The series as a chart of its published figures, in percent when all allow it: a share
+        ("2 sur 3") is then drawn and labelled as its percentage, and the table gives both."""
+        live = self.live_items()
+        uses_percent = all(item.statistic.percent is not None for item in live)
+        items = []
+        for item in live:
+            statistic = item.statistic
+            written = str(statistic.display_value)
+            display = written
+            if uses_percent and statistic.unit != Unit.PERCENT:
+                display = f"{number_format(round(statistic.percent))}\u00a0%"
+            items.append(
+                ChartItem(
+                    label=item.label,
+                    group=item.group,
+                    value=statistic.percent if uses_percent else statistic.value,
+                    display=display,
+                    table_display=f"{written} ({display})" if display != written else "",
+                    note=str(statistic.dating),
+                )
+            )
+        return build_chart(
+            self.slug,
+            self.title,
+            items,
+            description=self.description,
+            axis_label=self.value_axis_label,
+            maximum=100 if uses_percent else None,
+        )
 
     def get_preview_template(self, request, mode_name):
         return "figures/series_preview.html"
