@@ -3,9 +3,32 @@ the site) or its quiz, never on opening it. A signed-in reader's lessons are sav
 visitor's are kept in their session, as their quiz attempts are, and become the account's when
 they sign up or in (signals.keep_a_visitors_reading)."""
 
-from .models import LessonRead
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 SESSION_KEY = "lessons_read"
+
+
+class LessonRead(models.Model):
+    """A learner reached the end of this lesson or its quiz (mark_read): the course shows it as
+    read."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lessons_read"
+    )
+    lesson = models.ForeignKey("lessons.LessonPage", on_delete=models.CASCADE, related_name="reads")
+    read_at = models.DateTimeField(_("lue le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("leçon lue")
+        verbose_name_plural = _("leçons lues")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "lesson"], name="unique_lesson_read")
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.lesson}"
 
 
 def mark_read(request, lesson_id):
