@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS = {
     "caching": 0,
     "typography": 0,
+    "privacy": 0,
     "figures": 1,
     "lessons": 2,
     "quizzes": 3,

@@ -1,0 +1,121 @@
+"""The register of personal data: for every model that points at a user, the app that owns it
+says, in its AppConfig.ready(), what the learner's export shows of it, when it expires, and what
+becomes of it when the account is deleted. `accounts` reads it for the export, the daily purge
+and the account's deletion, and knows no other app for that; tests/test_privacy.py fails when a
+model that points at a user is registered nowhere, or says a fate its relations do not give."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+# What becomes of a model's rows when the account they point at is deleted.
+DELETED = "deleted"  # they go with it
+# Legal evidence: they stay under the name written in them, without the account, until their
+# own period is over (an expiry, theirs or that of what they belong to).
+KEPT = "kept"
+# They stay without the account: content or a link that holds nothing of the person (a page's
+# owner, the trainer who started a live session, an editor's lock).
+UNLINKED = "unlinked"
+# Nothing ties them to the account (a session): they go when they expire.
+EXPIRES = "expires"
+FATES = (DELETED, KEPT, UNLINKED, EXPIRES)
+
+
+@dataclass(frozen=True)
+class Export:
+    """A section of the learner's export: `key` in the JSON file, and `content(user, now)`, what
+    it holds (JSON-ready)."""
+
+    key: str
+    content: object
+
+
+@dataclass(frozen=True)
+class Expiry:
+    """What of a model the daily purge deletes: rows matching `only` whose `date` field is
+    older than the number of days named by `setting` (None: as soon as that date has passed).
+    `label` names them in the purge's report ("attestations")."""
+
+    label: str
+    date: str
+    setting: str | None = None
+    only: models.Q = field(default_factory=models.Q)
+
+    def cutoff(self, model, now):
+        cutoff = now - timedelta(days=getattr(settings, self.setting)) if self.setting else now
+        date_field = model._meta.get_field(self.date)
+        return cutoff if isinstance(date_field, models.DateTimeField) else cutoff.date()
+
+    def expired(self, model, now):
+        return model.objects.filter(self.only, **{f"{self.date}__lt": self.cutoff(model, now)})
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    model: type
+    on_account_deletion: str
+    export: Export | None
+    expiry: Expiry | None
+    # For rows that name the person without a relation to the account (sign-in records keep the
+    # address typed): `forget(user)` deletes them when the account is deleted.
+    forget: object
+    # Why it is not in the learner's export (required then), or anything else worth knowing.
+    note: str
+
+
+_registry = {}
+
+
+def register(model, *, on_account_deletion, export=None, expiry=None, forget=None, note=""):
+    if on_account_deletion not in FATES:
+        raise ValueError(f"{model._meta.label}: on_account_deletion must be one of {FATES}")
+    if export is None and not note:
+        raise ValueError(f"{model._meta.label}: say in a note why it is not in the export")
+    if export and any(
+        entry.export and entry.export.key == export.key and entry.model is not model
+        for entry in entries()
+    ):
+        raise ValueError(f"{model._meta.label}: the export already has a {export.key!r} section")
+    _registry[model._meta.label] = PersonalData(
+        model, on_account_deletion, export, expiry, forget, note
+    )
+
+
+def entries():
+    return list(_registry.values())
+
+
+def entry_for(model):
+    return _registry.get(model._meta.label)
+
+
+def export(user, now=None):
+    """Everything registered about `user`, one section per exporter, in registration order."""
+    now = now or timezone.now()
+    return {
+        entry.export.key: entry.export.content(user, now) for entry in entries() if entry.export
+    }
+
+
+def purge(now=None, only=None):
+    """Deletes what has outlived its retention period (of the models in `only`, if given):
+    {label: how many rows of the registered model went}."""
+    now = now or timezone.now()
+    deleted = {}
+    for entry in entries():
+        if entry.expiry and (only is None or entry.model in only):
+            label = entry.model._meta.label
+            count = entry.expiry.expired(entry.model, now).delete()[1].get(label, 0)
+            deleted[entry.expiry.label] = deleted.get(entry.expiry.label, 0) + count
+    return deleted
+
+
+def forget(user):
+    """What names a deleted account without a relation to it (the rest follows the relations'
+    on_delete, which tests/test_privacy.py checks against each model's fate)."""
+    for entry in entries():
+        if entry.forget:
+            entry.forget(user)
