@@ -7,3 +7,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .personal_data import register_personal_data
+
+        register_personal_data()

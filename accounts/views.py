@@ -12,7 +12,6 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import (
     url_has_allowed_host_and_scheme,
@@ -22,15 +21,13 @@ from django.utils.http import (
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from attendance.models import Presence
 from attestations.models import Attestation
 from caching import rate
 from lessons.models import CoursePage, LessonRead
 from lessons.reading import session_lesson_ids
-from live.models import Participant
+from privacy import registry
 from quizzes.attempts import session_tokens
 from quizzes.models import Attempt, Quiz
-from workshops.models import Membership
 from workshops.positioning import learner_positioning
 from workshops.roles import is_trainer
 
@@ -214,75 +211,10 @@ def my_data(request):
 @never_cache
 @login_required
 def my_data_download(request):
-    """Everything we keep about the learner, as JSON (RGPD: right of access and portability).
-    An assigned quiz's correction stays out until the trainer's date for it."""
-    user = request.user
-    now = timezone.now()
-    data = {
-        "compte": {
-            "email": user.email,
-            "prenom": user.first_name,
-            "nom": user.last_name,
-            "inscrit_le": user.date_joined.isoformat(),
-            "derniere_connexion": user.last_login.isoformat() if user.last_login else None,
-        },
-        "lecons_lues": [
-            {"lecon": title, "lue_le": read_at.isoformat()}
-            for title, read_at in LessonRead.objects.filter(user=user).values_list(
-                "lesson__title", "read_at"
-            )
-        ],
-        "tentatives": [
-            {
-                "quiz": attempt.quiz_title,
-                "envoyee_le": attempt.submitted_at.isoformat(),
-                "score": attempt.score,
-                "correction_visible_le": attempt.reveal_after.isoformat()
-                if attempt.reveal_after
-                else None,
-                "questions": attempt.questions_for_learner(now),
-            }
-            for attempt in Attempt.objects.for_user(user)
-        ],
-        "seances_en_direct": [
-            {
-                "seance": participant.session.title,
-                "pseudonyme": participant.nickname,
-                "rejointe_le": participant.joined_at.isoformat(),
-                "reponses": [
-                    {"question": answer.question + 1, "reponse": answer.given}
-                    for answer in participant.answers.all()
-                ],
-            }
-            for participant in Participant.objects.filter(user=user)
-            .select_related("session")
-            .prefetch_related("answers")
-        ],
-        "emargement": [
-            {
-                "atelier": presence.half_day.workshop.name,
-                "demi_journee": str(presence.half_day),
-                "presence": presence.status,
-                "signe_le": presence.signed_at and presence.signed_at.isoformat(),
-            }
-            for presence in Presence.objects.filter(user=user).select_related("half_day__workshop")
-        ],
-        "attestations": [
-            {
-                "formation": attestation.content["workshop"]["title"],
-                "delivree_le": attestation.issued_at.isoformat(),
-                "revoquee_le": attestation.revoked_at and attestation.revoked_at.isoformat(),
-                "contenu": attestation.content,
-            }
-            for attestation in Attestation.objects.filter(user=user)
-        ],
-        "ateliers": [
-            {"atelier": name, "rejoint_le": joined.isoformat()}
-            for name, joined in Membership.objects.filter(user=user).values_list(
-                "workshop__name", "joined_at"
-            )
-        ],
-    }
+    """Everything we keep about the learner, as JSON (RGPD: right of access and portability), one
+    section for each app that keeps something (privacy.registry). An assigned quiz's correction
+    stays out until the trainer's date for it."""
+    data = registry.export(request.user)
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = 'attachment; filename="mes-donnees-atelier-reseaux.json"'
     return response
@@ -291,7 +223,8 @@ def my_data_download(request):
 @never_cache
 @login_required
 def delete_account(request):
-    """Deletes the account and, with it, every attempt, reading and membership."""
+    """Deletes the account and, with it, what each app registered as going with it; training
+    evidence stays for its legal period (privacy.registry)."""
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         request.user.delete()

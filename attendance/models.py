@@ -1,6 +1,6 @@
 """Attendance sheets (émargement): one signature per participant and half-day, given on their own
 phone during that half-day, and the trainer's countersignature. Legal evidence: a line keeps the
-name it was signed under when the account is deleted (see accounts.retention)."""
+name it was signed under when the account is deleted (see attendance.personal_data)."""
 
 from datetime import datetime, time, timedelta
 

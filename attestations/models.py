@@ -1,7 +1,7 @@
 """Attestations de fin de formation (article L6353-1 du Code du travail) and the certificates
 of completion financers ask for, both printed from one record. The record keeps what it
 certifies, as it was when issued: legal evidence that outlives the learner's account and later
-changes to quizzes and results (see accounts.retention)."""
+changes to quizzes and results (see attestations.personal_data)."""
 
 import uuid
 

@@ -7,6 +7,7 @@ class FiguresConfig(AppConfig):
 
     def ready(self):
         from caching.generation import invalidate_on_change
+        from privacy.registry import EDITORS_LOCK, UNLINKED, register
 
         from .models import FiguresSettings, Series, SeriesItem, Statistic
 
@@ -14,3 +15,5 @@ class FiguresConfig(AppConfig):
         # the review threshold have no drafts: any save shows.
         invalidate_on_change(Statistic, on_save=False)
         invalidate_on_change(Series, SeriesItem, FiguresSettings)
+        for model in (Statistic, Series):
+            register(model, on_account_deletion=UNLINKED, note=EDITORS_LOCK)

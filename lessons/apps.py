@@ -10,5 +10,7 @@ class LessonsConfig(AppConfig):
 
         from . import signals  # noqa: F401
         from .models import Resource
+        from .personal_data import register_personal_data
 
         invalidate_on_change(Resource, on_save=False)  # published through Wagtail's signals
+        register_personal_data()

@@ -22,6 +22,8 @@ UNLINKED = "unlinked"
 # Nothing ties them to the account (a session): they go when they expire.
 EXPIRES = "expires"
 FATES = (DELETED, KEPT, UNLINKED, EXPIRES)
+# The note of a snippet that points at a user only through Wagtail's lock.
+EDITORS_LOCK = "Wagtail's lock (locked_by): the editor editing it, cleared when their account goes."
 
 
 @dataclass(frozen=True)
@@ -60,8 +62,8 @@ class PersonalData:
     export: Export | None
     expiry: Expiry | None
     # For rows that name the person without a relation to the account (sign-in records keep the
-    # address typed): `forget(user)` deletes them when the account is deleted.
-    forget: object
+    # address typed): `forget_by(user)`, a Q of those rows, deleted with the account.
+    forget_by: object
     # Why it is not in the learner's export (required then), or anything else worth knowing.
     note: str
 
@@ -69,7 +71,7 @@ class PersonalData:
 _registry = {}
 
 
-def register(model, *, on_account_deletion, export=None, expiry=None, forget=None, note=""):
+def register(model, *, on_account_deletion, export=None, expiry=None, forget_by=None, note=""):
     if on_account_deletion not in FATES:
         raise ValueError(f"{model._meta.label}: on_account_deletion must be one of {FATES}")
     if export is None and not note:
@@ -80,7 +82,7 @@ def register(model, *, on_account_deletion, export=None, expiry=None, forget=Non
     ):
         raise ValueError(f"{model._meta.label}: the export already has a {export.key!r} section")
     _registry[model._meta.label] = PersonalData(
-        model, on_account_deletion, export, expiry, forget, note
+        model, on_account_deletion, export, expiry, forget_by, note
     )
 
 
@@ -117,5 +119,5 @@ def forget(user):
     """What names a deleted account without a relation to it (the rest follows the relations'
     on_delete, which tests/test_privacy.py checks against each model's fate)."""
     for entry in entries():
-        if entry.forget:
-            entry.forget(user)
+        if entry.forget_by:
+            entry.model.objects.filter(entry.forget_by(user)).delete()

@@ -10,7 +10,9 @@ class QuizzesConfig(AppConfig):
 
         from . import signals  # noqa: F401
         from .models import Quiz
+        from .personal_data import register_personal_data
 
         # Published through Wagtail's signals; a save also shows when a trainer reserves a quiz
         # to workshops (it leaves the lesson pages).
         invalidate_on_change(Quiz)
+        register_personal_data()

@@ -405,7 +405,7 @@ def test_deleting_an_account_keeps_the_evidence_for_its_legal_period(client, peo
     assert Presence.objects.filter(name="Léa Roux", user=None).exists()
     # Past their period, the daily purge removes them.
     later = timezone.now() + timedelta(days=7 * 366)
-    from accounts.retention import purge
+    from privacy.registry import purge
 
     deleted = purge(now=later)
     assert deleted["attestations"] == 2 and deleted["attendance sheets"] == 1

@@ -1,10 +1,18 @@
 """Personal data has an owner: every model that points at a user (ours and the frameworks') is in
-the register (privacy.registry)."""
+the register (privacy.registry), with a fate on account deletion that its relations really give;
+the learner's export has a section for each exporter, and the daily purge a line for each
+expiry."""
 
+import io
+import json
+
+import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.db import models
 from django.test.utils import isolate_apps
+from django.urls import reverse
 
 from privacy import registry
 
@@ -66,3 +74,60 @@ def test_a_new_model_pointing_at_a_user_fails_until_it_is_registered():
             app_label = "tests"
 
     assert unregistered([*apps.get_models(), Throwaway]) == ["tests.Throwaway"]
+
+
+def test_each_fate_on_account_deletion_is_what_the_relations_do():
+    """Deleted: a relation that cascades (or rows found by `forget_by`). Kept, unlinked or
+    expiring: no relation cascades; kept rows expire, or go with what they belong to."""
+    expiring = {entry.model for entry in registry.entries() if entry.expiry}
+    for entry in registry.entries():
+        model, fate = entry.model, entry.on_account_deletion
+        relations = user_relations(model)
+        cascading = [
+            field
+            for field in relations
+            if not field.many_to_many and field.remote_field.on_delete is models.CASCADE
+        ]
+        if fate == registry.DELETED:
+            assert cascading or entry.forget_by or model is get_user_model(), model
+        else:
+            assert not cascading, (model, fate, cascading)
+        if fate == registry.KEPT:
+            parents = [
+                field.related_model
+                for field in model._meta.local_fields
+                if field.many_to_one and field.remote_field.on_delete is models.CASCADE
+            ]
+            assert entry.expiry or expiring.intersection(parents), model
+        if fate == registry.EXPIRES:
+            assert entry.expiry and not relations, model
+
+
+@pytest.mark.django_db
+def test_the_export_has_a_section_for_each_registered_exporter(client, django_user_model):
+    user = django_user_model.objects.create_user(email="lea@test.fr", password="x")
+    client.force_login(user)
+    data = json.loads(client.get(reverse("accounts:my_data_download")).content)
+    exporters = [entry.export.key for entry in registry.entries() if entry.export]
+    assert len(exporters) == len(set(exporters))
+    assert list(data) == exporters
+    assert set(data) == EXPORT_KEYS
+    assert data["compte"]["email"] == "lea@test.fr"
+
+
+@pytest.mark.django_db
+def test_the_daily_purge_reports_each_registered_expiry():
+    out = io.StringIO()
+    call_command("purge_expired_data", stdout=out)
+    labels = {entry.expiry.label for entry in registry.entries() if entry.expiry}
+    assert labels == {
+        "sign-ups never activated",
+        "sign-in records",
+        "expired sessions",
+        "anonymous quiz attempts",
+        "live guests",
+        "attendance sheets",
+        "attestations",
+    }
+    for label in labels:
+        assert f" {label} deleted." in out.getvalue()

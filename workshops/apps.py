@@ -9,5 +9,7 @@ class WorkshopsConfig(AppConfig):
         from django.contrib.auth import get_user_model
 
         from . import signals
+        from .personal_data import register_personal_data
 
         signals.connect(get_user_model())
+        register_personal_data()

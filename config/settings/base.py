@@ -283,8 +283,8 @@ DEFAULT_FROM_EMAIL = env.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Quiz attempts made without an account are deleted after this many days (RGPD);
-# run `manage.py purge_anonymous_attempts` daily.
+# Quiz attempts made without an account, and live sessions' guests, are deleted after this many
+# days (RGPD), by `manage.py purge_expired_data` (daily).
 ANONYMOUS_ATTEMPT_RETENTION_DAYS = int(env.get("ANONYMOUS_ATTEMPT_RETENTION_DAYS", "30"))
 # Sign-in records (e-mail, address, browser) and sign-ups never activated: run
 # `manage.py purge_expired_data` daily. Expired sessions go at the same time.

@@ -1,0 +1,20 @@
+"""What lessons keep about a person (privacy.registry)."""
+
+from privacy.registry import DELETED, EDITORS_LOCK, UNLINKED, Export, register
+
+from .models import Resource
+from .reading import LessonRead
+
+
+def lessons_read(user, now):
+    return [
+        {"lecon": title, "lue_le": read_at.isoformat()}
+        for title, read_at in LessonRead.objects.filter(user=user).values_list(
+            "lesson__title", "read_at"
+        )
+    ]
+
+
+def register_personal_data():
+    register(LessonRead, on_account_deletion=DELETED, export=Export("lecons_lues", lessons_read))
+    register(Resource, on_account_deletion=UNLINKED, note=EDITORS_LOCK)

@@ -1,0 +1,39 @@
+"""What quizzes keep about a person (privacy.registry): attempts, with an account or without
+(anonymous ones are purged after ANONYMOUS_ATTEMPT_RETENTION_DAYS)."""
+
+from django.db.models import Q
+
+from privacy.registry import DELETED, EDITORS_LOCK, UNLINKED, Expiry, Export, register
+
+from .models import Attempt, Quiz
+
+
+def attempts(user, now):
+    """An assigned quiz's correction stays out until the trainer's date for it."""
+    return [
+        {
+            "quiz": attempt.quiz_title,
+            "envoyee_le": attempt.submitted_at.isoformat(),
+            "score": attempt.score,
+            "correction_visible_le": attempt.reveal_after.isoformat()
+            if attempt.reveal_after
+            else None,
+            "questions": attempt.questions_for_learner(now),
+        }
+        for attempt in Attempt.objects.for_user(user)
+    ]
+
+
+def register_personal_data():
+    register(
+        Attempt,
+        on_account_deletion=DELETED,
+        export=Export("tentatives", attempts),
+        expiry=Expiry(
+            "anonymous quiz attempts",
+            "submitted_at",
+            "ANONYMOUS_ATTEMPT_RETENTION_DAYS",
+            only=Q(user=None),
+        ),
+    )
+    register(Quiz, on_account_deletion=UNLINKED, note=EDITORS_LOCK)
