@@ -218,7 +218,10 @@ def test_twenty_phones_writing_for_a_minute_get_no_server_error_and_lose_nothing
     assert not server_errors, (server_errors, log.read_text()[-3000:])
     assert "database is locked" not in log.read_text()
     # Each writer really wrote, many times over.
-    assert done["attempts"] > 50 and done["answers"] > 20 and done["signatures"] > 50, (done, statuses)
+    assert done["attempts"] > 50 and done["answers"] > 20 and done["signatures"] > 50, (
+        done,
+        statuses,
+    )
     stored = shell(
         env,
         f"from tests.production.room import count; count({room['assignment']}, {room['live']!r})",
