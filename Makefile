@@ -25,9 +25,10 @@ setup: install ## Migrate the database and build the content and demo accounts (
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py build_content --demo-accounts
 
-run: setup ## Set up, then serve the site at http://127.0.0.1:8000
+run: setup ## Set up, then serve the site at http://127.0.0.1:8000, with the task worker beside it
 	@echo "Site: http://$(HOST):$(PORT)/  ·  admin: http://$(HOST):$(PORT)/admin/"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@# The worker stops with the server (Ctrl-C, or the server failing).
+	@trap 'kill 0' EXIT; $(PY) manage.py run_worker & $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install chromium ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL says so)
 	$(PY) -m pytest

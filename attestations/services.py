@@ -1,8 +1,6 @@
 """Issuing and revoking attestations, and printing them."""
 
-import io
-import zipfile
-
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -46,8 +44,14 @@ def revoke(attestation):
         attestation.save(update_fields=["revoked_at"])
 
 
-def pdf(attestation, document, request):
-    verify_url = request.build_absolute_uri(attestation.get_verify_url())
+def public_url(path):
+    """The address anyone can check the document at: the site's configured address, never the
+    one a request came in by."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def pdf(attestation, document):
+    verify_url = public_url(attestation.get_verify_url())
     return render_pdf(
         TEMPLATES[document],
         {"attestation": attestation, "c": attestation.content, "verify_url": verify_url},
@@ -56,17 +60,3 @@ def pdf(attestation, document, request):
 
 def file_name(attestation, document="attestation"):
     return f"{document}-{slugify(attestation.learner_name) or attestation.pk}.pdf"
-
-
-def zip_of(attestations, request):
-    """One PDF per learner, in one ZIP."""
-    buffer = io.BytesIO()
-    names = set()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for attestation in attestations:
-            name = file_name(attestation)
-            if name in names:  # two learners with the same name
-                name = name.replace(".pdf", f"-{attestation.pk}.pdf")
-            names.add(name)
-            archive.writestr(name, pdf(attestation, "attestation", request))
-    return buffer.getvalue()

@@ -6,23 +6,21 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from attendance.services import attendance_counts
-from workshops.models import TrainingBody
-from workshops.pdf import pdf_response, render_pdf
+from jobs.background import latest_job, start_once
+from workshops.pdf import pdf_response
 from workshops.positioning import workshop_positioning
-from workshops.results import members_of, question_reports, retained_attempts
+from workshops.results import members_of
 from workshops.roles import trainer_required, workshop_run_by
 
-from . import services
+from . import services, tasks
 from .content import missing_facts
 from .models import Attestation
 
@@ -56,6 +54,8 @@ def workshop(request, pk):
             "held": held,
             "missing": missing_facts(workshop),
             "issued_count": len(current),
+            "documents_job": latest_job(f"documents:{workshop.pk}", request.user),
+            "report_job": latest_job(f"report:{workshop.pk}", request.user),
         },
     )
 
@@ -116,46 +116,36 @@ def download(request, token, document):
         token=token,
     )
     return pdf_response(
-        services.pdf(attestation, document, request),
+        services.pdf(attestation, document),
         services.file_name(attestation, document).removesuffix(".pdf"),
     )
 
 
-@trainer_required
-def download_all(request, pk):
+def prepare(request, pk, task, title, subject):
+    """Start the workshop's document job (or find the one already under way), and follow it."""
     workshop = workshop_run_by(request, pk)
-    attestations = Attestation.objects.current().filter(workshop=workshop)
-    if not attestations:
-        messages.error(request, _("Aucune attestation délivrée dans cet atelier pour l'instant."))
-        return redirect("attestations:workshop", workshop.pk)
-    response = HttpResponse(services.zip_of(attestations, request), content_type="application/zip")
-    name = slugify(f"attestations {workshop.name}")
-    response["Content-Disposition"] = f'attachment; filename="{name}.zip"'
-    return response
+    job = start_once(
+        task,
+        subject=f"{subject}:{workshop.pk}",
+        owner=request.user,
+        title=title % {"name": workshop.name},
+        workshop_id=workshop.pk,
+    )
+    return redirect(job)
 
 
 @trainer_required
-def group_report(request, pk):
-    workshop = workshop_run_by(request, pk)
-    members = members_of(workshop)
-    signed, held = attendance_counts(workshop)
-    assignments = list(workshop.assignments.select_related("quiz").order_by("pk"))
-    quizzes = [
-        {"assignment": assignment, "questions": question_reports(assignment, kept)}
-        for assignment in assignments
-        for kept in [retained_attempts(assignment)]
-    ]
-    context = {
-        "workshop": workshop,
-        "body": TrainingBody.load(),
-        "roster": [(member, signed.get(member.id, 0)) for member in members],
-        "held": held,
-        "positioning": workshop_positioning(workshop),
-        "quizzes": quizzes,
-        "now": timezone.now(),
-    }
-    pdf = render_pdf("attestations/group_report.pdf.html", context)
-    return pdf_response(pdf, f"rapport {workshop.name}")
+@require_POST
+def prepare_documents(request, pk):
+    return prepare(
+        request, pk, tasks.documents_zip, _("Attestations et certificats · %(name)s"), "documents"
+    )
+
+
+@trainer_required
+@require_POST
+def prepare_report(request, pk):
+    return prepare(request, pk, tasks.group_report, _("Rapport de l'atelier · %(name)s"), "report")
 
 
 @never_cache

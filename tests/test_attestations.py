@@ -287,22 +287,43 @@ def test_no_final_test_gives_an_attestation_of_attendance_marked_as_such(client,
     assert "n'a pas passé le test final" in text
 
 
-def test_the_trainer_downloads_a_zip_with_one_pdf_per_learner_and_the_group_report(
+def follow_job(client, response):
+    """The job page a "Préparer" button leads to, and the file it offers once done."""
+    assert response.status_code == 302 and response.url.startswith("/travaux/"), response
+    page = client.get(response.url).content.decode()
+    assert "C'est prêt." in page, page
+    download = re.search(r'href="(/travaux/[^"]+/fichier/)"', page).group(1)
+    return page, b"".join(client.get(download).streaming_content)
+
+
+def test_the_trainer_prepares_a_zip_of_every_attestation_and_certificate_and_the_group_report(
     client, people, course
 ):
     as_user(client, course["omar"])
     take(client, course["final"])
     issue_all(client, people["trainer"], course["workshop"])
-    response = client.get(reverse("attestations:download_all", args=[course["workshop"].pk]))
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    workshop = course["workshop"].pk
+    page, content = follow_job(
+        client, client.post(reverse("attestations:prepare_documents", args=[workshop]))
+    )
+    assert "Télécharger attestations-" in page and ".zip" in page
+    archive = zipfile.ZipFile(io.BytesIO(content))
     assert sorted(archive.namelist()) == [
         "attestation-lea-roux.pdf",
         "attestation-omar-diallo.pdf",
+        "certificat-lea-roux.pdf",
+        "certificat-omar-diallo.pdf",
     ]
     assert "Omar Diallo" in flat(pdf_text(archive.read("attestation-omar-diallo.pdf"))[0])
+    assert "Omar Diallo" in flat(pdf_text(archive.read("certificat-omar-diallo.pdf"))[0])
+    # The workshop's page says it is ready, and where.
+    html = client.get(reverse("attestations:workshop", args=[workshop])).content.decode()
+    assert "Attestations et certificats" in html and "prêt le" in html
 
-    report = client.get(reverse("attestations:group_report", args=[course["workshop"].pk]))
-    text = flat(pdf_text(report.content)[0])
+    _page, content = follow_job(
+        client, client.post(reverse("attestations:prepare_report", args=[workshop]))
+    )
+    text = flat(pdf_text(content)[0])
     for expected in ["Rapport de l'atelier", "Léa Roux", "Omar Diallo", "Réussite par question"]:
         assert expected in text, expected
     assert course["final"].quiz.title in text and "100 %" in text

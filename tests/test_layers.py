@@ -11,6 +11,7 @@ LAYERS = {
     "caching": 0,
     "typography": 0,
     "privacy": 0,
+    "jobs": 1,  # built on privacy (it registers its personal data there)
     "figures": 1,
     "lessons": 2,
     "quizzes": 3,

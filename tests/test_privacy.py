@@ -128,6 +128,8 @@ def test_the_daily_purge_reports_each_registered_expiry():
         "live guests",
         "attendance sheets",
         "attestations",
+        "background jobs",
+        "finished tasks",
     }
     for label in labels:
         assert f" {label} deleted." in out.getvalue()

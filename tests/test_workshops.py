@@ -10,6 +10,8 @@ from django.utils.html import strip_tags
 
 from attendance.models import HalfDay, period_at
 from attestations.services import issue
+from attestations.tasks import documents_zip
+from jobs.background import start
 from lessons.models import LessonPage
 from quizzes.models import Attempt
 from tests.account_helpers import sign_up_and_activate
@@ -28,9 +30,10 @@ TRAINER_OF_IT = [302, 403, 403, 200, 404, 403]
 TRAINER_OF_IT_POST = [302, 403, 403, 302, 404, 403]
 MEMBER_OF_IT = [302, 200, 404, 404, 404, 404]
 SIGNED_IN = [302, 200, 200, 200, 200, 200]
+OWNER_ONLY = [302, 404, 404, 200, 404, 404]  # the trainer started it
 
 
-def matrix(setting, people, attempt, half_day, attestation):
+def matrix(setting, people, attempt, half_day, attestation, job):
     w, a = setting["workshop"].pk, setting["assignment"].pk
     learner = people["learner"].pk
     h, token = half_day.pk, attestation.token
@@ -68,8 +71,13 @@ def matrix(setting, people, attempt, half_day, attestation):
         ("post", reverse("attendance:countersign", args=[h]), TRAINER_OF_IT_POST),
         # Attestations
         ("get", reverse("attestations:workshop", args=[w]), TRAINER_OF_IT),
-        ("get", reverse("attestations:download_all", args=[w]), TRAINER_OF_IT),
-        ("get", reverse("attestations:group_report", args=[w]), TRAINER_OF_IT),
+        ("post", reverse("attestations:prepare_documents", args=[w]), TRAINER_OF_IT_POST),
+        ("post", reverse("attestations:prepare_report", args=[w]), TRAINER_OF_IT_POST),
+        # A job's pages: only for whoever started it.
+        ("get", reverse("jobs:detail", args=[job.pk]), OWNER_ONLY),
+        ("get", reverse("jobs:state", args=[job.pk]), OWNER_ONLY),
+        ("get", reverse("jobs:download", args=[job.pk]), OWNER_ONLY),
+        ("post", reverse("jobs:retry", args=[job.pk]), [302, 404, 404, 302, 404, 404]),
         ("get", attestation.get_download_url(), [302, 200, 404, 200, 404, 404]),
         ("get", attestation.get_download_url("certificat"), [302, 200, 404, 200, 404, 404]),
         ("get", attestation.get_verify_url(), [200] * 6),
@@ -90,8 +98,14 @@ def test_access_matrix(client, people, setting):
         opened_at=timezone.now(),
     )
     (attestation,) = issue(setting["workshop"], [people["learner"]], people["trainer"])
+    job = start(
+        documents_zip,
+        title="ZIP",
+        owner=people["trainer"],
+        workshop_id=setting["workshop"].pk,
+    )
     failures = []
-    for method, url, expected in matrix(setting, people, attempt, half_day, attestation):
+    for method, url, expected in matrix(setting, people, attempt, half_day, attestation, job):
         for role, status in zip(ROLES, expected, strict=True):
             client.logout()
             if role != "anonymous":

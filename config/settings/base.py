@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "live",
     "attendance",
     "attestations",
+    "jobs",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -153,6 +155,18 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
+
+# Background work. Wagtail's own tasks (the reference index that usage reports and cache purges
+# read) stay on "default" and run at once, as before. Long work (ZIPs and PDFs, e-mails, purges)
+# goes to "background": a table of the database, which `manage.py run_worker` empties (`make run`
+# starts one beside the site; production runs it as its own process).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Jobs (their files) and the queue's finished rows are deleted this many days after they were
+# made, by `manage.py purge_expired_data`.
+JOB_RETENTION_DAYS = int(env.get("JOB_RETENTION_DAYS", "7"))
 
 # Live sessions: the channel layer carries "something changed" between the app servers and the
 # sockets. Redis when there is one (several ASGI servers share a session), else one process's

@@ -26,6 +26,15 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
+# Background tasks run at once, inside the request, so the test client sees their result; the
+# worker itself is tested with real processes (tests/production).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+# Files the tests make (documents, jobs' results) stay out of the project's media folder.
+MEDIA_ROOT = BASE_DIR / "tmp" / "media"
+
 # Login throttling is tested on its own, with AXES_ENABLED switched back on.
 AXES_ENABLED = False
 

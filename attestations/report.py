@@ -1,0 +1,29 @@
+"""The workshop's group report: its roster with attendance, the entry and final tests compared,
+and each assigned quiz's questions with their success rates."""
+
+from django.utils import timezone
+
+from attendance.services import attendance_counts
+from workshops.models import TrainingBody
+from workshops.positioning import workshop_positioning
+from workshops.results import members_of, question_reports, retained_attempts
+
+
+def context(workshop):
+    members = members_of(workshop)
+    signed, held = attendance_counts(workshop)
+    assignments = list(workshop.assignments.select_related("quiz").order_by("pk"))
+    quizzes = [
+        {"assignment": assignment, "questions": question_reports(assignment, kept)}
+        for assignment in assignments
+        for kept in [retained_attempts(assignment)]
+    ]
+    return {
+        "workshop": workshop,
+        "body": TrainingBody.load(),
+        "roster": [(member, signed.get(member.id, 0)) for member in members],
+        "held": held,
+        "positioning": workshop_positioning(workshop),
+        "quizzes": quizzes,
+        "now": timezone.now(),
+    }

@@ -1,0 +1,72 @@
+"""The task worker: runs the long work the site queues (ZIPs and PDFs, e-mails, purges), one task
+at a time, with django-tasks-db's worker on the "background" backend. Before it starts, it queues
+again what it left running when it last stopped (same --worker-id); while it runs, it does the
+same every minute for jobs of any worker whose heartbeat stopped."""
+
+import logging
+import os
+import socket
+import threading
+import time
+from argparse import BooleanOptionalAction
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import DatabaseError, connection
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
+
+from jobs import background
+
+log = logging.getLogger(__name__)
+
+
+class Command(BaseCommand):
+    help = "Runs the background tasks; picks up what a stopped worker left unfinished."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--worker-id",
+            default=socket.gethostname()[:64],
+            help="Unique for each worker (default: the host name). A worker that starts again "
+            "under the same id takes back at once the work it left running.",
+        )
+        parser.add_argument("--batch", action="store_true", help="Run what is queued, then stop.")
+        parser.add_argument(
+            "--reload",
+            action=BooleanOptionalAction,
+            default=settings.DEBUG,
+            help="Restart when the code changes (default: in development).",
+        )
+
+    def handle(self, *, worker_id, batch, reload, verbosity, **options):
+        # With --reload, this runs again in the reloader's child process, which does the work.
+        if not reload or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+            taken_back = background.recover(background.abandoned(worker=worker_id))
+            if taken_back:
+                self.stdout.write(f"{taken_back} unfinished job(s) queued again.")
+            if not batch:
+                threading.Thread(target=watch, daemon=True).start()
+        call_command(
+            "db_worker",
+            backend_name=background.BACKEND,
+            queue_name="*",
+            worker_id=worker_id,
+            batch=batch,
+            reload=reload and not batch,
+            interval=0.5,
+            startup_delay=False,
+            verbosity=verbosity,
+        )
+
+
+def watch(every=60):
+    """Queue again the jobs of workers that stopped (another server's, or one killed)."""
+    while True:
+        time.sleep(every)
+        try:
+            background.recover(background.abandoned())
+        except DatabaseError:
+            log.exception("Could not look for abandoned jobs")
+        finally:
+            connection.close()
