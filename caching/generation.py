@@ -21,8 +21,17 @@ def shared_cache():
 
 
 def new_value():
-    """Unique whatever the clocks of several servers say: generations are only compared."""
+    """Unique whatever the clocks of several servers say: generations are only compared (their
+    time only dates pages, see made_at)."""
     return f"{time.time_ns():x}-{secrets.token_hex(4)}"
+
+
+def made_at(value):
+    """When a generation was made, in seconds since the epoch (None for a value made otherwise)."""
+    try:
+        return int(value.partition("-")[0], 16) / 10**9
+    except (AttributeError, ValueError):
+        return None
 
 
 def current():

@@ -7,15 +7,32 @@ without a session cookie the page is the same for every visitor). Entries are ke
 generation, so publishing anything makes every cached page unreachable at once. A query string
 is cached only with known parameters, and only for the values the page itself recognises
 (`do_not_cache` otherwise): random values cannot fill the cache.
+
+Pages it serves carry validators taken from the generation (the same on every worker and server,
+new with every publication), so a browser asking again gets a 304 without a body. Everything
+personal is `private, no-store` instead, and never gets a validator.
 """
+
+import math
+import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import patch_cache_control
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
+from django.utils.http import http_date
 
-from .generation import request_generation
+from .generation import made_at, request_generation
 
 TIMEOUT = 600
+# Browsers keep a page but ask before each use: the answer is a 304 without a body as long as
+# nothing was published (one read of the generation, no rendering), and a publication shows on
+# the very next visit. A max-age would save that round trip but show the old page for that long
+# after a publication, and let a shared proxy keep it for everyone.
+CACHE_CONTROL = "no-cache"
 ALLOWED_PARAMETERS = {"tag"}
 # Never cached: personal pages, and the health check (it must reach the database each time).
 PRIVATE_PREFIXES = (
@@ -43,6 +60,47 @@ def is_cacheable_request(request):
         and set(request.GET) <= ALLOWED_PARAMETERS
         and not request.path.startswith(PRIVATE_PREFIXES)
     )
+
+
+def no_store_if_personal(request, response):
+    """Someone's own page (a session, a personal address), or one that sets a cookie or carries a
+    CSRF token (a form): no browser or proxy may keep it."""
+    if (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        or response.cookies
+        or request.META.get("CSRF_COOKIE_USED")
+        or request.path.startswith(PRIVATE_PREFIXES)
+    ):
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def validators(request, started):
+    """The ETag and Last-Modified (a timestamp, or None) of the page cached for this request's
+    generation. The ETag is weak, as GZipMiddleware would make it anyway: the compressed and plain
+    pages then carry the same one. Last-Modified, in whole seconds, is the second the generation
+    was made in, given only to requests that started after that second: any later generation is
+    then made in a later second, so an old date never matches a new page (with the servers'
+    clocks in step; the ETag, which browsers send first, needs no clock)."""
+    generation = request_generation(request)
+    made = made_at(generation)
+    modified = math.floor(made) if made is not None else None
+    if modified is not None and started < modified + 1:
+        modified = None
+    return f'W/"{generation}"', modified
+
+
+def serve(request, response, started, source):
+    """A cached page with its validators, or a 304 when the browser's copy is this one."""
+    etag, modified = validators(request, started)
+    response["ETag"] = etag
+    if modified is not None:
+        response["Last-Modified"] = http_date(modified)
+    response["Cache-Control"] = CACHE_CONTROL
+    response["X-Page-Cache"] = source
+    # GZipMiddleware, outside, says so only on the 200s it compresses; a 304 must say it too.
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return get_conditional_response(request, etag=etag, last_modified=modified, response=response)
 
 
 def is_cacheable_response(request, response):
@@ -74,20 +132,14 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if not is_cacheable_request(request):
-            response = self.get_response(request)
-            if settings.SESSION_COOKIE_NAME in request.COOKIES or response.cookies.get(
-                settings.SESSION_COOKIE_NAME
-            ):
-                # Someone's own page: no browser or proxy may keep it.
-                patch_cache_control(response, private=True, no_store=True)
-            return response
+            return no_store_if_personal(request, self.get_response(request))
+        started = time.time()  # before the generation is read (see validators)
         key = cache_key(request)
         cached = cache.get(key)
         if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
+            return serve(request, cached, started, "hit")
         response = self.get_response(request)
-        if is_cacheable_response(request, response):
-            cache.set(key, response, TIMEOUT)
-            response["X-Page-Cache"] = "miss"
-        return response
+        if not is_cacheable_response(request, response):
+            return no_store_if_personal(request, response)
+        cache.set(key, response, TIMEOUT)  # kept without its validators
+        return serve(request, response, started, "miss")

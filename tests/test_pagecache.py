@@ -1,12 +1,16 @@
 """The anonymous page cache and the content memo: fast for visitors, never stale after
 publishing, moving or restricting a page, never personal."""
 
+import math
+import time
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
+from caching import generation
 from figures.models import Statistic
 from home.models import SiteSettings
 from lessons.models import LessonPage, Resource
@@ -199,3 +203,126 @@ def test_only_the_latest_searches_are_remembered(client, monkeypatch):
     assert queries > 1
     _html, queries = search_queries(client, "crm")
     assert queries == 1
+
+
+@pytest.fixture
+def settled_generation():
+    """Pages carry the date of their content generation once the second it was made in is over
+    (caching.pagecache.validators): wait for that, less than a second."""
+    made = generation.made_at(generation.current())
+    time.sleep(max(0.0, math.floor(made) + 1 - time.time()))
+
+
+def test_cached_pages_carry_validators_and_a_browser_asking_again_gets_a_304(
+    client, settled_generation
+):
+    url = "/chiffres-cles/"
+    first = client.get(url)
+    assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
+    assert first["Cache-Control"] == "no-cache"
+    etag, modified = first["ETag"], first["Last-Modified"]
+    assert client.get(url)["ETag"] == etag  # from the cache, the same validators
+    for validator in ({"HTTP_IF_NONE_MATCH": etag}, {"HTTP_IF_MODIFIED_SINCE": modified}):
+        response = client.get(url, **validator)
+        assert response.status_code == 304 and response.content == b""
+        assert response["ETag"] == etag and response["Last-Modified"] == modified
+        assert response["Cache-Control"] == "no-cache"
+        assert "Accept-Encoding" in response["Vary"]
+        assert client.head(url, **validator).status_code == 304
+    # Compressed, the page carries the same (weak) ETag, and the browser's copy still matches.
+    compressed = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert compressed["Content-Encoding"] == "gzip" and compressed["ETag"] == etag
+    assert client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_the_validators_are_the_same_in_every_process(client, settled_generation):
+    """Another worker (here: this one with its page cache emptied, as a process without Redis
+    has its own) gives the same validators, and answers 304 to them."""
+    from django.core.cache import cache
+
+    first = client.get("/cours/")
+    cache.clear()
+    again = client.get("/cours/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert (again["ETag"], again["Last-Modified"]) == (first["ETag"], first["Last-Modified"])
+
+
+def test_a_304_reads_only_the_generation(client):
+    url = "/cours/fideliser-ses-clients/"
+    etag = client.get(url)["ETag"]
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert [query["sql"] for query in queries] == [generation_query(queries)]
+
+
+@pytest.mark.parametrize("change", ["statistic", "lesson"])
+def test_after_a_publication_the_old_validators_get_the_new_page(
+    client, settled_generation, change
+):
+    url = "/" if change == "statistic" else "/cours/fideliser-ses-clients/"
+    first = client.get(url)
+    if change == "statistic":
+        statistic = Statistic.objects.get(slug="france-inscrits")
+        statistic.value = 77
+        statistic.save_revision().publish()
+        expected = "77\u00a0%"
+    else:
+        lesson = LessonPage.objects.get(slug="fideliser-ses-clients")
+        lesson.title = "Garder ses clients"
+        lesson.save_revision().publish()
+        expected = "<h1>Garder ses clients</h1>"
+    for validator in (
+        {"HTTP_IF_NONE_MATCH": first["ETag"]},
+        {"HTTP_IF_MODIFIED_SINCE": first["Last-Modified"]},
+    ):
+        response = client.get(url, **validator)
+        assert response.status_code == 200
+        assert expected in response.content.decode()
+        assert response["ETag"] != first["ETag"]
+
+
+def test_signed_in_visitors_and_personal_pages_never_get_a_validator_or_a_304(
+    client, django_user_model, settled_generation
+):
+    anonymous = client.get("/cours/")
+    validators = [
+        {"HTTP_IF_NONE_MATCH": anonymous["ETag"]},
+        {"HTTP_IF_MODIFIED_SINCE": anonymous["Last-Modified"]},
+        {"HTTP_IF_NONE_MATCH": "*"},
+    ]
+    # Pages with a form (a CSRF token), for anonymous visitors too.
+    for url in ["/quiz/quiz-final/", "/compte/connexion/", "/admin/login/"]:
+        for validator in validators:
+            response = client.get(url, **validator)
+            assert response.status_code == 200, url
+            assert "ETag" not in response and "Last-Modified" not in response, url
+            assert "no-store" in response["Cache-Control"], url
+    user = django_user_model.objects.create_user(email="lea@test.fr", password="x")
+    client.force_login(user)
+    for url in ["/cours/", "/", "/compte/mon-espace/"]:
+        for validator in validators:
+            response = client.get(url, **validator)
+            assert response.status_code == 200, url
+            assert "ETag" not in response and "Last-Modified" not in response, url
+            assert "private" in response["Cache-Control"], url
+            assert "no-store" in response["Cache-Control"], url
+
+
+def test_a_page_replaced_within_the_same_second_is_never_confirmed(client):
+    """Last-Modified counts whole seconds: a page made between two publications of one second
+    must not match the page after the second one, by either validator."""
+    url = "/"
+    statistic = Statistic.objects.get(slug="france-inscrits")
+    statistic.value = 61
+    statistic.save_revision().publish()
+    between = client.get(url)
+    assert "61\u00a0%" in between.content.decode()
+    statistic.value = 62
+    statistic.save_revision().publish()
+    validators = [{"HTTP_IF_NONE_MATCH": between["ETag"]}]
+    if between.has_header("Last-Modified"):  # only once the second of its generation was over
+        validators.append({"HTTP_IF_MODIFIED_SINCE": between["Last-Modified"]})
+    for validator in validators:
+        response = client.get(url, **validator)
+        assert response.status_code == 200 and "62\u00a0%" in response.content.decode()

@@ -19,6 +19,9 @@ def test_content_published_through_one_server_is_served_by_the_other_at_once(sha
     home = requests.get(second.url + "/")
     assert "68\u00a0%" in home.text
     assert requests.get(second.url + "/").headers.get("X-Page-Cache") == "hit"
+    # The other server confirms the same copy (the validators follow the shared generation).
+    etag = home.headers["ETag"]
+    assert requests.get(first.url + "/", headers={"If-None-Match": etag}).status_code == 304
 
     moderator = requests.Session()
     assert sign_in(moderator, first.url, *MODERATOR, path="/admin/login/").status_code == 302
@@ -32,7 +35,8 @@ def test_content_published_through_one_server_is_served_by_the_other_at_once(sha
     response = moderator.post(first.url + edit_path, data=fields, allow_redirects=False)
     assert response.status_code == 302
 
-    home = requests.get(second.url + "/")
+    home = requests.get(second.url + "/", headers={"If-None-Match": etag})
+    assert home.status_code == 200
     assert "72\u00a0%" in home.text and "68\u00a0%" not in home.text
 
 

@@ -89,10 +89,29 @@ def test_an_unpublished_quiz_is_answered_by_no_worker(site):
     )
 
 
+def revalidations(url, validators, count=80):
+    """(status, ETag) of `count` requests carrying a browser's validators, eight at a time."""
+
+    def get(_):
+        response = requests.get(url, headers=validators, timeout=10)
+        return response.status_code, response.headers.get("ETag")
+
+    with ThreadPoolExecutor(8) as pool:
+        return Counter(pool.map(get, range(count)))
+
+
 def test_a_published_figure_shows_on_every_worker_at_once(site):
-    env, server, _log = site
-    home = [requests.get(server.url + "/", timeout=10).text for _ in range(20)]
-    assert all("68\u00a0%" in page for page in home)
+    env, server, log = site
+    home = [requests.get(server.url + "/", timeout=10) for _ in range(20)]
+    assert all("68\u00a0%" in page.text for page in home)
+    # Every worker gives the same validators, and answers 304 to them.
+    etag, modified = home[0].headers["ETag"], home[0].headers["Last-Modified"]
+    assert {(page.headers["ETag"], page.headers["Last-Modified"]) for page in home} == {
+        (etag, modified)
+    }
+    for validators in ({"If-None-Match": etag}, {"If-Modified-Since": modified}):
+        assert revalidations(server.url + "/", validators) == {(304, etag): 80}
+    assert len(workers_that_served(log, "/")) > 1
     run(
         env,
         "from figures.models import Statistic; s = Statistic.objects.get(slug='france-inscrits'); "
@@ -104,6 +123,11 @@ def test_a_published_figure_shows_on_every_worker_at_once(site):
 
     with ThreadPoolExecutor(8) as pool:
         assert set(pool.map(figure, range(80))) == {"71"}
+    # The old validators get the new page from every worker.
+    for validators in ({"If-None-Match": etag}, {"If-Modified-Since": modified}):
+        answers = revalidations(server.url + "/", validators)
+        assert {status for status, _etag in answers} == {200}
+        assert etag not in {new_etag for _status, new_etag in answers}
 
 
 TRAINER_AND_WORKSHOP = """
