@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PROD_ENV := DJANGO_SETTINGS_MODULE=config.settings.production ALLOWED_HOSTS=atelier-reseaux.fr \
+	SITE_URL=https://atelier-reseaux.fr \
 	SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')
 
 .DEFAULT_GOAL := help

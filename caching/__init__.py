@@ -5,6 +5,7 @@
 - memo: what each process remembers of the content until the generation changes.
 - pagecache: whole pages for anonymous visitors.
 - routing: Wagtail's page serving, starting from where an address was found to lead.
+- addresses: the site's public address (the default Wagtail Site's), for absolute addresses.
 - sessions: sessions in the database, read through the shared cache.
 - internals: every use of a framework's private attributes, in one place.
 

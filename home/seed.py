@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from caching.addresses import configured_site_fields
 from figures.models import Statistic
 
 from .models import HomePage, SiteSettings, StandardPage
@@ -169,8 +170,7 @@ def build_home():
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
-            "hostname": "localhost",
-            "port": 80,
+            **configured_site_fields(),
             "root_page": home,
             "site_name": "Atelier Réseaux",
         },

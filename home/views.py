@@ -8,12 +8,14 @@ from django.db import DatabaseError, InterfaceError, connections
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from caching.addresses import public_url
 from caching.memo import content_memo
 from figures.models import KeyFiguresPage, Statistic
 from lessons.models import CoursePage, LessonPage, Resource
@@ -234,5 +236,5 @@ def robots(request):
         *(f"Allow: {path}" for path in ROBOTS_ALLOW),
         *(f"Disallow: {path}" for path in ROBOTS_DISALLOW),
     ]
-    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    lines.append(f"Sitemap: {public_url(reverse('sitemap'), request)}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

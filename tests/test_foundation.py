@@ -48,8 +48,23 @@ def test_production_settings_pass_check_deploy():
         "WARNING",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="atelier-reseaux.fr",
+        SITE_URL="https://atelier-reseaux.fr",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_check_deploy_asks_for_the_public_https_address():
+    result = run_with_production_settings(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="atelier-reseaux.fr",
+        SITE_URL="http://atelier-reseaux.fr",
+    )
+    assert result.returncode != 0
+    assert "caching.W001" in result.stderr
 
 
 def test_healthz_answers_ok(client):

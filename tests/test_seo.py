@@ -9,11 +9,16 @@ import re
 from urllib.robotparser import RobotFileParser
 
 import pytest
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
 from wagtail.models import Page
 
 from quizzes.models import Quiz
 
 pytestmark = pytest.mark.django_db
+
+SITE = settings.SITE_URL  # the configured public address
 
 
 def public_paths():
@@ -31,10 +36,26 @@ def test_every_public_page_has_a_description_a_canonical_and_open_graph_tags(cli
         html = client.get(path).content.decode()
         description = meta(html, "name", "description")
         assert description and 50 <= len(description) <= 161, (path, description)
-        assert f'<link rel="canonical" href="http://testserver{path}">' in html, path
+        assert f'<link rel="canonical" href="{SITE}{path}">' in html, path
+        assert meta(html, "property", "og:url") == f"{SITE}{path}"
         for tag in ("og:title", "og:description", "og:url", "og:image", "og:site_name"):
             assert meta(html, "property", tag), (path, tag)
         assert meta(html, "property", "og:locale") == "fr_FR"
+
+
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1"])
+def test_the_canonical_address_is_the_configured_one_whatever_the_host_header(client, host):
+    """The test settings' SITE_URL is neither the test client's host nor these."""
+    assert SITE == "https://atelier-reseaux.test"
+    for path in ["/", "/cours/fideliser-ses-clients/", "/quiz/quiz-fideliser-ses-clients/"]:
+        for _ in range(2):  # rendered, then from the page cache where pages are cached
+            html = client.get(path, HTTP_HOST=host).content.decode()
+            assert f'<link rel="canonical" href="{SITE}{path}">' in html, path
+            assert meta(html, "property", "og:url") == f"{SITE}{path}"
+            assert meta(html, "property", "og:image").startswith(f"{SITE}/static/")
+            assert host not in html, path
+    course = structured(client.get("/cours/", HTTP_HOST=host).content.decode())
+    assert course["url"] == f"{SITE}/cours/" and course["provider"]["url"] == f"{SITE}/"
 
 
 def test_a_lesson_is_described_by_its_summary_and_a_quiz_by_its_introduction(client):
@@ -51,8 +72,19 @@ def test_the_sitemap_lists_the_public_pages_only(client):
     xml = response.content.decode()
     assert "/cours/fideliser-ses-clients/" in xml and "/chiffres-cles/" in xml
     assert "/compte/" not in xml and "/ateliers/" not in xml
-    assert "<loc>http://testserver/quiz/</loc>" in xml
-    assert "<loc>http://testserver/quiz/quiz-fideliser-ses-clients/</loc>" in xml
+    assert f"<loc>{SITE}/quiz/quiz-fideliser-ses-clients/</loc>" in xml
+
+
+@pytest.mark.parametrize("host", ["testserver", "localhost"])
+def test_every_sitemap_entry_is_at_the_configured_address_with_its_date(client, host):
+    xml = client.get("/sitemap.xml", HTTP_HOST=host).content.decode()
+    entries = re.findall(r"<url><loc>([^<]*)</loc>(.*?)</url>", xml, re.S)
+    assert len(entries) >= 20
+    for location, rest in entries:
+        assert location.startswith(f"{SITE}/"), location
+        assert "<lastmod>" in rest, location
+    assert f"{SITE}/quiz/" in dict(entries)
+    assert f"{SITE}/cours/fideliser-ses-clients/" in dict(entries)
 
 
 def test_the_sitemap_leaves_out_quizzes_reserved_to_workshops_or_unpublished(client):
@@ -69,7 +101,9 @@ def test_robots_keep_crawlers_out_of_personal_pages_and_point_to_the_sitemap(cli
     text = client.get("/robots.txt").content.decode()
     for path in ("/admin/", "/compte/", "/ateliers/", "/direct/", "/attestations/"):
         assert f"Disallow: {path}" in text
-    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert text.endswith(f"\nSitemap: {SITE}/sitemap.xml\n")
+    other_host = client.get("/robots.txt", HTTP_HOST="localhost").content.decode()
+    assert other_host.endswith(f"\nSitemap: {SITE}/sitemap.xml\n")
 
 
 def test_robots_let_crawlers_read_the_sign_in_and_sign_up_pages(client):
@@ -123,3 +157,26 @@ def test_compressed_forms_carry_a_different_csrf_token_each_time_against_breach(
         return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
     assert token() != token()
+
+
+def test_migrate_gives_the_default_site_the_configured_address(client, settings):
+    assert f'href="{SITE}/cours/"' in client.get("/cours/").content.decode()  # now cached
+    settings.SITE_URL = "http://www.exemple.fr:8000"
+    call_command("migrate", verbosity=0)
+    response = client.get("/cours/")
+    assert response["X-Page-Cache"] == "miss"  # a new content generation
+    html = response.content.decode()
+    assert '<link rel="canonical" href="http://www.exemple.fr:8000/cours/">' in html
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://www.exemple.fr:8000/cours/</loc>" in xml
+    assert "<loc>http://www.exemple.fr:8000/quiz/</loc>" in xml
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["https://www.exemple.fr:8443", "http://www.exemple.fr:443", "https://exemple.fr/site/"],
+)
+def test_an_address_a_wagtail_site_cannot_hold_is_refused(settings, address):
+    settings.SITE_URL = address
+    with pytest.raises(ImproperlyConfigured, match="SITE_URL"):
+        call_command("migrate", verbosity=0)

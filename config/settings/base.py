@@ -312,7 +312,11 @@ ATTESTATION_RETENTION_DAYS = 3 * 366
 ATTENDANCE_RETENTION_DAYS = 6 * 366
 
 WAGTAIL_SITE_NAME = "Atelier Réseaux"
-WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (https://host in production): canonical links, the sitemap,
+# e-mails and PDFs give it, never a request's Host header. `migrate` sets the default Wagtail
+# Site to it (caching.addresses).
+SITE_URL = env.get("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french"}
 }

@@ -21,7 +21,9 @@ CACHES = {
         "LOCATION": "caching_shared",
     },
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# A public address other than the test client's host: nothing may take the request's.
+SITE_URL = "https://atelier-reseaux.test"
+WAGTAILADMIN_BASE_URL = SITE_URL
 # Serve static files from the apps' folders, as in development, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -1,5 +1,6 @@
 """What search engines and link previews read of a page: its description (the page's own
-field, else its summary or introduction), its canonical address and its Open Graph tags."""
+field, else its summary or introduction), its canonical address and its Open Graph tags, at the
+site's public address (never the request's Host header)."""
 
 import json
 
@@ -10,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from caching.addresses import public_url
 from home.models import page_description
 
 register = template.Library()
@@ -28,11 +30,10 @@ def seo(context, description=""):
             "Guides pratiques, quiz et chiffres clés pour utiliser les réseaux sociaux dans une "
             "petite entreprise : fidéliser ses clients et en trouver de nouveaux."
         )
-    base = f"{request.scheme}://{request.get_host()}" if request else ""
     return {
         "description": Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH),
-        "canonical": base + (request.path if request else "/"),
-        "image": base + static("img/partage.png"),
+        "canonical": public_url(request.path if request else "/", request),
+        "image": public_url(static("img/partage.png"), request),
     }
 
 
@@ -66,7 +67,7 @@ def structured_data(context):
     request, page, quiz = context.get("request"), context.get("page"), context.get("quiz")
     if request is None:
         return ""
-    base = f"{request.scheme}://{request.get_host()}"
+    base = public_url("", request)
     provider = {"@type": "Organization", "name": "Atelier Réseaux", "url": base + "/"}
     data = None
     if isinstance(page, CoursePage):
