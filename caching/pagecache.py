@@ -13,8 +13,11 @@ new with every publication), so a browser asking again gets a 304 without a body
 personal is `private, no-store` instead, and never gets a validator.
 """
 
+import functools
+import hashlib
 import math
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -48,9 +51,32 @@ PRIVATE_PREFIXES = (
 )
 
 
+CODE_SUFFIXES = {".py", ".html", ".txt", ".mo", ".css", ".js", ".svg"}
+
+
+@functools.cache
+def code_version():
+    """What renders pages, as a digest that is the same on every server running one release: the
+    project's packages, templates, static files and translations. It is in the cache key and the
+    ETag, so that a new release neither serves nor confirms to a browser a page the previous code
+    made (publishing alone changes the generation)."""
+    root = Path(settings.BASE_DIR)
+    folders = sorted(path for path in root.iterdir() if (path / "__init__.py").exists())
+    folders += [Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]]
+    folders += [Path(folder) for folder in (*settings.STATICFILES_DIRS, *settings.LOCALE_PATHS)]
+    digest = hashlib.blake2b(digest_size=8)
+    for number, folder in enumerate(folders):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts:
+                digest.update(f"{number}/{path.relative_to(folder)}\0".encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def cache_key(request):
     generation = request_generation(request)
-    return f"pagecache:{generation}:{request.get_host()}:{request.get_full_path()}"
+    path = request.get_full_path()
+    return f"pagecache:{generation}:{code_version()}:{request.get_host()}:{path}"
 
 
 def is_cacheable_request(request):
@@ -77,17 +103,18 @@ def no_store_if_personal(request, response):
 
 def validators(request, started):
     """The ETag and Last-Modified (a timestamp, or None) of the page cached for this request's
-    generation. The ETag is weak, as GZipMiddleware would make it anyway: the compressed and plain
-    pages then carry the same one. Last-Modified, in whole seconds, is the second the generation
-    was made in, given only to requests that started after that second: any later generation is
-    then made in a later second, so an old date never matches a new page (with the servers'
-    clocks in step; the ETag, which browsers send first, needs no clock)."""
+    generation and this version of the code. The ETag is weak, as GZipMiddleware would make it
+    anyway: the compressed and plain pages then carry the same one. Last-Modified, in whole
+    seconds, is the second the generation was made in, given only to requests that started after
+    that second: any later generation is then made in a later second, so an old date never
+    matches a new page (with the servers' clocks in step; the ETag, which browsers send first,
+    needs no clock, and also changes with each release)."""
     generation = request_generation(request)
     made = made_at(generation)
     modified = math.floor(made) if made is not None else None
     if modified is not None and started < modified + 1:
         modified = None
-    return f'W/"{generation}"', modified
+    return f'W/"{generation}-{code_version()}"', modified
 
 
 def serve(request, response, started, source):
@@ -129,6 +156,7 @@ def do_not_cache(request):
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        code_version()  # read when the process starts, not on its first request
 
     def __call__(self, request):
         if not is_cacheable_request(request):

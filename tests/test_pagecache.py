@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from caching import generation
+from caching import generation, pagecache
 from figures.models import Statistic
 from home.models import SiteSettings
 from lessons.models import LessonPage, Resource
@@ -326,3 +326,21 @@ def test_a_page_replaced_within_the_same_second_is_never_confirmed(client):
     for validator in validators:
         response = client.get(url, **validator)
         assert response.status_code == 200 and "62\u00a0%" in response.content.decode()
+
+
+def test_a_new_release_neither_serves_nor_confirms_what_the_previous_code_made(
+    client, settings, tmp_path, settled_generation
+):
+    url = "/cours/"
+    first = client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    (tmp_path / "nouveau.css").write_text("main { margin: 0 }")
+    settings.STATICFILES_DIRS = [*settings.STATICFILES_DIRS, tmp_path]
+    pagecache.code_version.cache_clear()  # as a process of the new release starts
+    try:
+        response = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
+        assert response["ETag"] != first["ETag"]
+        assert client.get(url)["X-Page-Cache"] == "hit"  # kept again, for the new code
+    finally:
+        pagecache.code_version.cache_clear()
