@@ -1,8 +1,12 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, PasswordResetForm
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+
+from caching.addresses import public_url
+from jobs import mail
 
 from .models import User, normalize_email
 
@@ -67,3 +71,14 @@ class AdminLoginForm(WagtailLoginForm):
         widget=forms.PasswordInput(attrs={"placeholder": _("Votre mot de passe")}),
         strip=False,
     )
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's password reset, its e-mail sent by the task worker and its link made with the
+    site's own address (a forged Host header must not lead it elsewhere)."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        scheme, _sep, domain = public_url("").partition("://")
+        context = {**context, "protocol": scheme, "domain": domain}
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        mail.send(context["user"], subject, render_to_string(email_template_name, context))

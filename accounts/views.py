@@ -6,7 +6,6 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db.models import Max
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -23,6 +22,8 @@ from django.views.decorators.cache import never_cache
 
 from attestations.models import Attestation
 from caching import rate
+from caching.addresses import public_url
+from jobs import mail
 from lessons.models import CoursePage, LessonRead
 from lessons.reading import session_lesson_ids
 from privacy import registry
@@ -92,13 +93,14 @@ def send_mail_from_templates(request, user, name, next_url=""):
         activation += "?" + urlencode({"next": str(next_url)})
     context = {
         "user": user,
-        "activation_url": request.build_absolute_uri(activation),
-        "login_url": request.build_absolute_uri(reverse("accounts:login")),
-        "reset_url": request.build_absolute_uri(reverse("accounts:password_reset")),
+        # The site's own address: a forged Host header must not lead a link elsewhere.
+        "activation_url": public_url(activation, request),
+        "login_url": public_url(reverse("accounts:login"), request),
+        "reset_url": public_url(reverse("accounts:password_reset"), request),
     }
     subject = render_to_string(f"accounts/emails/{name}_subject.txt", context).strip()
     body = render_to_string(f"accounts/emails/{name}.txt", context)
-    send_mail(subject, body, None, [user.email])
+    mail.send(user, subject, body)
 
 
 @never_cache

@@ -1,10 +1,10 @@
 """Issuing and revoking attestations, and printing them."""
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from caching.addresses import public_url
 from workshops.pdf import render_pdf
 
 from .content import WorkshopFacts
@@ -44,13 +44,8 @@ def revoke(attestation):
         attestation.save(update_fields=["revoked_at"])
 
 
-def public_url(path):
-    """The address anyone can check the document at: the site's configured address, never the
-    one a request came in by."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def pdf(attestation, document):
+    # The site's own address, whoever printed it and however they reached the site.
     verify_url = public_url(attestation.get_verify_url())
     return render_pdf(
         TEMPLATES[document],

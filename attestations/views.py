@@ -121,12 +121,12 @@ def download(request, token, document):
     )
 
 
-def prepare(request, pk, task, title, subject):
+def prepare(request, pk, task, title, kind):
     """Start the workshop's document job (or find the one already under way), and follow it."""
     workshop = workshop_run_by(request, pk)
     job = start_once(
         task,
-        subject=f"{subject}:{workshop.pk}",
+        about=f"{kind}:{workshop.pk}",
         owner=request.user,
         title=title % {"name": workshop.name},
         workshop_id=workshop.pk,

@@ -9,6 +9,7 @@ it has gone (`job.advance`), its file or its failure in French. A worker that st
 A run that was replaced that way finds out at its next step and writes nothing more.
 """
 
+import functools
 import logging
 import secrets
 from datetime import timedelta
@@ -38,11 +39,15 @@ def new_run():
     return secrets.token_hex(16)
 
 
-def job_task(function):
+def job_task(function=None, *, attempts=1, retry_after=timedelta(minutes=1)):
     """A background task running `function(job, **job.arguments)` for a job. The function
     reports its progress with `job.advance()` and returns its file, as (name, bytes or file),
-    or None. Raising JobFailed fails the job with that message; any other error fails it with
-    a general one (the traceback stays in the task's result, for the administrator)."""
+    or None. Raising JobFailed fails the job with that message; any other error is tried again
+    `retry_after` later, up to `attempts` runs in all (an SMTP server that did not answer),
+    then fails it with a general message (the traceback stays in the task's result, for the
+    administrator)."""
+    if function is None:
+        return functools.partial(job_task, attempts=attempts, retry_after=retry_after)
 
     def run(context, job_id, run_id):
         worker = (context.task_result.worker_ids or [""])[-1][:64]
@@ -69,7 +74,12 @@ def job_task(function):
             fail(job, str(failure))
             return
         except Exception:
-            fail(job, _("Une erreur inattendue a interrompu ce travail. Réessayez."))
+            job.refresh_from_db(fields=["runs"])
+            if job.runs < attempts:
+                with transaction.atomic():
+                    enqueue(job, run_after=timezone.now() + retry_after)
+            else:
+                fail(job, _("Une erreur inattendue a interrompu ce travail. Réessayez."))
             raise
         finish(job, result)
 
@@ -107,8 +117,9 @@ def fail(job, message):
     )
 
 
-def enqueue(job):
-    """Give the job a new run and queue its task (inside the caller's transaction)."""
+def enqueue(job, run_after=None):
+    """Give the job a new run and queue its task (inside the caller's transaction), to run at
+    once or after `run_after` (where the backend can wait: the tests' immediate one cannot)."""
     job.run = new_run()
     Job.objects.filter(pk=job.pk).update(
         run=job.run,
@@ -119,18 +130,21 @@ def enqueue(job):
         worker="",
         finished_at=None,
     )
-    result = import_string(job.task).enqueue(str(job.pk), job.run)
+    task_ = import_string(job.task)
+    if run_after is not None and task_.get_backend().supports_defer:
+        task_ = task_.using(run_after=run_after)
+    result = task_.enqueue(str(job.pk), job.run)
     Job.objects.filter(pk=job.pk, run=job.run).update(task_result_id=str(result.id))
 
 
-def start(task_, *, title, owner=None, subject="", total=None, **arguments):
+def start(task_, *, title, owner=None, about="", total=None, **arguments):
     """A new job for `task_` (a @job_task), queued; its arguments must be JSON."""
     with transaction.atomic():
         job = Job.objects.create(
             task=task_.module_path,
             title=title,
             owner=owner,
-            subject=subject,
+            about=about,
             total=total,
             arguments=arguments,
             run=new_run(),
@@ -140,18 +154,18 @@ def start(task_, *, title, owner=None, subject="", total=None, **arguments):
     return job
 
 
-def start_once(task_, *, subject, owner, **kwargs):
-    """The job already queued or running for this subject and person, else a new one: a second
+def start_once(task_, *, about, owner, **kwargs):
+    """The job already queued or running about this and for this person, else a new one: a second
     click does not start the work twice."""
     pending = Job.objects.filter(
-        subject=subject, owner=owner, status__in=[Job.Status.QUEUED, Job.Status.RUNNING]
+        about=about, owner=owner, status__in=[Job.Status.QUEUED, Job.Status.RUNNING]
     ).first()
-    return pending or start(task_, subject=subject, owner=owner, **kwargs)
+    return pending or start(task_, about=about, owner=owner, **kwargs)
 
 
-def latest_job(subject, owner):
-    """The last job started for this subject by this person, or None."""
-    return Job.objects.filter(subject=subject, owner=owner).first()
+def latest_job(about, owner):
+    """The last job started about this by this person, or None."""
+    return Job.objects.filter(about=about, owner=owner).first()
 
 
 def retry(job):

@@ -32,9 +32,9 @@ class Job(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     # The django-tasks task that does the work (its import path), and what the work is about
-    # (e.g. "attestations.zip:12"), so that the page which starts it finds it again.
+    # (e.g. "documents:12"), so that the page which starts it finds it again.
     task = models.CharField(max_length=200)
-    subject = models.CharField(max_length=100, blank=True, db_index=True)
+    about = models.CharField(max_length=100, blank=True, db_index=True)
     title = models.CharField(_("titre"), max_length=200)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -3,6 +3,7 @@ French that can be tried again, a second click that does not start it twice, and
 worker stopped queued again. Tasks run at once here (test settings); the worker process itself is
 tested in tests/production/test_worker.py."""
 
+import socket
 from datetime import timedelta
 
 import pytest
@@ -84,11 +85,11 @@ def test_only_a_failed_job_is_tried_again(client, owner):
 
 def test_a_second_click_finds_the_job_under_way(owner):
     pending = Job.objects.create(
-        task=count_to.module_path, title="Compter", owner=owner, subject="compte:1", run="r1"
+        task=count_to.module_path, title="Compter", owner=owner, about="compte:1", run="r1"
     )
-    again = start_once(count_to, subject="compte:1", owner=owner, title="Compter", upto=2)
+    again = start_once(count_to, about="compte:1", owner=owner, title="Compter", upto=2)
     assert again.pk == pending.pk and Job.objects.count() == 1
-    other = start_once(count_to, subject="compte:2", owner=owner, title="Compter", upto=2)
+    other = start_once(count_to, about="compte:2", owner=owner, title="Compter", upto=2)
     assert other.pk != pending.pk and other.status == "done"
 
 
@@ -159,3 +160,27 @@ def test_a_job_s_file_goes_with_it(owner, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         owner.delete()
     assert not Job.objects.exists() and not storage.exists(name)
+
+
+def test_a_sign_up_answers_at_once_when_the_mail_server_is_down(client, settings):
+    """E-mail is the worker's: an SMTP server that refuses connections fails no page. The job
+    tries three times, then says it failed."""
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+    response = client.post(
+        reverse("accounts:signup"),
+        {
+            "email": "lea@test.fr",
+            "first_name": "Léa",
+            "password1": "Un-mot-2-passe",
+            "password2": "Un-mot-2-passe",
+        },
+    )
+    assert response.status_code == 302 and response.url == reverse("accounts:signup_done")
+    job = Job.objects.get(owner__email="lea@test.fr")
+    assert (job.status, job.runs) == ("failed", 3)
+    assert job.arguments["to"] == "lea@test.fr"
+    assert f"{settings.SITE_URL}/compte/activer/" in job.arguments["body"]  # not the Host header

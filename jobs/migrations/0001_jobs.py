@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
                 ('task', models.CharField(max_length=200)),
-                ('subject', models.CharField(blank=True, db_index=True, max_length=100)),
+                ('about', models.CharField(blank=True, db_index=True, max_length=100)),
                 ('title', models.CharField(max_length=200, verbose_name='titre')),
                 ('arguments', models.JSONField(default=dict)),
                 ('status', models.CharField(choices=[('queued', 'en attente'), ('running', 'en cours'), ('done', 'terminé'), ('failed', 'échec')], default='queued', max_length=7, verbose_name='état')),

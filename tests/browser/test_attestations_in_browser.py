@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from attendance.models import Presence
 from attestations.models import Attestation
-from attestations.services import public_url
+from caching.addresses import public_url
 from tests.browser.helpers import answer_every_question, sign_in
 from tests.workshop_helpers import assign
 from workshops.models import Membership, TrainingBody, Workshop
