@@ -266,3 +266,29 @@ def answer_quiz(session, url, slug):
 
 def csrf_token(html):
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+class TaskWorker:
+    """`manage.py run_worker`, as production runs it beside the app servers."""
+
+    def __init__(self, env, log, worker_id="worker-1"):
+        self.process = subprocess.Popen(
+            [PYTHON, "manage.py", "run_worker", "--worker-id", worker_id],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def kill(self):
+        """As a crash or an out-of-memory kill would: no time to tidy up."""
+        self.process.kill()
+        self.process.wait(timeout=30)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.kill()

@@ -47,17 +47,13 @@ class Command(BaseCommand):
                 self.stdout.write(f"{taken_back} unfinished job(s) queued again.")
             if not batch:
                 threading.Thread(target=watch, daemon=True).start()
-        call_command(
-            "db_worker",
-            backend_name=background.BACKEND,
-            queue_name="*",
-            worker_id=worker_id,
-            batch=batch,
-            reload=reload and not batch,
-            interval=0.5,
-            startup_delay=False,
-            verbosity=verbosity,
+        options = ["--backend", background.BACKEND, "--queue-name", "*", "--interval", "0.5"]
+        options += ["--worker-id", worker_id, "--no-startup-delay", f"--verbosity={verbosity}"]
+        options += (
+            ["--batch", "--no-reload"] if batch else ["--reload" if reload else "--no-reload"]
         )
+        # As on its command line: argparse checks the backend given, not only its default.
+        call_command("db_worker", *options)
 
 
 def watch(every=60):
