@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from workshops.results import learner_name
+from workshops.reading import learner_name
 
 from .models import HalfDay, Presence, period_at
 

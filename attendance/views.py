@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from workshops.models import TrainingBody
 from workshops.pdf import pdf_response, render_pdf
-from workshops.results import members_of
+from workshops.reading import members_of
 from workshops.roles import trainer_required, workshop_run_by
 
 from . import services

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from attendance.services import attendance_counts
 from lessons.models import LessonPage
 from workshops.models import Membership, Stage, TrainingBody
-from workshops.results import is_passed, learner_name, retained_attempts
+from workshops.progress import NOTHING_KEPT, is_passed
+from workshops.reading import learner_name, retained_attempts
 
 NATURE = "Action de formation (article L6313-1 du Code du travail)"
 
@@ -77,7 +78,7 @@ class WorkshopFacts:
     def stage_score(self, stage, user_id):
         for assignment in self.assignments:
             if assignment.stage == stage:
-                return self.kept[assignment.pk].get(user_id, (None,))[0]
+                return self.kept[assignment.pk].get(user_id, NOTHING_KEPT).score
         return None
 
     def content(self, user):
@@ -85,7 +86,7 @@ class WorkshopFacts:
         signed = self.signed.get(user.pk, 0)
         quizzes = []
         for assignment in self.assignments:
-            score = self.kept[assignment.pk].get(user.pk, (None,))[0]
+            score = self.kept[assignment.pk].get(user.pk, NOTHING_KEPT).score
             quizzes.append(
                 {
                     "title": assignment.quiz.title,

@@ -6,7 +6,7 @@ from django.utils import timezone
 from attendance.services import attendance_counts
 from workshops.models import TrainingBody
 from workshops.positioning import workshop_positioning
-from workshops.results import members_of, question_reports, retained_attempts
+from workshops.reading import assignment_reports, members_of, retained_attempts
 
 
 def context(workshop):
@@ -14,9 +14,11 @@ def context(workshop):
     signed, held = attendance_counts(workshop)
     assignments = list(workshop.assignments.select_related("quiz").order_by("pk"))
     quizzes = [
-        {"assignment": assignment, "questions": question_reports(assignment, kept)}
+        {
+            "assignment": assignment,
+            "questions": assignment_reports(assignment, retained_attempts(assignment)),
+        }
         for assignment in assignments
-        for kept in [retained_attempts(assignment)]
     ]
     return {
         "workshop": workshop,

@@ -17,7 +17,7 @@ from attendance.services import attendance_counts
 from jobs.background import latest_job, start_once
 from workshops.pdf import pdf_response
 from workshops.positioning import workshop_positioning
-from workshops.results import members_of
+from workshops.reading import members_of
 from workshops.roles import trainer_required, workshop_run_by
 
 from . import services, tasks

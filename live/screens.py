@@ -12,8 +12,8 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
+from quizzes.reports import answer_spread
 from quizzes.scoring import describe_answer, describe_right_answer
-from workshops.results import numeric_spread
 
 from .models import LiveAnswer, LiveSession, Participant, Phase
 from .services import deadline
@@ -197,34 +197,19 @@ def spread(session, index):
             session=session, question=index, participant__removed=False
         ).values_list("given", flat=True)
     )
-    if question["kind"] == "numeric":
-        ranges = numeric_spread(question)
-        answer, tolerance = float(question["answer"]), float(question["tolerance"])
-        for given in answers:
-            gap = float(given) - answer
-            ranges[0 if gap < -tolerance else 2 if gap > tolerance else 1].count += 1
-        rows = [("", item.label, item.count, item.correct) for item in ranges]
-    else:
-        counts = dict.fromkeys((choice["id"] for choice in question["choices"]), 0)
-        for given in answers:
-            for choice_id in given:
-                counts[choice_id] += 1
-        rows = [
-            (LETTERS[number], choice["text"], counts[choice["id"]], choice["correct"])
-            for number, choice in enumerate(question["choices"])
-        ]
+    lettered = question["kind"] != "numeric"
     answered = len(answers)
     return {
         "answered": answered,
         "rows": [
             {
-                "letter": letter,
-                "label": label,
-                "count": count,
-                "share": round(100 * count / answered) if answered else 0,
-                "correct": correct,
+                "letter": LETTERS[number] if lettered else "",
+                "label": bar.label,
+                "count": bar.count,
+                "share": round(100 * bar.count / answered) if answered else 0,
+                "correct": bar.correct,
             }
-            for letter, label, count, correct in rows
+            for number, bar in enumerate(answer_spread(question, answers))
         ],
     }
 

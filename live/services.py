@@ -15,11 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lessons.models import LessonPage
+from quizzes.attempts import new_attempt
 from quizzes.forms import NumberField
-from quizzes.models import Attempt
 from quizzes.numbers import canonical_number
 from quizzes.scoring import grade_question, snapshot_question
-from workshops.models import AssignedAttempt, Assignment, AssignmentProgress
+from workshops.models import Assignment
+from workshops.progress import record_attempt
 
 from .models import LiveAnswer, LiveSession, Participant, Phase
 
@@ -313,8 +314,9 @@ def finish(session, now):
 
 
 def record_workshop_attempts(session, now):
-    """Signed-in members' answers become attempts of the session's assignment: they count in
-    the workshop's results like any other (every question shown, unanswered ones wrong)."""
+    """Signed-in members' answers become attempts of the session's assignment, recorded by the
+    workshops like any other: they count in its results (every question shown, unanswered ones
+    wrong). Then the assignment closes."""
     asked = session.questions[: session.current + 1]
     members = set(session.workshop.memberships.values_list("user_id", flat=True))
     answers = {}
@@ -323,31 +325,17 @@ def record_workshop_attempts(session, now):
     ):
         answers.setdefault(participant_id, {})[index] = given
     assignment = session.assignment
-    for participant in session.participants.filter(user_id__in=members, removed=False):
+    participants = session.participants.filter(user_id__in=members, removed=False)
+    for participant in participants.select_related("user"):
         mine = answers.get(participant.pk, {})
-        graded = []
-        for index, question in enumerate(asked):
-            if index in mine:
-                graded.append(grade_question(dict(question), mine[index]))
-            else:
-                graded.append({**question, "given": None, "is_correct": False})
-        right = sum(1 for question in graded if question["is_correct"])
-        attempt = Attempt.objects.create(
-            quiz=session.quiz,
-            quiz_title=session.title,
-            user=participant.user,
-            questions=graded,
-            correct_count=right,
-            question_count=len(graded),
-            score=round(100 * right / len(graded)) if graded else 0,
+        graded = [grade_question(dict(question), mine.get(i)) for i, question in enumerate(asked)]
+        attempt = new_attempt(
+            session.quiz,
+            graded,
+            title=session.title,
             pass_mark=session.quiz.pass_mark,
+            user=participant.user,
             started_at=session.created_at,
-            assigned=True,
         )
-        AssignedAttempt.objects.create(assignment=assignment, attempt=attempt, user=attempt.user)
-        progress, _created = AssignmentProgress.objects.get_or_create(
-            assignment=assignment, user=attempt.user
-        )
-        progress.count_attempt(attempt.pk, attempt.score)
-        progress.save(update_fields=AssignmentProgress.COUNTED_FIELDS)
+        record_attempt(assignment, attempt)
     Assignment.objects.filter(pk=assignment.pk).update(due_at=now)

@@ -1,5 +1,6 @@
 """Starting and recording attempts: shared by the public quiz pages and assigned quizzes
-(`workshops`), with the responses both give.
+(`workshops`), with the responses both give; and the one place an Attempt is made
+(`new_attempt`), whether it comes from a quiz page, a live session or demo data.
 
 An attempt starts as a signed token that says which questions and choices were drawn, in which
 order, for whom (and for which assignment, if any). It carries no right answer. On submission the
@@ -21,7 +22,7 @@ from wagtail.models import Revision
 
 from .forms import QuizForm
 from .models import Attempt
-from .scoring import score_attempt
+from .scoring import grade_attempt, tally
 
 TOKEN_SALT = "quizzes.attempt"
 TOKEN_MAX_AGE = timedelta(days=7)
@@ -72,23 +73,62 @@ def bound_form(quiz, data, post):
     return shown, QuizForm(shown, data["q"], data["c"], data=post)
 
 
-def record(quiz, shown, data, form, user, reveal_after=None):
-    """Score and save the attempt. Raises IntegrityError if this token was already recorded."""
-    graded, right, score = score_attempt(shown, data["q"], data["c"], form.answers())
-    return Attempt.objects.create(
-        token=data["id"],
+def new_attempt(
+    quiz,
+    graded,
+    *,
+    title,
+    pass_mark,
+    user,
+    started_at,
+    token=None,
+    reveal_after=None,
+    assigned=False,
+):
+    """The one place an Attempt is made, whatever it was made in (the public quiz, an assigned
+    quiz, a live session, demo data): its counts and score from its graded snapshot. Unsaved:
+    `record` saves a public one, `workshops.progress.record_attempt` an assigned one, demo data
+    is saved in bulk. token: the one signed into the attempt's form, else a new one."""
+    right, score = tally(graded)
+    attempt = Attempt(
         quiz=quiz,
-        quiz_title=shown.title,
-        user=user if user.is_authenticated else None,
+        quiz_title=title,
+        user=user if user is not None and user.is_authenticated else None,
         questions=graded,
         correct_count=right,
         question_count=len(graded),
         score=score,
+        pass_mark=pass_mark,
+        started_at=started_at,
+        reveal_after=reveal_after,
+        assigned=assigned,
+    )
+    if token is not None:
+        attempt.token = token
+    return attempt
+
+
+def submitted(quiz, shown, data, form, user, reveal_after=None):
+    """The attempt a valid form makes, scored as the quiz was shown (unsaved)."""
+    return new_attempt(
+        quiz,
+        grade_attempt(shown, data["q"], data["c"], form.answers()),
+        title=shown.title,
         pass_mark=shown.pass_mark,
+        user=user,
         started_at=parse_datetime(data["t"]),
+        token=data["id"],
         reveal_after=reveal_after,
         assigned=data["a"] is not None,
     )
+
+
+def record(quiz, shown, data, form, user):
+    """Score and save a public quiz's attempt: one INSERT. Raises IntegrityError if this token
+    was already recorded."""
+    attempt = submitted(quiz, shown, data, form, user)
+    attempt.save(force_insert=True)
+    return attempt
 
 
 def session_tokens(request):

@@ -1,6 +1,7 @@
 """Scoring on the server, and the snapshot an attempt keeps of what it showed and graded."""
 
 from decimal import Decimal
+from enum import IntEnum
 
 from django.utils.translation import gettext as _
 
@@ -92,30 +93,60 @@ def snapshot_question(child, choice_ids, lesson_urls):
     return question
 
 
+class Placement(IntEnum):
+    """Where a numeric answer falls against the accepted range (in this order on every chart)."""
+
+    BELOW = 0
+    WITHIN = 1
+    ABOVE = 2
+
+
+def accepted_range(question):
+    """(lowest, highest) numeric answer counted right, both included, as Decimals."""
+    answer, tolerance = Decimal(question["answer"]), Decimal(question["tolerance"])
+    return answer - tolerance, answer + tolerance
+
+
+def placement(question, given):
+    """The one rule for a numeric answer, in Decimal (0.4 for 0.3 ± 0.1 is within): grading,
+    the workshops' answer spreads and the live projector's all read it."""
+    low, high = accepted_range(question)
+    value = Decimal(given)
+    if value < low:
+        return Placement.BELOW
+    return Placement.ABOVE if value > high else Placement.WITHIN
+
+
 def grade_question(question, given):
+    """The snapshot with the answer given and whether it is right. None: a question shown in a
+    live session and left unanswered, wrong."""
     question["given"] = given
-    if question["kind"] == "numeric":
-        gap = abs(Decimal(given) - Decimal(question["answer"]))
-        question["is_correct"] = gap <= Decimal(question["tolerance"])
+    if given is None:
+        question["is_correct"] = False
+    elif question["kind"] == "numeric":
+        question["is_correct"] = placement(question, given) == Placement.WITHIN
     else:
         right = {choice["id"] for choice in question["choices"] if choice["correct"]}
         question["is_correct"] = set(given) == right
     return question
 
 
-def score_attempt(quiz, question_ids, choice_ids, answers):
-    """(graded snapshot, number right, score in percent)."""
+def grade_attempt(quiz, question_ids, choice_ids, answers):
+    """The graded snapshot of an attempt at `quiz` (as shown), its questions in their order."""
     by_id = {child.id: child for child in quiz.questions}
     lesson_urls = {}
-    graded = [
+    return [
         grade_question(
             snapshot_question(by_id[qid], choice_ids.get(qid, []), lesson_urls), answers[qid]
         )
         for qid in question_ids
     ]
+
+
+def tally(graded):
+    """(number right, score in percent) of a graded snapshot."""
     right = sum(1 for question in graded if question["is_correct"])
-    score = round(100 * right / len(graded)) if graded else 0
-    return graded, right, score
+    return right, round(100 * right / len(graded)) if graded else 0
 
 
 def describe_answer(question):

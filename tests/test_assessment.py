@@ -8,13 +8,16 @@ import pytest
 from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import ModelLogEntry
 
+from quizzes.attempts import new_attempt
 from quizzes.blocks import MultipleChoiceBlock, NumericBlock, SingleChoiceBlock
 from quizzes.forms import QuizForm
 from quizzes.models import Attempt, Quiz
-from quizzes.scoring import grade_question, score_attempt
+from quizzes.reports import answer_spread
+from quizzes.scoring import Placement, grade_attempt, grade_question, placement, tally
 from tests.html_forms import form_data, stream_data
 from tests.quiz_helpers import (
     answers,
@@ -26,6 +29,7 @@ from tests.quiz_helpers import (
 )
 from tests.workshop_helpers import QUIZ, make_workshop, open_assignment, take
 from workshops.models import AssignedAttempt, Assignment, AssignmentProgress
+from workshops.progress import record_attempt
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +48,7 @@ def first_option_score(quiz, rng):
             given[question.id] = "50"
         else:
             given[question.id] = [question.field.field.choices[0][0]]
-    _graded, _right, score = score_attempt(quiz, question_ids, choice_ids, given)
+    _right, score = tally(grade_attempt(quiz, question_ids, choice_ids, given))
     return score
 
 
@@ -152,6 +156,34 @@ def test_an_assigned_attempt_sent_twice_shows_its_result_even_at_the_limit(clien
     assert Attempt.objects.count() == 1 and Attempt.objects.get().score == 100
     html = client.get(second.url).content.decode()
     assert "Cette tentative était déjà enregistrée" in html
+
+
+def test_the_workshops_record_an_attempt_against_an_assignment_once_per_token(people):
+    _, assignment = make_workshop(people["trainer"], [people["learner"]])
+
+    def attempt(right):
+        """The same attempt (one token), sent with other answers."""
+        return new_attempt(
+            assignment.quiz,
+            [{"id": "q", "kind": "true_false", "given": ["true"], "is_correct": right}],
+            title="Quiz",
+            pass_mark=50,
+            user=people["learner"],
+            started_at=timezone.now(),
+            token="2a0c5a6e-3f2a-4d55-9b2e-0a9d1c3f4b5e",
+        )
+
+    first, created = record_attempt(assignment, attempt(right=True))
+    again, created_again = record_attempt(assignment, attempt(right=False))
+    assert created and not created_again and again.pk == first.pk
+    assert Attempt.objects.get().score == 100 and Attempt.objects.get().assigned
+    assert AssignedAttempt.objects.get().attempt_id == first.pk
+    progress = AssignmentProgress.objects.get(assignment=assignment, user=people["learner"])
+    assert (progress.attempt_count, progress.best_score, progress.last_attempt_id) == (
+        1,
+        100,
+        first.pk,
+    )
 
 
 def test_simultaneous_submissions_of_an_assigned_attempt_record_it_once(committed_db):
@@ -317,6 +349,35 @@ def test_a_multiple_choice_needs_exactly_the_right_boxes(given, is_correct):
 def test_a_numeric_answer_counts_up_to_the_tolerance_edge_and_not_past_it(given, is_correct):
     question = snapshot("numeric", answer="65.00", tolerance="5.00")
     assert grade_question(question, given)["is_correct"] is is_correct
+
+
+# 0.3 ± 0.1: in binary floating point 0.4 - 0.3 is a little more than 0.1, and 0.4 would be
+# drawn above the range while graded right. Every reader of the range uses Decimals.
+@pytest.mark.parametrize(
+    ("given", "where"),
+    [
+        ("0.4", Placement.WITHIN),
+        ("0.2", Placement.WITHIN),
+        ("0.3", Placement.WITHIN),
+        ("0.41", Placement.ABOVE),
+        ("0.19", Placement.BELOW),
+    ],
+)
+def test_a_numeric_answer_at_the_exact_edge_of_a_decimal_range_is_within(given, where):
+    question = snapshot(
+        "numeric",
+        id="q",
+        text="Combien ?",
+        explanation="",
+        answer="0.3",
+        tolerance="0.1",
+        answer_display="0,3",
+    )
+    assert placement(question, given) == where
+    assert grade_question(dict(question), given)["is_correct"] is (where == Placement.WITHIN)
+    spread = answer_spread(question, [given])
+    assert [bar.count for bar in spread] == [int(where == place) for place in Placement]
+    assert spread[Placement.WITHIN].correct
 
 
 @pytest.mark.parametrize(("typed", "is_correct"), [("70", True), ("70,01", False), ("60", True)])

@@ -5,6 +5,7 @@ records (results, CSV, workshop attempts, retention)."""
 import csv
 import io
 import json
+import re
 from datetime import timedelta
 
 import pytest
@@ -19,7 +20,7 @@ from live.models import CODE_LENGTH, LiveAnswer, LiveSession, Participant, Phase
 from quizzes.models import Attempt, Quiz
 from tests.live_helpers import QUIZ, fresh, phone, right_value, start_session, wrong_value
 from typography.french import typeset
-from workshops.models import CODE_ALPHABET, AssignedAttempt, Assignment
+from workshops.models import CODE_ALPHABET, AssignedAttempt, Assignment, AssignmentProgress
 
 pytestmark = pytest.mark.django_db
 
@@ -329,6 +330,37 @@ def test_the_trainer_drives_the_session_with_plain_forms(client, people):
     assert "Séance terminée" in client.get(session.get_projector_url()).content.decode()
 
 
+def test_the_projector_draws_an_answer_at_the_exact_edge_of_the_range_in_its_bar(client, people):
+    """0.4 for 0.3 ± 0.1 is right, and drawn in the "within" bar, as grading says: the
+    projector's spread reads the same Decimal rule (in floats, 0.4 - 0.3 > 0.1)."""
+    session = start_session(people["trainer"], quiz="quiz-definir-une-strategie")
+    index = next(i for i, q in enumerate(session.questions) if q["kind"] == "numeric")
+    session.questions[index].update(answer="0.3", tolerance="0.1", unit="")
+    session.save(update_fields=["questions"])
+    browsers = [phone(session, name)[0] for name in ("Léa", "Omar", "Zoé")]
+    for _step in range(index + 1):
+        services.act(session.pk, "next")
+        if fresh(session).current < index:
+            services.act(session.pk, "reveal")
+    for browser, typed in zip(browsers, ("0,4", "0,2", "0,41"), strict=True):
+        assert answer(browser, session, typed).status_code == 302
+    assert [row.is_correct for row in LiveAnswer.objects.order_by("pk")] == [True, True, False]
+    services.act(session.pk, "reveal")
+    client.force_login(people["trainer"])
+    html = client.get(session.get_projector_url()).content.decode()
+    assert spread_bars(html) == [
+        "En dessous de 0,2 0 participant",
+        "De 0,2 à 0,4 ✓ bonne réponse 2 participants",
+        "Au-dessus de 0,4 1 participant",
+    ]
+
+
+def spread_bars(html):
+    """The projector's spread, a line of text per bar, as it reads on screen."""
+    rows = re.findall(r'<li class="spread__row[^"]*">(.*?)</li>', html, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in rows]
+
+
 def test_pause_holds_answers_and_the_timer(people):
     session = start_session(people["trainer"], timer_seconds=30)
     browser = phone(session, "Léa")[0]
@@ -455,6 +487,34 @@ def test_signed_in_members_answers_count_in_the_workshop_results(client, people,
     client.force_login(people["learner"])
     take = client.get(reverse("workshops:take", args=[assignment.pk])).content.decode()
     assert "Ce quiz se fait en séance, en direct" in take
+
+
+def test_the_end_records_members_attempts_through_the_workshop_with_their_progress(
+    client, people, setting
+):
+    """The workshops record a live session's attempts as they record an online one: the attempt,
+    its link to the in-room assignment and the learner's progress row, counted."""
+    workshop = setting["workshop"]
+    session = start_session(people["trainer"], workshop=workshop, question_count=2)
+    learner_phone = phone(session, "Léa Roux", user=people["learner"])[0]
+    for _question in range(2):
+        services.act(session.pk, "next")
+        answer(learner_phone, session, right_value(fresh(session)))
+        services.act(session.pk, "reveal")
+    services.act(session.pk, "end")
+    attempt = Attempt.objects.get()
+    assert attempt.score == 100 and attempt.assigned
+    assignment = fresh(session).assignment
+    assert AssignedAttempt.objects.get().attempt == attempt
+    progress = AssignmentProgress.objects.get(assignment=assignment, user=people["learner"])
+    assert (progress.attempt_count, progress.best_score, progress.last_score) == (1, 100, 100)
+    assert progress.best_attempt_id == progress.last_attempt_id == attempt.pk
+    # The learner's own page reads it: the in-room quiz is done, with its score.
+    client.force_login(people["learner"])
+    html = client.get(reverse("workshops:my_workshop", args=[workshop.pk])).content.decode()
+    start = html.index(assignment.get_absolute_url())
+    item = html[start : html.index("</li>", start)]
+    assert "fait</span>" in item and "meilleur score 100" in item.replace("\u00a0", " ")
 
 
 def test_guests_of_live_sessions_are_purged_with_anonymous_attempts(people):

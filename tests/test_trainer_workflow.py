@@ -4,7 +4,9 @@ assignment, and reading the results (table, class figures, attempts, answer spre
 import csv
 import io
 import re
+import sys
 from datetime import timedelta
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -19,6 +21,7 @@ from quizzes.models import Attempt, Quiz
 from tests.quiz_helpers import right_answer, wrong_answer
 from tests.workshop_helpers import QUIZ, assign, make_user, make_workshop, take
 from typography.french import typeset
+from workshops import kept_table, results
 from workshops.export import safe_cell
 from workshops.models import AssignedAttempt, Assignment, AssignmentProgress, Membership, Workshop
 from workshops.seed import build_large_group
@@ -347,10 +350,10 @@ def test_the_kept_results_table_shows_every_change_at_once(client, people):
 
     html, cell = first_cell("Léa Roux")
     assert cell == ["pas", "commencé"]
-    kept = cache.get(f"workshops:results-table:{workshop.pk}")
+    kept = cache.get(kept_table.cache_key(workshop))
     assert kept is not None
     assert first_cell("Léa Roux")[0] == html  # served from what was kept
-    assert cache.get(f"workshops:results-table:{workshop.pk}") == kept
+    assert cache.get(kept_table.cache_key(workshop)) == kept
 
     client.force_login(learner)
     take(client, assignment)
@@ -370,7 +373,7 @@ def test_the_kept_results_table_shows_every_change_at_once(client, people):
 
 
 def test_a_kept_table_is_not_read_by_a_new_version_of_the_translations(tmp_path, settings):
-    from workshops.results import _table_code
+    from workshops.kept_table import _table_code
 
     catalogue = tmp_path / "fr" / "LC_MESSAGES" / "django.mo"
     catalogue.parent.mkdir(parents=True)
@@ -379,6 +382,32 @@ def test_a_kept_table_is_not_read_by_a_new_version_of_the_translations(tmp_path,
     before = _table_code()
     catalogue.write_bytes(b"nouvelle traduction")
     assert _table_code() != before
+
+
+def test_a_kept_table_s_version_covers_every_module_whose_code_builds_it(client, people):
+    """A kept table is read again only by the code that built it: every module of the project
+    that runs while a table is built is in the version the table is kept under."""
+    workshop, assignment = make_workshop(
+        people["trainer"], [people["learner"], people["other_learner"]]
+    )
+    client.force_login(people["learner"])
+    take(client, assignment)
+    ran = set()
+
+    def profile(frame, event, _arg):
+        if event == "call":
+            ran.add(Path(frame.f_code.co_filename))
+
+    sys.setprofile(profile)
+    try:
+        kept_table.results_table(workshop)
+    finally:
+        sys.setprofile(None)
+    root = Path(kept_table.__file__).resolve().parent.parent
+    ours = {path for path in ran if path.is_relative_to(root) and ".venv" not in path.parts}
+    assert Path(results.__file__) in ours  # the table was built, not read from the cache
+    hashed = {Path(kept_table.__file__)} | {Path(m.__file__) for m in kept_table.TABLE_MODULES}
+    assert ours <= hashed, ours - hashed
 
 
 def test_trainer_opens_a_learners_attempt_read_only_with_the_right_answers(client, people, setting):

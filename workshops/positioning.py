@@ -12,7 +12,9 @@ from lessons.models import LessonPage
 from quizzes.models import Attempt
 
 from .models import Assignment, Stage
-from .results import members_of, percent, retained_attempts
+from .progress import NOTHING_KEPT
+from .reading import members_of, retained_attempts
+from .results import percent
 
 
 def change_display(entry, final):
@@ -31,7 +33,7 @@ def change_display(entry, final):
 
 @dataclass
 class LearnerChange:
-    learner: object  # results.Learner
+    learner: object  # reading.Learner
     entry: int | None
     final: int | None
 
@@ -164,8 +166,8 @@ def workshop_positioning(workshop):
     learners = [
         LearnerChange(
             member,
-            kept.get("entry", {}).get(member.id, (None,))[0],
-            kept.get("final", {}).get(member.id, (None,))[0],
+            kept.get("entry", {}).get(member.id, NOTHING_KEPT).score,
+            kept.get("final", {}).get(member.id, NOTHING_KEPT).score,
         )
         for member in members_of(workshop)
     ]
@@ -174,7 +176,7 @@ def workshop_positioning(workshop):
     sections = {}
     for stage, by_user in kept.items():
         snapshots = Attempt.objects.filter(
-            pk__in=[attempt_id for _score, attempt_id in by_user.values()]
+            pk__in=[entry.attempt_id for entry in by_user.values()]
         ).values_list("questions", flat=True)
         for questions in snapshots:
             for question in questions:
@@ -209,7 +211,7 @@ def learner_positioning(user):
         by_workshop.setdefault(assignment.workshop, {})[assignment.stage] = assignment
     for workshop, stages in by_workshop.items():
         scores = {
-            stage: retained_attempts(assignment).get(user.pk, (None,))[0]
+            stage: retained_attempts(assignment).get(user.pk, NOTHING_KEPT).score
             for stage, assignment in stages.items()
         }
         rows.append(LearnerChange(workshop, scores.get("entry"), scores.get("final")))

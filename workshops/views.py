@@ -4,7 +4,7 @@ import io
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,19 +26,19 @@ from .forms import (
     NewAssignmentsForm,
     WorkshopForm,
 )
-from .models import AssignedAttempt, Assignment, AssignmentProgress, Membership, Workshop
+from .kept_table import results_table
+from .models import AssignedAttempt, Assignment, Membership, Workshop
 from .positioning import workshop_positioning
-from .results import (
+from .progress import (
+    NotRecorded,
     attempts_used,
-    distribution_chart,
+    attempts_used_by,
     learner_assignments,
-    learner_name,
-    question_reports,
-    results_table,
-    retained_attempts,
-    submission_dates,
-    workshop_results,
+    mark_opened,
+    record_attempt,
 )
+from .reading import assignment_reports, learner_name, retained_attempts, submission_dates
+from .results import distribution_chart, workshop_results
 from .roles import trainer_required, workshop_run_by
 
 
@@ -248,7 +248,7 @@ def assignment_detail(request, pk):
     """Per question: success rate, right answer, and how the learners' answers spread."""
     assignment = assignment_run_by(request, pk)
     kept = retained_attempts(assignment)
-    reports = question_reports(assignment, kept)
+    reports = assignment_reports(assignment, kept)
     weakest = [report for report in sorted(reports, key=lambda r: r.rate)[:3] if report.rate < 100]
     return render(
         request,
@@ -406,11 +406,6 @@ def assignment_for_learner(request, pk):
     )
 
 
-def attempts_used_by(assignment, user):
-    progress = AssignmentProgress.objects.filter(assignment=assignment, user=user)
-    return progress.values_list("attempt_count", flat=True).first() or 0
-
-
 def closed_reason(assignment, user, now):
     """Why this learner may not submit now, in French; None when they may."""
     if assignment.in_room:
@@ -445,7 +440,7 @@ def take(request, pk):
     reason = closed_reason(assignment, request.user, timezone.now())
     if reason:
         return attempts.refuse(request, reason, 403)
-    AssignmentProgress.objects.get_or_create(assignment=assignment, user=request.user)
+    mark_opened(assignment, request.user)
     form, token = attempts.start(assignment.quiz, request.user, assignment_id=assignment.pk)
     return attempts.render_quiz(
         request,
@@ -466,12 +461,8 @@ def submit(request, pk):
     data, refusal = attempts.check_token(request, quiz, assignment_id=assignment.pk)
     if refusal:
         return refusal
-
-    def recorded():
-        """A token sent again shows its result, not a refusal (even once the limit is used)."""
-        return attempts.recorded_answer(request, data, lambda found: result_url(assignment, found))
-
-    already = recorded()
+    # A token sent again shows its result, not a refusal (even once the limit is used).
+    already = attempts.recorded_answer(request, data, lambda found: result_url(assignment, found))
     if already:
         return already
     shown, form = attempts.bound_form(quiz, data, request.POST)
@@ -485,33 +476,21 @@ def submit(request, pk):
             status=400,
             extra={"assignment": assignment},
         )
+    attempt = attempts.submitted(
+        quiz, shown, data, form, request.user, reveal_after=assignment.reveal_after
+    )
     try:
-        with transaction.atomic():
-            # Lock the assignment: two submissions can neither both pass the attempt limit
-            # nor miscount the learner's progress.
-            Assignment.objects.select_for_update().get(pk=assignment.pk)
-            # The same attempt may have been recorded while this request waited for the lock.
-            already = recorded()
-            if already:
-                return already
-            reason = closed_reason(assignment, request.user, timezone.now())
-            if reason:
-                return attempts.refuse(request, reason, 403)
-            attempt = attempts.record(
-                quiz, shown, data, form, request.user, reveal_after=assignment.reveal_after
-            )
-            AssignedAttempt.objects.create(
-                assignment=assignment, attempt=attempt, user=request.user
-            )
-            progress, _created = AssignmentProgress.objects.get_or_create(
-                assignment=assignment, user=request.user
-            )
-            progress.count_attempt(attempt.pk, attempt.score)
-            progress.save(update_fields=AssignmentProgress.COUNTED_FIELDS)
-    except IntegrityError:
-        # Recorded by a twin request in the meantime (where the lock could not order them).
-        existing = Attempt.objects.get(token=data["id"])
-        return attempts.already_recorded(request, existing, result_url(assignment, existing))
+        # Under the assignment's lock: two submissions can neither both pass the attempt limit
+        # nor miscount the learner's progress.
+        attempt, created = record_attempt(
+            assignment,
+            attempt,
+            closed=lambda: closed_reason(assignment, request.user, timezone.now()),
+        )
+    except NotRecorded as refusal:
+        return attempts.refuse(request, str(refusal), 403)
+    if not created:  # recorded while this request waited for the lock
+        return attempts.already_recorded(request, attempt, result_url(assignment, attempt))
     return redirect(result_url(assignment, attempt))
 
 

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import ngettext
 
-from workshops.results import learner_assignments
+from workshops.progress import learner_assignments
 from workshops.roles import is_trainer
 
 register = template.Library()

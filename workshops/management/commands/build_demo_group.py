@@ -4,9 +4,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from quizzes.attempts import new_attempt
 from quizzes.forms import QuizForm
 from quizzes.models import Attempt
-from quizzes.scoring import score_attempt
+from quizzes.scoring import grade_attempt
 from workshops.models import AssignedAttempt, AssignmentProgress
 from workshops.seed import build_large_group
 
@@ -35,7 +36,7 @@ def answered_snapshot(quiz, rng):
                 answers[question.id] = right if question.kind == "multiple" else right[:1]
             else:
                 answers[question.id] = [rng.choice(choice_ids[question.id])]
-    return score_attempt(quiz, question_ids, choice_ids, answers)
+    return grade_attempt(quiz, question_ids, choice_ids, answers)
 
 
 class Command(BaseCommand):
@@ -68,24 +69,17 @@ class Command(BaseCommand):
         for i in range(attempts):
             assignment = created[i % len(created)]
             user = users[(i // len(created)) % len(users)]
-            questions, right, score = rng.choice(snapshots[assignment.quiz_id])
-            rows.append(
-                (
-                    assignment,
-                    Attempt(
-                        quiz=assignment.quiz,
-                        quiz_title=assignment.quiz.title,
-                        user=user,
-                        questions=questions,
-                        correct_count=right,
-                        question_count=len(questions),
-                        score=score,
-                        pass_mark=assignment.quiz.pass_mark,
-                        started_at=now,
-                        assigned=True,
-                    ),
-                )
+            quiz = assignment.quiz
+            attempt = new_attempt(
+                quiz,
+                rng.choice(snapshots[assignment.quiz_id]),
+                title=quiz.title,
+                pass_mark=quiz.pass_mark,
+                user=user,
+                started_at=now,
+                assigned=True,
             )
+            rows.append((assignment, attempt))
         saved = Attempt.objects.bulk_create([attempt for _, attempt in rows], batch_size=1000)
         AssignedAttempt.objects.bulk_create(
             (

@@ -1,0 +1,124 @@
+"""What the trainer's pages read of a workshop: its members, its assigned quizzes, where each
+learner stands on each, the attempts each assignment keeps. Read as tuples (`values_list`:
+several times quicker to load than model objects, and plain columns several times quicker than
+computed ones), each given named fields.
+
+Every figure counts the workshop's current members only, each through the attempt their
+assignment's rule keeps (the best or the last): a learner removed from the workshop leaves every
+table, chart and rate of it."""
+
+from typing import NamedTuple
+
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from quizzes.models import Attempt
+from quizzes.reports import question_reports
+
+from .models import AssignmentProgress
+from .progress import kept_of
+
+NO_NAME = _("Participant sans nom")
+
+
+def learner_name(first_name, last_name):
+    return f"{first_name} {last_name}".strip() or str(NO_NAME)
+
+
+class Learner(NamedTuple):
+    id: int
+    name: str
+    email: str
+
+
+def members_of(workshop):
+    return [
+        Learner(pk, learner_name(first_name, last_name), email)
+        for pk, first_name, last_name, email in get_user_model()
+        .objects.filter(memberships__workshop=workshop)
+        .order_by("last_name", "first_name", "email")
+        .values_list("id", "first_name", "last_name", "email")
+    ]
+
+
+class AssignedQuiz(NamedTuple):
+    """What the results table reads of an assignment."""
+
+    id: int
+    opens_at: object
+    due_at: object
+    scoring_rule: str
+    max_attempts: int | None
+    title: str
+    pass_mark: int | None
+
+
+def assigned_quizzes(workshop):
+    return [
+        AssignedQuiz._make(row)
+        for row in workshop.assignments.values_list(
+            "id",
+            "opens_at",
+            "due_at",
+            "scoring_rule",
+            "max_attempts",
+            "quiz__title",
+            "quiz__pass_mark",
+        )
+    ]
+
+
+class Progress(NamedTuple):
+    """What the results read of an AssignmentProgress row (its fields have the same names)."""
+
+    assignment_id: int
+    user_id: int
+    attempt_count: int
+    best_score: int | None
+    last_score: int | None
+    best_attempt_id: int | None
+    last_attempt_id: int | None
+
+
+def progress_rows(assignments, **filters):
+    """The assignments' progress rows, as Progress tuples."""
+    rows = AssignmentProgress.objects.filter(assignment__in=assignments, **filters)
+    return list(map(Progress._make, rows.values_list(*Progress._fields)))
+
+
+class TableInputs(NamedTuple):
+    """Everything the results table shows."""
+
+    members: list  # of Learner
+    assignments: list  # of AssignedQuiz
+    progress: list  # of Progress
+
+
+def table_inputs(workshop):
+    """The results table's inputs, in three queries, the progress rows reading one row per
+    learner and quiz, however many attempts."""
+    members = members_of(workshop)
+    assignments = assigned_quizzes(workshop)
+    progress = progress_rows([assignment.id for assignment in assignments])
+    return TableInputs(members, assignments, progress)
+
+
+def retained_attempts(assignment):
+    """{user id: progress.Kept} by the assignment's rule, for its workshop's current members who
+    submitted."""
+    rows = progress_rows(
+        [assignment], attempt_count__gt=0, user__memberships__workshop=assignment.workshop_id
+    )
+    return {row.user_id: kept_of(row, assignment.scoring_rule) for row in rows}
+
+
+def assignment_reports(assignment, kept):
+    """Each question's report over the attempts the assignment keeps (`retained_attempts`)."""
+    return question_reports(assignment.quiz, [entry.attempt_id for entry in kept.values()])
+
+
+def submission_dates(rows):
+    """{attempt id: when it was submitted} for every attempt a results table keeps (its
+    LearnerRows), in one query."""
+    ids = {cell.attempt_id for row in rows for cell in row.cells if cell.attempt_id}
+    return dict(Attempt.objects.filter(pk__in=ids).values_list("pk", "submitted_at"))
