@@ -3,7 +3,6 @@
 the owner of the user model and of signing in (privacy.registry)."""
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from django.contrib.admin.models import LogEntry
 from django.contrib.sessions.models import Session
 from django.db.models import Q
 from wagtail.admin.models import EditingSession, FormState
@@ -81,13 +80,12 @@ def register_personal_data():
         Comment,
         CommentReply,
         PageSubscription,
-        LogEntry,
     ):
         register(
             model,
             on_account_deletion=DELETED,
             note="An editor's admin preferences, drafts in progress, comments, subscriptions, "
-            "tokens or Django admin actions: staff work, not in a learner's export.",
+            "tokens: staff work, not in a learner's export.",
         )
     for model in (
         Page,
