@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -129,6 +130,7 @@ def prepare(request, pk, task, title, kind):
         about=f"{kind}:{workshop.pk}",
         owner=request.user,
         title=title % {"name": workshop.name},
+        back=reverse("attestations:workshop", args=[workshop.pk]),
         workshop_id=workshop.pk,
     )
     return redirect(job)

@@ -137,7 +137,7 @@ def enqueue(job, run_after=None):
     Job.objects.filter(pk=job.pk, run=job.run).update(task_result_id=str(result.id))
 
 
-def start(task_, *, title, owner=None, about="", total=None, **arguments):
+def start(task_, *, title, owner=None, about="", back="", total=None, **arguments):
     """A new job for `task_` (a @job_task), queued; its arguments must be JSON."""
     with transaction.atomic():
         job = Job.objects.create(
@@ -145,6 +145,7 @@ def start(task_, *, title, owner=None, about="", total=None, **arguments):
             title=title,
             owner=owner,
             about=about,
+            back=back,
             total=total,
             arguments=arguments,
             run=new_run(),

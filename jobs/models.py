@@ -36,6 +36,7 @@ class Job(models.Model):
     task = models.CharField(max_length=200)
     about = models.CharField(max_length=100, blank=True, db_index=True)
     title = models.CharField(_("titre"), max_length=200)
+    back = models.CharField(max_length=200, blank=True)  # the page the work was asked from
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
