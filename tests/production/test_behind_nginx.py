@@ -6,7 +6,6 @@ this machine), as nginx sees them."""
 import json
 import ssl
 import time
-import uuid
 from contextlib import ExitStack
 
 import pytest
@@ -14,7 +13,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from websockets.sync.client import connect
 
-from .conftest import POSTGRES, REDIS_URL
+from .conftest import REDIS_URL, postgres_copy
 from .servers import (
     AppServer,
     AsgiServer,
@@ -23,7 +22,6 @@ from .servers import (
     free_port,
     manage,
     production_env,
-    psql,
     sign_in,
 )
 from .test_live_servers import has, until
@@ -37,36 +35,31 @@ ADDRESS_FAILURE_LIMIT = 4
 
 
 @pytest.fixture(scope="module")
-def proxy():
-    name = f"atelier_nginx_{uuid.uuid4().hex[:8]}"
+def proxy(postgres_template):
     port = free_port()
-    psql(f"{POSTGRES}/postgres", f"CREATE DATABASE {name}")
-    env = production_env(
-        f"{POSTGRES}/{name}",
-        REDIS_URL=REDIS_URL,
-        CACHE_KEY_PREFIX=name,
-        PROXY_COUNT="1",
-        LIVE_JOINS_PER_MINUTE=str(JOINS_PER_MINUTE),
-        LOGIN_ADDRESS_FAILURE_LIMIT=str(ADDRESS_FAILURE_LIMIT),
-        # HTTPS as in production: nginx terminates it.
-        SECURE_SSL_REDIRECT="true",
-        SECURE_COOKIES="true",
-        # The origin browsers send on this test's port (on 443 it is the host alone).
-        CSRF_TRUSTED_ORIGINS=f"https://127.0.0.1:{port}",
-    )
-    servers = []
-    try:
-        manage(env, "migrate", "--noinput")
-        manage(env, "collectstatic", "--noinput")
-        manage(env, "build_content", "--demo-accounts")
-        servers.append(AppServer(env))
-        servers.append(AsgiServer(env))
-        servers.append(Proxy(*servers, port))
-        yield servers[-1], env
-    finally:
-        for server in reversed(servers):
-            server.stop()
-        psql(f"{POSTGRES}/postgres", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with postgres_copy(postgres_template, "atelier_nginx") as url:
+        env = production_env(
+            url,
+            REDIS_URL=REDIS_URL,
+            CACHE_KEY_PREFIX=url.rsplit("/", 1)[1],
+            PROXY_COUNT="1",
+            LIVE_JOINS_PER_MINUTE=str(JOINS_PER_MINUTE),
+            LOGIN_ADDRESS_FAILURE_LIMIT=str(ADDRESS_FAILURE_LIMIT),
+            # HTTPS as in production: nginx terminates it.
+            SECURE_SSL_REDIRECT="true",
+            SECURE_COOKIES="true",
+            # The origin browsers send on this test's port (on 443 it is the host alone).
+            CSRF_TRUSTED_ORIGINS=f"https://127.0.0.1:{port}",
+        )
+        servers = []
+        try:
+            servers.append(AppServer(env))
+            servers.append(AsgiServer(env))
+            servers.append(Proxy(*servers, port))
+            yield servers[-1], env
+        finally:
+            for server in reversed(servers):
+                server.stop()
 
 
 class FromAddress(HTTPAdapter):

@@ -3,15 +3,14 @@ Redis channel layer. The projector's socket is on one server, the phones' on the
 
 import json
 import time
-import uuid
 from contextlib import ExitStack
 
 import pytest
 import requests
 from websockets.sync.client import connect
 
-from .conftest import POSTGRES, REDIS_URL
-from .servers import AppServer, AsgiServer, form_fields, manage, production_env, psql, sign_in
+from .conftest import REDIS_URL, postgres_copy
+from .servers import AppServer, AsgiServer, form_fields, production_env, sign_in
 
 pytestmark = pytest.mark.production
 
@@ -20,21 +19,16 @@ IDLE_SECONDS = 12
 
 
 @pytest.fixture(scope="module")
-def live_site():
-    name = f"atelier_live_{uuid.uuid4().hex[:8]}"
-    psql(f"{POSTGRES}/postgres", f"CREATE DATABASE {name}")
-    env = production_env(f"{POSTGRES}/{name}", REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=name)
-    servers = []
-    try:
-        manage(env, "migrate", "--noinput")
-        manage(env, "collectstatic", "--noinput")
-        manage(env, "build_content", "--demo-accounts")
-        servers = [AppServer(env), AsgiServer(env), AsgiServer(env)]
-        yield servers
-    finally:
-        for server in servers:
-            server.stop()
-        psql(f"{POSTGRES}/postgres", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+def live_site(postgres_template):
+    with postgres_copy(postgres_template, "atelier_live") as url:
+        env = production_env(url, REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=url.rsplit("/", 1)[1])
+        servers = []
+        try:
+            servers = [AppServer(env), AsgiServer(env), AsgiServer(env)]
+            yield servers
+        finally:
+            for server in servers:
+                server.stop()
 
 
 def open_socket(sockets, server, path, browser):

@@ -13,19 +13,17 @@ import zipfile
 import pytest
 import requests
 
+from .conftest import sqlite_copy
 from .servers import AppServer, TaskWorker, form_fields, manage, production_env
 
 pytestmark = pytest.mark.production
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, sqlite_template):
     folder = tmp_path_factory.mktemp("worker")
-    env = production_env(f"sqlite:///{folder / 'db.sqlite3'}", MEDIA_ROOT=str(folder / "media"))
+    env = production_env(sqlite_copy(sqlite_template, folder), MEDIA_ROOT=str(folder / "media"))
     env.pop("REDIS_URL", None)
-    manage(env, "migrate", "--noinput")
-    manage(env, "collectstatic", "--noinput")
-    manage(env, "build_content", "--demo-accounts")
     server = AppServer(env)
     log = open(folder / "worker.log", "w")  # closed below
     workers = [TaskWorker(env, log)]

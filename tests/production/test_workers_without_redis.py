@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
+from .conftest import sqlite_copy
 from .servers import AppServer, form_fields, manage, production_env
 
 pytestmark = pytest.mark.production
@@ -19,18 +20,15 @@ QUIZ = "/quiz/quiz-le-social-crm/"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, sqlite_template):
     folder = tmp_path_factory.mktemp("workers")
     env = production_env(
-        f"sqlite:///{folder / 'db.sqlite3'}",
+        sqlite_copy(sqlite_template, folder),
         GUNICORN_ACCESS_LOG=str(folder / "access.log"),
         # The worker's process id on each line, to see that several answered.
         GUNICORN_CMD_ARGS="--access-logformat '%(p)s %(U)s'",
     )
     env.pop("REDIS_URL", None)
-    manage(env, "migrate", "--noinput")
-    manage(env, "collectstatic", "--noinput")
-    manage(env, "build_content")
     server = AppServer(env, workers=WORKERS)
     try:
         yield env, server, folder / "access.log"
