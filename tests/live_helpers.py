@@ -4,15 +4,15 @@ from channels.testing import WebsocketCommunicator
 from django.test import Client
 from django.urls import reverse
 
-from live import services
 from live.models import LiveSession, Participant
-from quizzes.models import Quiz
-
-QUIZ = "quiz-le-social-crm"
+from tests.factories import LiveSessionFactory
 
 
-def start_session(trainer, workshop=None, quiz=QUIZ, **options):
-    return services.start(Quiz.objects.get(slug=quiz), trainer, workshop=workshop, **options)
+def start_session(trainer, workshop=None, quiz=None, **options):
+    """A session the trainer starts on `quiz` (a new one if None), as live.services.start does."""
+    if quiz is not None:
+        options["quiz"] = quiz
+    return LiveSessionFactory(trainer=trainer, workshop=workshop, **options)
 
 
 def phone(session, nickname, user=None):

@@ -18,6 +18,7 @@ from quizzes.forms import QuizForm
 from quizzes.models import Attempt, Quiz
 from quizzes.reports import answer_spread
 from quizzes.scoring import Placement, grade_attempt, grade_question, placement, tally
+from tests.factories import QuizFactory, single
 from tests.html_forms import form_data, stream_data
 from tests.quiz_helpers import (
     answers,
@@ -27,7 +28,7 @@ from tests.quiz_helpers import (
     submit,
     wrong_answer,
 )
-from tests.workshop_helpers import QUIZ, make_workshop, open_assignment, take
+from tests.workshop_helpers import make_workshop, open_assignment, take
 from workshops.models import AssignedAttempt, Assignment, AssignmentProgress
 from workshops.progress import record_attempt
 
@@ -83,17 +84,23 @@ def save_in_admin(client, quiz, **changes):
     return [str(message) for message in get_messages(response.wsgi_request)]
 
 
+def right_answers_first(count=3):
+    """A quiz of `count` single-choice questions, each listing its right answer first."""
+    choices = [("Juste", True, ""), ("Faux", False, ""), ("Faux aussi", False, "")]
+    return QuizFactory(questions=[single(f"Question {i} ?", choices) for i in range(count)])
+
+
 def test_the_admin_warns_when_unshuffled_right_answers_share_a_position(client, editor):
-    quiz = Quiz.objects.get(slug=QUIZ)  # the seed lists each right answer first
+    quiz = QuizFactory()  # each of its two choice questions lists its right answer first
     client.force_login(editor)
     messages = save_in_admin(client, quiz, shuffle_choices=None)
     warning = [m for m in messages if "la bonne réponse est en position 1" in m]
-    assert warning and "dans 5 questions à choix sur 5" in warning[0]
+    assert warning and "dans 2 questions à choix sur 2" in warning[0]
     assert not any("position" in m for m in save_in_admin(client, quiz, shuffle_choices="on"))
 
 
 def test_no_warning_when_unshuffled_right_answers_move_around():
-    quiz = Quiz.objects.get(slug=QUIZ)
+    quiz = right_answers_first()
     quiz.shuffle_choices = False
     assert quiz.answer_position_warning()
     asked = [child for child in quiz.questions if child.block_type in ("single", "multiple")]
@@ -115,7 +122,7 @@ def test_retrying_an_assigned_quiz_stays_in_the_assignment(client, people):
     html = client.get(result_url).content.decode()
     take_url = reverse("workshops:take", args=[assignment.pk])
     assert f'href="{take_url}">Recommencer le quiz' in html
-    assert f'href="/quiz/{QUIZ}/"' not in html
+    assert f'href="{assignment.quiz.get_absolute_url()}"' not in html
     assert "1 tentative sur 2" in html
     take(client, assignment)  # the retry, through the link's page
     progress = AssignmentProgress.objects.get(assignment=assignment, user=people["learner"])
@@ -135,11 +142,12 @@ def test_an_assigned_attempt_never_offers_the_public_quiz(client, people, settin
     html = client.get(attempt.get_absolute_url()).content.decode()
     assert "Recommencer le quiz" not in html
     # A public attempt does offer it.
-    form, token = start(client, QUIZ)
-    response = submit(client, QUIZ, answers(form, token))
+    slug = setting["quiz"].slug
+    form, token = start(client, slug)
+    response = submit(client, slug, answers(form, token))
     public = Attempt.objects.exclude(pk=attempt.pk).get()
     assert not public.assigned
-    assert f'href="/quiz/{QUIZ}/">Recommencer le quiz' in client.get(response.url).content.decode()
+    assert f'href="/quiz/{slug}/">Recommencer le quiz' in client.get(response.url).content.decode()
 
 
 # Submitting twice.
@@ -217,13 +225,16 @@ def reserve(quiz):
 def test_a_quiz_reserved_to_workshops_is_neither_listed_nor_answerable_publicly(
     client, people, setting
 ):
-    quiz = Quiz.objects.get(slug=QUIZ)
-    form, token = start(client, QUIZ)
+    quiz = setting["quiz"]
+    address = quiz.get_absolute_url()
+    assert address in client.get(reverse("quizzes:index")).content.decode()
+    assert address in client.get(quiz.lesson.url).content.decode()
+    form, token = start(client, quiz.slug)
     reserve(quiz)
-    assert client.get(reverse("quizzes:detail", args=[QUIZ])).status_code == 404
-    assert submit(client, QUIZ, answers(form, token)).status_code == 404
-    assert f"/quiz/{QUIZ}/" not in client.get(reverse("quizzes:index")).content.decode()
-    assert f"/quiz/{QUIZ}/" not in client.get("/cours/fideliser-ses-clients/").content.decode()
+    assert client.get(address).status_code == 404
+    assert submit(client, quiz.slug, answers(form, token)).status_code == 404
+    assert address not in client.get(reverse("quizzes:index")).content.decode()
+    assert address not in client.get(quiz.lesson.url).content.decode()
     assert not Attempt.objects.exists()
     # Its workshops still take it.
     client.force_login(people["learner"])
@@ -231,9 +242,9 @@ def test_a_quiz_reserved_to_workshops_is_neither_listed_nor_answerable_publicly(
     assert Attempt.objects.count() == 1
 
 
-def assignment_post(client, workshop, **fields):
+def assignment_post(client, workshop, quiz, **fields):
     data = {
-        "quizzes": [Quiz.objects.get(slug=QUIZ).pk],
+        "quizzes": [quiz.pk],
         "opens_at": "2026-12-01T09:00",
         "due_at": "2026-12-08T18:00",
         "scoring_rule": "best",
@@ -246,46 +257,48 @@ def assignment_post(client, workshop, **fields):
 def test_the_assignment_form_says_when_a_quiz_is_also_public_with_instant_correction(
     client, people, setting
 ):
-    workshop = setting["workshop"]
+    workshop, quiz = setting["workshop"], setting["quiz"]
     client.force_login(people["trainer"])
-    response = assignment_post(client, workshop)
+    response = assignment_post(client, workshop, quiz)
     html = response.content.decode().replace("&#x27;", "'")
     assert response.status_code == 200
-    assert "«\u00a0Quiz\u00a0: fidéliser ses clients\u00a0» est aussi public" in html
+    assert f"«\u00a0{quiz.title}\u00a0» est aussi public" in html
     assert "Réserver ces quiz aux ateliers" in html and "Assigner quand même" in html
     assert workshop.assignments.count() == 1
     # At submission, the warning does not apply.
-    assert assignment_post(client, workshop, reveal="submission").status_code == 302
+    assert assignment_post(client, workshop, quiz, reveal="submission").status_code == 302
     # The trainer may keep the quiz public, knowingly.
-    assert assignment_post(client, workshop, confirm_public="on").status_code == 302
-    assert Quiz.objects.get(slug=QUIZ).is_public
+    assert assignment_post(client, workshop, quiz, confirm_public="on").status_code == 302
+    quiz.refresh_from_db()
+    assert quiz.is_public
     assert workshop.assignments.count() == 3
 
 
 def test_a_trainer_reserves_a_quiz_from_the_assignment_form(client, people, setting):
-    workshop = setting["workshop"]
+    workshop, quiz = setting["workshop"], setting["quiz"]
     client.force_login(people["trainer"])
-    response = assignment_post(client, workshop, reserve_quizzes="on")
+    response = assignment_post(client, workshop, quiz, reserve_quizzes="on")
     assert response.status_code == 302
-    quiz = Quiz.objects.get(slug=QUIZ)
+    quiz.refresh_from_db()
     assert quiz.reserved_to_workshops and not quiz.is_public
-    assert client.get(reverse("quizzes:detail", args=[QUIZ])).status_code == 404
+    assert client.get(reverse("quizzes:detail", args=[quiz.slug])).status_code == 404
     entry = ModelLogEntry.objects.filter(action="quizzes.reserve").get()
     assert entry.user_id == people["trainer"].pk and entry.object_id == str(quiz.pk)
     # The form now lists it as reserved, and asks nothing more.
     html = client.get(reverse("workshops:create_assignment", args=[workshop.pk])).content
-    assert "Quiz\u00a0: fidéliser ses clients (réservé aux ateliers" in html.decode()
-    assert assignment_post(client, workshop).status_code == 302
+    assert f"{quiz.title} (réservé aux ateliers" in html.decode()
+    assert assignment_post(client, workshop, quiz).status_code == 302
 
 
 def test_a_reservation_survives_an_editors_later_publication(
     client, people, setting, editor, moderator
 ):
-    quiz = Quiz.objects.get(slug=QUIZ)
-    quiz.title = "Quiz : fidéliser ses clients (brouillon)"
+    quiz = setting["quiz"]
+    quiz.title = f"{quiz.title} (brouillon)"
     draft = quiz.save_revision(user=editor)  # an editor's draft, made before the reservation
     client.force_login(people["trainer"])
-    assert assignment_post(client, setting["workshop"], reserve_quizzes="on").status_code == 302
+    response = assignment_post(client, setting["workshop"], quiz, reserve_quizzes="on")
+    assert response.status_code == 302
     draft.refresh_from_db()
     draft.publish(user=moderator)  # the editor's draft, approved by a moderator
     quiz.refresh_from_db()
@@ -310,7 +323,7 @@ def test_editing_an_assignment_to_a_deadline_reveal_also_warns(client, people, s
     assert Assignment.objects.get(pk=assignment.pk).reveal == "submission"
     assert client.post(url, {**fields, "reserve_quizzes": "on"}).status_code == 302
     assert Assignment.objects.get(pk=assignment.pk).reveal == "deadline"
-    assert not Quiz.objects.get(slug=QUIZ).is_public
+    assert not Quiz.objects.get(pk=setting["quiz"].pk).is_public
 
 
 # The scoring rules.
@@ -381,25 +394,25 @@ def test_a_numeric_answer_at_the_exact_edge_of_a_decimal_range_is_within(given, 
 
 
 @pytest.mark.parametrize(("typed", "is_correct"), [("70", True), ("70,01", False), ("60", True)])
-def test_the_tolerance_edge_holds_through_the_quiz_page(client, typed, is_correct):
-    form, token = start(client, QUIZ)
+def test_the_tolerance_edge_holds_through_the_quiz_page(client, quiz, typed, is_correct):
+    form, token = start(client, quiz.slug)
     data = answers(form, token)
     numeric = next(q for q in form.question_list if q.kind == "numeric")
     assert right_answer(numeric) == "65.00"  # ± 5
     data[numeric.field.html_name] = typed
-    submit(client, QUIZ, data)
+    submit(client, quiz.slug, data)
     graded = next(q for q in Attempt.objects.get().questions if q["kind"] == "numeric")
     assert graded["is_correct"] is is_correct
 
 
-def test_ticking_every_box_of_a_multiple_choice_scores_nothing_through_the_quiz_page(client):
-    form, token = start(client, QUIZ)
+def test_ticking_every_box_of_a_multiple_choice_scores_nothing_through_the_quiz_page(client, quiz):
+    form, token = start(client, quiz.slug)
     data = answers(form, token)
     multiple = next(q for q in form.question_list if q.kind == "multiple")
     data[multiple.field.html_name] = [
         choice_id for choice_id, _label in multiple.field.field.choices
     ]
-    submit(client, QUIZ, data)
+    submit(client, quiz.slug, data)
     graded = next(q for q in Attempt.objects.get().questions if q["id"] == multiple.id)
     assert graded["is_correct"] is False
 

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from attendance.models import HalfDay, Presence
 from attestations.models import Attestation
+from tests.factories import QuizFactory, StatisticFactory, questions_of_each_kind
 from tests.quiz_helpers import wrong_answer
 from tests.workshop_helpers import assign, make_workshop, take
 from workshops.models import Stage, TrainingBody
@@ -46,14 +47,19 @@ def body():
 
 @pytest.fixture
 def course(people, django_user_model, body):
-    """A two-day workshop of 14 hours with Léa and Omar, an entry and a final test."""
+    """A two-day workshop of 14 hours with Léa and Omar, an entry test on a lesson and a final
+    test of the whole course, which asks about the same lesson sections."""
     omar = people["other_learner"]
     workshop, entry = make_workshop(people["trainer"], [people["learner"], omar], stage="entry")
     workshop.name = "Réseaux sociaux pour artisans"
     workshop.starts_on, workshop.ends_on = date(2026, 11, 23), date(2026, 11, 24)
     workshop.duration_hours = Decimal("14")
     workshop.save()
-    final = assign(workshop, "quiz-final", stage="final")
+    lesson = entry.quiz.lesson
+    whole_course = QuizFactory(
+        lesson=None, questions=questions_of_each_kind(lesson, StatisticFactory())
+    )
+    final = assign(workshop, whole_course, stage="final")
     return {"workshop": workshop, "entry": entry, "final": final, "omar": omar}
 
 
@@ -203,7 +209,7 @@ def test_entry_and_final_tests_compare_each_learner_the_group_and_each_section(
 
 
 def test_one_entry_and_one_final_test_per_workshop(client, people, course):
-    other = assign(course["workshop"], "quiz-fideliser-ses-clients")
+    other = assign(course["workshop"])
     response = as_user(client, people["trainer"]).post(
         reverse("workshops:edit_assignment", args=[other.pk]),
         {

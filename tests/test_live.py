@@ -17,8 +17,8 @@ from django.utils.html import escape
 
 from live import services
 from live.models import CODE_LENGTH, LiveAnswer, LiveSession, Participant, Phase
-from quizzes.models import Attempt, Quiz
-from tests.live_helpers import QUIZ, fresh, phone, right_value, start_session, wrong_value
+from quizzes.models import Attempt
+from tests.live_helpers import fresh, phone, right_value, start_session, wrong_value
 from typography.french import typeset
 from workshops.models import CODE_ALPHABET, AssignedAttempt, Assignment, AssignmentProgress
 
@@ -51,7 +51,7 @@ def test_a_trainer_starts_a_session_from_a_workshop_and_gets_a_projector(client,
     form = client.get(reverse("live:start") + f"?atelier={workshop.pk}").content.decode()
     assert f'<option value="{workshop.pk}" selected>' in form
     assert setting["other"].name not in form  # another trainer's workshop
-    quiz = Quiz.objects.get(slug=QUIZ)
+    quiz = setting["quiz"]
     response = client.post(
         reverse("live:start"),
         {
@@ -76,9 +76,8 @@ def test_a_trainer_starts_a_session_from_a_workshop_and_gets_a_projector(client,
     assert "<script>" not in html  # the public CSP has no inline script
 
 
-def test_a_session_without_a_workshop_records_no_assignment(client, people):
+def test_a_session_without_a_workshop_records_no_assignment(client, people, quiz):
     client.force_login(people["trainer"])
-    quiz = Quiz.objects.get(slug=QUIZ)
     client.post(reverse("live:start"), {"quiz": quiz.pk, "workshop": "", "timer": ""})
     session = LiveSession.objects.get()
     assert session.assignment is None and session.timer_seconds is None and not session.podium
@@ -214,7 +213,7 @@ def test_a_phone_answers_sees_it_recorded_then_sees_the_correction(people):
 
 
 def test_no_answer_key_reaches_a_phone_before_the_reveal(people):
-    session = start_session(people["trainer"], quiz="quiz-definir-une-strategie")
+    session = start_session(people["trainer"])
     browser = phone(session, "Léa")[0]
     for question in session.questions:
         services.act(session.pk, "next")
@@ -265,7 +264,7 @@ def test_an_answer_that_does_not_fit_the_question_is_refused(people, value, mess
 
 
 def test_a_numeric_answer_is_read_the_french_way(people):
-    session = start_session(people["trainer"], quiz="quiz-definir-une-strategie")
+    session = start_session(people["trainer"])
     index = next(i for i, q in enumerate(session.questions) if q["kind"] == "numeric")
     browser = phone(session, "Léa")[0]
     for _step in range(index + 1):
@@ -333,7 +332,7 @@ def test_the_trainer_drives_the_session_with_plain_forms(client, people):
 def test_the_projector_draws_an_answer_at_the_exact_edge_of_the_range_in_its_bar(client, people):
     """0.4 for 0.3 ± 0.1 is right, and drawn in the "within" bar, as grading says: the
     projector's spread reads the same Decimal rule (in floats, 0.4 - 0.3 > 0.1)."""
-    session = start_session(people["trainer"], quiz="quiz-definir-une-strategie")
+    session = start_session(people["trainer"])
     index = next(i for i, q in enumerate(session.questions) if q["kind"] == "numeric")
     session.questions[index].update(answer="0.3", tolerance="0.1", unit="")
     session.save(update_fields=["questions"])

@@ -10,12 +10,12 @@ import logging
 
 import pytest
 from asgiref.sync import async_to_sync
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils.html import escape
 
 from live import services
 from live.models import LiveAnswer, Participant
+from tests.factories import TrainerFactory
 from tests.live_helpers import (
     fresh,
     phone,
@@ -26,17 +26,13 @@ from tests.live_helpers import (
     start_session,
     wrong_value,
 )
-from tests.workshop_helpers import make_user
-from workshops.roles import TRAINERS_GROUP
 
 
 @pytest.fixture
-def people(committed_db, django_user_model):
+def people(committed_db):
     """A trainer, in a database without a test transaction around it: Channels' database helper
     closes a connection that is inside a transaction."""
-    trainer = make_user(django_user_model, "tina@test.fr", first_name="Tina")
-    trainer.groups.add(Group.objects.get_or_create(name=TRAINERS_GROUP)[0])  # flushed with the rest
-    return {"trainer": trainer}
+    return {"trainer": TrainerFactory(email="tina@test.fr", first_name="Tina", last_name="")}
 
 
 def run(scenario):

@@ -11,11 +11,17 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from figures.models import Statistic
-from lessons.models import LessonPage
 from quizzes.attempts import TOKEN_SALT
 from quizzes.models import Attempt, Quiz
 from tests.account_helpers import sign_up_and_activate
+from tests.factories import (
+    SECTIONS,
+    CoursePageFactory,
+    LessonPageFactory,
+    QuizFactory,
+    questions_of_each_kind,
+    true_false,
+)
 from tests.quiz_helpers import (
     answers,
     post_twice_at_once,
@@ -27,7 +33,6 @@ from tests.quiz_helpers import (
 
 pytestmark = pytest.mark.django_db
 
-SLUG = "quiz-fideliser-ses-clients"
 SHARED_MEMORY_CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
@@ -48,38 +53,40 @@ def test_every_lesson_has_a_quiz_and_the_course_a_final_one():
             assert child.value["lesson"] is not None and child.value["anchor"]
 
 
-def test_lesson_page_leads_to_its_quiz(client):
-    html = client.get("/cours/fideliser-ses-clients/").content.decode()
-    assert f'href="/quiz/{SLUG}/"' in html
-    assert 'href="/quiz/quiz-final/"' in client.get("/cours/").content.decode()
+def test_lesson_page_leads_to_its_quiz(client, quiz):
+    assert f'href="{quiz.get_absolute_url()}"' in client.get(quiz.lesson.url).content.decode()
+    # The course page, to the quiz of the whole course (the first by title: before the seed's).
+    final = QuizFactory(lesson=None, title="Quiz de tout le cours")
+    course = client.get(quiz.lesson.get_parent().url).content.decode()
+    assert f'href="{final.get_absolute_url()}"' in course
 
 
-def test_quiz_page_is_an_accessible_form(client):
-    html = client.get(f"/quiz/{SLUG}/").content.decode()
-    assert html.count("<fieldset") == html.count("<legend>") >= 5
+def test_quiz_page_is_an_accessible_form(client, quiz):
+    html = client.get(quiz.get_absolute_url()).content.decode()
+    assert html.count("<fieldset") == html.count("<legend>") == len(quiz.questions)
     assert "Question 1 sur" in html
     for input_id in re.findall(r'<input type="(?:radio|checkbox)"[^>]*id="([^"]+)"', html):
         assert f'for="{input_id}"' in html
 
 
-def test_right_answers_score_full_marks_and_show_the_correction(client):
-    form, token = start(client, SLUG)
-    response = submit(client, SLUG, answers(form, token))
+def test_right_answers_score_full_marks_and_show_the_correction(client, quiz):
+    form, token = start(client, quiz.slug)
+    response = submit(client, quiz.slug, answers(form, token))
     attempt = Attempt.objects.get()
     assert response.status_code == 302 and response.url == attempt.get_absolute_url()
     assert attempt.score == 100 and attempt.passed
     page = client.get(response.url).content.decode()
     assert "100\u00a0%" in page and "Quiz réussi." in page
     assert "Revoir la leçon" in page
-    assert 'href="/cours/fideliser-ses-clients/#creer-un-club-vip"' in page
-    source = "publié en 2013–2014 sans date d'étude, source : Espace Numérique Entreprises (ENE)"
+    assert f'href="{quiz.lesson.url}#repondre-aux-avis"' in page
+    source = "publié en 2013–2014 sans date d'étude, source : Baromètre des usages numériques"
     assert source in html.unescape(page).replace("\u00a0", " ")
     assert "Recommencer le quiz" in page
 
 
-def test_wrong_answers_fail_and_show_the_right_ones(client):
-    form, token = start(client, SLUG)
-    response = submit(client, SLUG, answers(form, token, pick=wrong_answer))
+def test_wrong_answers_fail_and_show_the_right_ones(client, quiz):
+    form, token = start(client, quiz.slug)
+    response = submit(client, quiz.slug, answers(form, token, pick=wrong_answer))
     html = client.get(response.url).content.decode()
     attempt = Attempt.objects.get()
     assert attempt.score == 0 and attempt.passed is False
@@ -88,55 +95,60 @@ def test_wrong_answers_fail_and_show_the_right_ones(client):
     assert "65\u00a0% (±\u00a05)" in html  # the numeric question's right answer
 
 
-def test_the_result_names_each_lesson_section_once(client):
-    form, token = start(client, SLUG)
-    response = submit(client, SLUG, answers(form, token, pick=wrong_answer))
+def test_the_result_names_each_lesson_section_once(client, quiz):
+    form, token = start(client, quiz.slug)
+    response = submit(client, quiz.slug, answers(form, token, pick=wrong_answer))
     html = client.get(response.url).content.decode()
-    assert html.count("Revoir la leçon") == 1  # not under each of the seven questions
-    links = re.findall(r'href="(/cours/fideliser-ses-clients/#[^"]*)"', html)
-    assert len(links) == len(set(links)) == 3  # three sections, seven questions
+    assert html.count("Revoir la leçon") == 1  # not under each of the four questions
+    links = re.findall(rf'href="({quiz.lesson.url}#[^"]*)"', html)
+    assert len(links) == len(set(links)) == 3  # three sections, four questions
     review = html[html.index("Revoir la leçon") : html.index("Correction")]
-    for heading in ["Proposer des services", "Converser autour d", "Créer un club VIP"]:
+    for heading, _anchor, _text in SECTIONS:
         assert heading in review  # named by its heading, not the lesson again
     assert review.count("À revoir") == 3
 
 
-def test_a_right_answer_leaves_its_section_unmarked_and_to_review_ones_come_first(client):
-    def pick(question):  # right, except in the "Créer un club VIP" section
-        wrong = question.value["anchor"] == "creer-un-club-vip"
+def test_a_right_answer_leaves_its_section_unmarked_and_to_review_ones_come_first(client, quiz):
+    def pick(question):  # right, except in the last section, "Mesurer les résultats"
+        wrong = question.value["anchor"] == "mesurer-les-resultats"
         return wrong_answer(question) if wrong else right_answer(question)
 
-    form, token = start(client, SLUG)
-    response = submit(client, SLUG, answers(form, token, pick=pick))
+    form, token = start(client, quiz.slug)
+    response = submit(client, quiz.slug, answers(form, token, pick=pick))
     html = client.get(response.url).content.decode()
     review = html[html.index("Revoir la leçon") : html.index("Correction")]
     assert review.count("À revoir") == 1
-    assert review.index("Créer un club VIP") < review.index("Proposer des services")
+    assert review.index("Mesurer les résultats") < review.index("Connaître ses clients")
 
 
-def test_the_result_leads_to_the_next_lesson_in_the_course(client):
-    form, token = start(client, SLUG)
-    response = submit(client, SLUG, answers(form, token))
+def test_the_result_leads_to_the_next_lesson_in_the_course(client, quiz):
+    following = LessonPageFactory(parent=quiz.lesson.get_parent(), title="Trouver des clients")
+    form, token = start(client, quiz.slug)
+    response = submit(client, quiz.slug, answers(form, token))
     page = html.unescape(client.get(response.url).content.decode())
-    assert '<a class="button" href="/cours/trouver-de-nouveaux-clients/">' in page
-    assert "Leçon suivante : Trouver de nouveaux clients" in page.replace("\u00a0", " ")
+    assert f'<a class="button" href="{following.url}">' in page
+    assert "Leçon suivante : Trouver des clients" in page.replace("\u00a0", " ")
 
 
 def test_after_the_last_lesson_the_result_leads_to_the_final_quiz(client):
-    slug = "quiz-pour-aller-plus-loin"
-    form, token = start(client, slug)
-    response = submit(client, slug, answers(form, token))
+    course = CoursePageFactory()
+    other, last = LessonPageFactory(parent=course), LessonPageFactory(parent=course)
+    # One question points to another lesson of the course.
+    questions = questions_of_each_kind(last, None)[:3] + questions_of_each_kind(other, None)[:1]
+    quiz = QuizFactory(lesson=last, questions=questions)
+    final = QuizFactory(lesson=None, title="Quiz de tout le cours")
+    form, token = start(client, quiz.slug)
+    response = submit(client, quiz.slug, answers(form, token))
     html = client.get(response.url).content.decode()
-    assert 'href="/quiz/quiz-final/"' in html
-    assert "Revoir les leçons" in html  # one question there points to another lesson
+    assert f'href="{final.get_absolute_url()}"' in html
+    assert "Revoir les leçons" in html
 
 
-def test_self_check_quiz_shows_only_the_score(client):
-    quiz = Quiz.objects.get(slug=SLUG)
+def test_self_check_quiz_shows_only_the_score(client, quiz):
     quiz.pass_mark = None
     quiz.save_revision().publish()
-    form, token = start(client, SLUG)
-    html = client.get(submit(client, SLUG, answers(form, token)).url).content.decode()
+    form, token = start(client, quiz.slug)
+    html = client.get(submit(client, quiz.slug, answers(form, token)).url).content.decode()
     assert "100\u00a0%" in html and "réussi" not in html.lower()
 
 
@@ -149,81 +161,81 @@ def assert_refused(response, message, status=400):
     assert Attempt.objects.count() == 0
 
 
-def test_question_not_part_of_the_attempt_is_refused(client):
-    form, token = start(client, SLUG)
+def test_question_not_part_of_the_attempt_is_refused(client, quiz):
+    form, token = start(client, quiz.slug)
     data = answers(form, token)
     data["q-00000000-0000-0000-0000-000000000000"] = "x"
-    assert_refused(submit(client, SLUG, data), "ne fait pas partie de ce quiz")
+    assert_refused(submit(client, quiz.slug, data), "ne fait pas partie de ce quiz")
 
 
-def test_choice_not_part_of_the_question_is_refused(client):
-    form, token = start(client, SLUG)
+def test_choice_not_part_of_the_question_is_refused(client, quiz):
+    form, token = start(client, quiz.slug)
     data = answers(form, token)
-    other_quiz_form, _ = start(client, "quiz-le-social-crm")
+    other_quiz_form, _ = start(client, QuizFactory().slug)
     single = next(q for q in form.question_list if q.kind == "single")
     foreign = next(q for q in other_quiz_form.question_list if q.kind == "single")
     data[single.field.html_name] = right_answer(foreign)
-    response = submit(client, SLUG, data)
+    response = submit(client, quiz.slug, data)
     assert_refused(response, "Cette réponse ne fait pas partie de la question.")
     # The learner's other answers are kept in the form.
     numeric = next(q for q in form.question_list if q.kind == "numeric")
     assert f'value="{data[numeric.field.html_name]}"' in response.content.decode()
 
 
-def test_value_of_the_wrong_type_is_refused(client):
-    form, token = start(client, SLUG)
+def test_value_of_the_wrong_type_is_refused(client, quiz):
+    form, token = start(client, quiz.slug)
     data = answers(form, token)
     numeric = next(q for q in form.question_list if q.kind == "numeric")
     data[numeric.field.html_name] = "soixante"
-    response = submit(client, SLUG, data)
+    response = submit(client, quiz.slug, data)
     assert_refused(response, "Indiquez un nombre, par exemple 42 ou 12,5.")
     assert f'aria-describedby="id_{numeric.field.html_name}-error"' in response.content.decode()
 
 
-def test_missing_answer_is_refused_and_tied_to_its_question(client):
-    form, token = start(client, SLUG)
+def test_missing_answer_is_refused_and_tied_to_its_question(client, quiz):
+    form, token = start(client, quiz.slug)
     data = answers(form, token)
     first = form.question_list[0]
     del data[first.field.html_name]
-    response = submit(client, SLUG, data)
+    response = submit(client, quiz.slug, data)
     assert_refused(response, "Répondez à cette question.")
     html = response.content.decode()
     assert 'role="alert"' in html and 'href="#question-1"' in html
 
 
-def test_several_choices_on_a_single_choice_question_are_refused(client):
-    form, token = start(client, SLUG)
+def test_several_choices_on_a_single_choice_question_are_refused(client, quiz):
+    form, token = start(client, quiz.slug)
     data = answers(form, token)
     single = next(q for q in form.question_list if q.kind == "single")
     data[single.field.html_name] = [c.id for c in single.value["choices"].bound_blocks][:2]
-    assert_refused(submit(client, SLUG, data), "Une seule réponse est possible")
+    assert_refused(submit(client, quiz.slug, data), "Une seule réponse est possible")
 
 
-def test_tampered_token_is_refused(client):
-    form, token = start(client, SLUG)
+def test_tampered_token_is_refused(client, quiz):
+    form, token = start(client, quiz.slug)
     data = answers(form, token)
     payload = signing.loads(token, salt=TOKEN_SALT)
     payload["q"] = payload["q"][:1]
     data["attempt"] = signing.dumps(payload, salt="not-ours", compress=True)
-    assert_refused(submit(client, SLUG, data), "Ce formulaire n'est plus valable")
+    assert_refused(submit(client, quiz.slug, data), "Ce formulaire n'est plus valable")
 
 
-def test_someone_elses_attempt_is_refused(client, django_user_model):
+def test_someone_elses_attempt_is_refused(client, django_user_model, quiz):
     alice = django_user_model.objects.create_user(email="alice@test.fr", password="x")
     bob = django_user_model.objects.create_user(email="bob@test.fr", password="x")
     client.force_login(alice)
-    form, token = start(client, SLUG)
+    form, token = start(client, quiz.slug)
     client.force_login(bob)
     assert_refused(
-        submit(client, SLUG, answers(form, token)), "commencée avec un autre compte", 403
+        submit(client, quiz.slug, answers(form, token)), "commencée avec un autre compte", 403
     )
 
 
-def test_someone_elses_result_is_not_found(client, django_user_model):
+def test_someone_elses_result_is_not_found(client, django_user_model, quiz):
     alice = django_user_model.objects.create_user(email="alice@test.fr", password="x")
     client.force_login(alice)
-    form, token = start(client, SLUG)
-    url = submit(client, SLUG, answers(form, token)).url
+    form, token = start(client, quiz.slug)
+    url = submit(client, quiz.slug, answers(form, token)).url
     client.logout()
     assert client.get(url).status_code == 404
     bob = django_user_model.objects.create_user(email="bob@test.fr", password="x")
@@ -231,33 +243,33 @@ def test_someone_elses_result_is_not_found(client, django_user_model):
     assert client.get(url).status_code == 404
 
 
-def test_submitting_twice_records_once_and_shows_the_recorded_result(client, committed_db):
-    form, token = start(client, SLUG)
-    first = submit(client, SLUG, answers(form, token))
-    second = submit(client, SLUG, answers(form, token, pick=wrong_answer))
+def test_submitting_twice_records_once_and_shows_the_recorded_result(client, committed_db, quiz):
+    form, token = start(client, quiz.slug)
+    first = submit(client, quiz.slug, answers(form, token))
+    second = submit(client, quiz.slug, answers(form, token, pick=wrong_answer))
     assert second.status_code == 302 and second.url == first.url
     assert Attempt.objects.count() == 1 and Attempt.objects.get().score == 100
     html = client.get(second.url).content.decode()
     assert "Cette tentative était déjà enregistrée" in html
 
 
-def test_a_recorded_attempt_sent_again_incomplete_shows_its_result(client):
-    form, token = start(client, SLUG)
-    first = submit(client, SLUG, answers(form, token))
-    second = submit(client, SLUG, {"attempt": token})
+def test_a_recorded_attempt_sent_again_incomplete_shows_its_result(client, quiz):
+    form, token = start(client, quiz.slug)
+    first = submit(client, quiz.slug, answers(form, token))
+    second = submit(client, quiz.slug, {"attempt": token})
     assert second.status_code == 302 and second.url == first.url
     assert Attempt.objects.count() == 1
 
 
 # The engine of several app servers, with their shared cache (Redis there, memory here).
 @override_settings(SESSION_ENGINE="caching.sessions", CACHES=SHARED_MEMORY_CACHES)
-def test_a_submission_runs_two_statements_and_no_transaction(client, committed_db):
+def test_a_submission_runs_two_statements_and_no_transaction(client, committed_db, quiz):
     """Once the quiz is known to this process, nothing is read and no transaction is opened (its
     BEGIN and COMMIT would be two more round trips each): the attempt is written, then the
     visitor's new session, one statement each."""
-    form, token = start(client, SLUG)
+    form, token = start(client, quiz.slug)
     with CaptureQueriesContext(connection) as queries:
-        response = submit(client, SLUG, answers(form, token))
+        response = submit(client, quiz.slug, answers(form, token))
     assert response.status_code == 302
     statements = [query["sql"] for query in queries]
     assert len(statements) == 2, statements
@@ -265,11 +277,11 @@ def test_a_submission_runs_two_statements_and_no_transaction(client, committed_d
     assert statements[1].startswith('INSERT INTO "django_session"')
 
 
-def test_a_recorded_attempt_cannot_be_resubmitted_by_another_visitor(client, committed_db):
-    form, token = start(client, SLUG)
-    submit(client, SLUG, answers(form, token))
+def test_a_recorded_attempt_cannot_be_resubmitted_by_another_visitor(client, committed_db, quiz):
+    form, token = start(client, quiz.slug)
+    submit(client, quiz.slug, answers(form, token))
     client.cookies.clear()
-    response = submit(client, SLUG, answers(form, token))
+    response = submit(client, quiz.slug, answers(form, token))
     assert response.status_code == 403
     assert "envoyée depuis un autre compte" in response.content.decode()
     assert Attempt.objects.count() == 1
@@ -327,21 +339,21 @@ def test_quiz_pages_reveal_no_right_answer(client, monkeypatch, slug):
 # Attempts keep what they were.
 
 
-def test_republished_statistic_grades_new_attempts_and_keeps_old_scores(client):
-    form, token = start(client, SLUG)
-    submit(client, SLUG, answers(form, token))  # answers 65 for the figure
+def test_republished_statistic_grades_new_attempts_and_keeps_old_scores(client, quiz):
+    form, token = start(client, quiz.slug)
+    submit(client, quiz.slug, answers(form, token))  # answers 65 for the figure
     old = Attempt.objects.get()
     assert old.score == 100
 
-    statistic = Statistic.objects.get(slug="communaute-bons-plans")
+    statistic = next(q.value["statistic"] for q in quiz.questions if q.block_type == "numeric")
     statistic.value = 80
     statistic.save_revision().publish()
 
-    form, token = start(client, SLUG)
+    form, token = start(client, quiz.slug)
     data = answers(form, token)
     numeric = next(q for q in form.question_list if q.kind == "numeric")
     data[numeric.field.html_name] = "65"
-    submit(client, SLUG, data)
+    submit(client, quiz.slug, data)
     new = Attempt.objects.exclude(pk=old.pk).get()
     assert new.score < 100
     graded = next(q for q in new.questions if q["kind"] == "numeric")
@@ -351,11 +363,10 @@ def test_republished_statistic_grades_new_attempts_and_keeps_old_scores(client):
     assert "65\u00a0%" in client.get(old.get_absolute_url()).content.decode()
 
 
-def test_editing_or_deleting_questions_changes_no_past_result(client):
-    form, token = start(client, SLUG)
-    url = submit(client, SLUG, answers(form, token)).url
+def test_editing_or_deleting_questions_changes_no_past_result(client, quiz):
+    form, token = start(client, quiz.slug)
+    url = submit(client, quiz.slug, answers(form, token)).url
     before = html.unescape(client.get(url).content.decode())
-    quiz = Quiz.objects.get(slug=SLUG)
     first_text = quiz.questions[0].value["text"]
     del quiz.questions[0]
     quiz.questions[0].value["text"] = "Une question réécrite"
@@ -366,13 +377,12 @@ def test_editing_or_deleting_questions_changes_no_past_result(client):
     assert before.count("Bonne réponse") == after.count("Bonne réponse")
 
 
-def test_quiz_edited_while_a_learner_answers_is_scored_as_shown(client):
-    form, token = start(client, SLUG)
-    quiz = Quiz.objects.get(slug=SLUG)
+def test_quiz_edited_while_a_learner_answers_is_scored_as_shown(client, quiz):
+    form, token = start(client, quiz.slug)
     shown_text = quiz.questions[0].value["text"]
     del quiz.questions[0]
     quiz.save_revision().publish()
-    response = submit(client, SLUG, answers(form, token))
+    response = submit(client, quiz.slug, answers(form, token))
     attempt = Attempt.objects.get()
     assert attempt.question_count == len(form.question_list)
     assert attempt.questions[0]["text"] == shown_text
@@ -380,12 +390,13 @@ def test_quiz_edited_while_a_learner_answers_is_scored_as_shown(client):
 
 
 def test_draw_and_shuffle_follow_the_quiz_settings(client):
-    quiz = Quiz.objects.get(slug="quiz-final")
+    questions = [true_false(f"Affirmation {i}.", i % 2 == 0) for i in range(8)]
+    quiz = QuizFactory(questions=questions, shuffle_questions=True)
     quiz.draw_count = 5
     quiz.save_revision().publish()
     orders = set()
     for _ in range(6):
-        form, _token = start(client, "quiz-final")
+        form, _token = start(client, quiz.slug)
         assert form.question_count == 5
         orders.add(tuple(q.id for q in form.question_list))
     assert len(orders) > 1
@@ -394,21 +405,21 @@ def test_draw_and_shuffle_follow_the_quiz_settings(client):
 # Learner accounts.
 
 
-def test_anonymous_attempts_join_the_account_at_sign_up(client, django_user_model):
-    form, token = start(client, SLUG)
-    submit(client, SLUG, answers(form, token))
+def test_anonymous_attempts_join_the_account_at_sign_up(client, django_user_model, quiz):
+    form, token = start(client, quiz.slug)
+    submit(client, quiz.slug, answers(form, token))
     response = sign_up_and_activate(client, "nouvelle@test.fr", first_name="Nina")
     assert response.status_code == 302
     user = django_user_model.objects.get(email="nouvelle@test.fr")
     assert Attempt.objects.get().user == user
     html = client.get(reverse("accounts:space")).content.decode()
-    assert "Quiz\u00a0: fidéliser ses clients" in html and "100\u00a0%" in html
+    assert quiz.title in html and "100\u00a0%" in html
 
 
-def test_anonymous_attempts_join_the_account_at_sign_in(client, django_user_model):
+def test_anonymous_attempts_join_the_account_at_sign_in(client, django_user_model, quiz):
     django_user_model.objects.create_user(email="lea@test.fr", password="Mot-de-passe-42")
-    form, token = start(client, SLUG)
-    submit(client, SLUG, answers(form, token))
+    form, token = start(client, quiz.slug)
+    submit(client, quiz.slug, answers(form, token))
     client.post(
         reverse("accounts:login"), {"username": "lea@test.fr", "password": "Mot-de-passe-42"}
     )
@@ -433,26 +444,29 @@ def test_password_reset_sends_an_email(client, django_user_model):
 
 
 def test_learner_space_shows_progress_history_best_scores_and_quizzes_to_do(
-    client, django_user_model
+    client, django_user_model, quiz
 ):
+    course = quiz.lesson.get_parent()
+    second, _third = LessonPageFactory(parent=course), LessonPageFactory(parent=course)
+    other_quiz = QuizFactory(lesson=second)
     user = django_user_model.objects.create_user(email="lea@test.fr", password="x")
     client.force_login(user)
-    for slug in ("fideliser-ses-clients", "le-social-crm"):  # read to their end
-        client.post(reverse("lessons:read", args=[LessonPage.objects.get(slug=slug).pk]))
+    for lesson in (quiz.lesson, second):  # read to their end
+        client.post(reverse("lessons:read", args=[lesson.pk]))
     for pick in (wrong_answer, right_answer):
-        form, token = start(client, SLUG)
-        submit(client, SLUG, answers(form, token, pick=pick))
+        form, token = start(client, quiz.slug)
+        submit(client, quiz.slug, answers(form, token, pick=pick))
     html = client.get(reverse("accounts:space")).content.decode()
-    assert '<progress id="progress-' in html and 'value="2"' in html
-    assert "2 leçons lues sur 9" in html
-    assert html.count("Quiz\u00a0: fidéliser ses clients") >= 3  # history twice, best scores once
+    assert f'<progress id="progress-{course.pk}"' in html and 'value="2"' in html
+    assert "2 leçons lues sur 3" in html
+    assert html.count(quiz.title) >= 3  # history twice, best scores once
     best = html[html.index("Mes meilleurs scores") :]
     assert "100\u00a0%" in best[: best.index("Historique")]
     to_do = html[html.index("Mes quiz à faire") : html.index("Mes meilleurs scores")]
-    assert "Quiz : fidéliser ses clients" not in to_do
-    assert "Quiz final" in to_do
-    course = client.get("/cours/").content.decode()
-    assert course.count(">Lue</span>") == 2
+    assert quiz.title not in to_do
+    assert other_quiz.title in to_do
+    course_page = client.get(course.url).content.decode()
+    assert course_page.count(">Lue</span>") == 2
 
 
 def test_learner_space_needs_an_account(client):
@@ -460,13 +474,13 @@ def test_learner_space_needs_an_account(client):
     assert response.status_code == 302 and "/compte/connexion/" in response.url
 
 
-def test_simultaneous_submissions_of_one_attempt_record_it_once(client, committed_db):
+def test_simultaneous_submissions_of_one_attempt_record_it_once(client, committed_db, quiz):
     from django.test import Client
 
-    form, token = start(client, SLUG)
+    form, token = start(client, quiz.slug)
     data = answers(form, token)
     responses = post_twice_at_once(
-        lambda: Client().post(reverse("quizzes:submit", args=[SLUG]), data)
+        lambda: Client().post(reverse("quizzes:submit", args=[quiz.slug]), data)
     )
     statuses = [response.status_code for response in responses]
     assert Attempt.objects.count() == 1
@@ -474,8 +488,7 @@ def test_simultaneous_submissions_of_one_attempt_record_it_once(client, committe
     assert sorted(statuses) == [302, 403]
 
 
-def test_editors_author_quizzes_with_drafts_and_revisions(client, editor):
-    quiz = Quiz.objects.get(slug=SLUG)
+def test_editors_author_quizzes_with_drafts_and_revisions(client, editor, quiz):
     client.force_login(editor)
     edit = client.get(reverse("wagtailsnippets_quizzes_quiz:edit", args=[quiz.pk]))
     assert edit.status_code == 200
@@ -488,8 +501,7 @@ def test_editors_author_quizzes_with_drafts_and_revisions(client, editor):
     assert "Brouillon du quiz" not in client.get(quiz.get_absolute_url()).content.decode()
 
 
-def test_quiz_revision_preview_renders_the_form(client, editor):
-    quiz = Quiz.objects.get(slug=SLUG)
+def test_quiz_revision_preview_renders_the_form(client, editor, quiz):
     client.force_login(editor)
     revision = quiz.latest_revision
     url = reverse("wagtailsnippets_quizzes_quiz:revisions_view", args=[quiz.pk, revision.pk])
@@ -509,12 +521,12 @@ def test_quiz_revision_preview_renders_the_form(client, editor):
         ("65", "65\u00a0%"),
     ],
 )
-def test_an_estimate_is_read_and_shown_as_french_readers_write_it(client, typed, shown):
-    form, token = start(client, SLUG)
+def test_an_estimate_is_read_and_shown_as_french_readers_write_it(client, typed, shown, quiz):
+    form, token = start(client, quiz.slug)
     data = answers(form, token)
     numeric = next(q for q in form.question_list if q.kind == "numeric")
     data[numeric.field.html_name] = typed
-    response = submit(client, SLUG, data)
+    response = submit(client, quiz.slug, data)
     assert response.status_code == 302, response.content.decode()[:300]
     html = client.get(response.url).content.decode()
     assert f"<dt>Votre réponse</dt><dd>{shown}</dd>" in html

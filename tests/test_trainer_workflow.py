@@ -18,8 +18,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quizzes.models import Attempt, Quiz
+from tests.factories import CoursePageFactory, LessonPageFactory, QuizFactory
 from tests.quiz_helpers import right_answer, wrong_answer
-from tests.workshop_helpers import QUIZ, assign, make_user, make_workshop, take
+from tests.workshop_helpers import assign, make_user, make_workshop, take
 from typography.french import typeset
 from workshops import kept_table, results
 from workshops.export import safe_cell
@@ -97,7 +98,7 @@ def test_trainer_adds_a_co_trainer_removes_a_member_and_archives(client, people,
 
 def new_assignments(client, workshop, quizzes, **fields):
     data = {
-        "quizzes": [Quiz.objects.get(slug=slug).pk for slug in quizzes],
+        "quizzes": [quiz.pk for quiz in quizzes],
         "opens_at": "2026-12-01T09:00",
         "due_at": "2026-12-08T18:00",
         "max_attempts": "",
@@ -111,13 +112,13 @@ def new_assignments(client, workshop, quizzes, **fields):
 def test_assign_several_quizzes_at_once_with_the_same_settings(client, people, setting):
     workshop = setting["workshop"]
     client.force_login(people["trainer"])
-    slugs = ["quiz-le-social-crm", "quiz-final"]
+    quizzes = [QuizFactory(), QuizFactory()]
     response = new_assignments(
-        client, workshop, slugs, max_attempts="2", scoring_rule="last", reveal="submission"
+        client, workshop, quizzes, max_attempts="2", scoring_rule="last", reveal="submission"
     )
     assert response.url == workshop.get_absolute_url()
     created = workshop.assignments.exclude(pk=setting["assignment"].pk)
-    assert sorted(created.values_list("quiz__slug", flat=True)) == sorted(slugs)
+    assert sorted(created.values_list("quiz", flat=True)) == sorted(quiz.pk for quiz in quizzes)
     for assignment in created:
         assert assignment.max_attempts == 2 and assignment.scoring_rule == "last"
         assert local(assignment.due_at).hour == 18  # Paris time
@@ -130,16 +131,21 @@ def test_the_assign_form_lists_quizzes_in_course_order_with_workshop_defaults(cl
         name="Atelier daté", ends_on=timezone.localdate() + timedelta(days=3)
     )
     workshop.trainers.add(people["trainer"])
+    course = CoursePageFactory()
+    first, second = LessonPageFactory(parent=course), LessonPageFactory(parent=course)
+    # Made in another order than the course's, and a quiz of the whole course (no lesson).
+    whole = QuizFactory(lesson=None)
+    later = QuizFactory(lesson=second)
+    earlier = QuizFactory(lesson=first)
     client.force_login(people["trainer"])
     response = client.get(reverse("workshops:create_assignment", args=[workshop.pk]))
     form = response.context["form"]
-    listed = [quiz.slug for quiz in form.fields["quizzes"].queryset]
-    expected = list(Quiz.objects.live().in_course_order().values_list("slug", flat=True))
-    assert listed == expected
-    assert listed[0] == "quiz-comprendre-les-reseaux-sociaux" and listed[-1] == "quiz-final"
+    listed = list(form.fields["quizzes"].queryset)
+    assert listed == list(Quiz.objects.live().in_course_order())
+    ours = [quiz for quiz in listed if quiz in (earlier, later, whole)]
+    assert ours == [earlier, later, whole]
     html = response.content.decode()
-    titles = [Quiz.objects.get(slug=slug).title.replace(" :", "\u00a0:") for slug in listed]
-    positions = [html.index(title) for title in titles]
+    positions = [html.index(quiz.title) for quiz in ours]
     assert positions == sorted(positions)
     opens, due = form.initial["opens_at"], form.initial["due_at"]
     assert abs((opens - timezone.now()).total_seconds()) < 120
@@ -147,13 +153,13 @@ def test_the_assign_form_lists_quizzes_in_course_order_with_workshop_defaults(cl
 
 
 def test_assigning_a_quiz_again_is_allowed_with_a_warning(client, people, setting):
-    workshop = setting["workshop"]
+    workshop, quiz = setting["workshop"], setting["quiz"]
     client.force_login(people["trainer"])
     html = client.get(reverse("workshops:create_assignment", args=[workshop.pk])).content.decode()
-    assert "Quiz\u00a0: fidéliser ses clients (déjà assigné dans cet atelier)" in html
-    response = new_assignments(client, workshop, [QUIZ])
+    assert f"{quiz.title} (déjà assigné dans cet atelier)" in html
+    response = new_assignments(client, workshop, [quiz])
     assert response.status_code == 302
-    assert workshop.assignments.filter(quiz__slug=QUIZ).count() == 2
+    assert workshop.assignments.filter(quiz=quiz).count() == 2
     messages = [str(m) for m in client.get(workshop.get_absolute_url()).context["messages"]]
     assert any("était déjà assigné dans cet atelier" in message for message in messages)
 
@@ -166,10 +172,14 @@ def test_assigning_needs_a_quiz_and_dates_in_order_and_saves_nothing_otherwise(
     response = new_assignments(client, workshop, [])
     assert "Choisissez au moins un quiz." in response.content.decode()
     response = new_assignments(
-        client, workshop, [QUIZ], opens_at="2026-12-08T09:00", due_at="2026-12-01T18:00"
+        client,
+        workshop,
+        [setting["quiz"]],
+        opens_at="2026-12-08T09:00",
+        due_at="2026-12-01T18:00",
     )
     assert "La date limite doit venir après l&#x27;ouverture." in response.content.decode()
-    response = new_assignments(client, workshop, [QUIZ], max_attempts="0")
+    response = new_assignments(client, workshop, [setting["quiz"]], max_attempts="0")
     assert "Autorisez au moins une tentative" in response.content.decode()
     assert workshop.assignments.count() == 1
 
@@ -300,7 +310,7 @@ def test_results_show_the_class_average_median_and_pass_count(client, people, dj
         for i in range(2)
     ]
     workshop, assignment = make_workshop(people["trainer"], learners)
-    quiz_size = len(Quiz.objects.get(slug=QUIZ).available_questions())
+    quiz_size = len(assignment.quiz.available_questions())
     # Scores 100, 0 and one right answer of the quiz; the fourth learner sends nothing.
     for learner, right in zip(learners[:3], [quiz_size, 0, 1], strict=True):
         client.force_login(learner)
@@ -465,7 +475,7 @@ def test_per_question_page_shows_the_right_answer_and_the_answer_spread(client, 
     assert spread[wrong] == "1"
     assert all(spread[text] == "0" for text in untouched)
     assert '<svg class="chart__svg"' in section
-    assert 'href="/cours/fideliser-ses-clients/#' in section
+    assert f'href="{quiz.lesson.url}#' in section
     assert "Répartition des scores" in html and "À reprendre en priorité" in html
 
 

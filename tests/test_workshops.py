@@ -12,11 +12,10 @@ from attendance.models import HalfDay, period_at
 from attestations.services import issue
 from attestations.tasks import documents_zip
 from jobs.background import start
-from lessons.models import LessonPage
 from quizzes.models import Attempt
 from tests.account_helpers import sign_up_and_activate
 from tests.quiz_helpers import answers
-from tests.workshop_helpers import PASSWORD, QUIZ, make_user, make_workshop, open_assignment, take
+from tests.workshop_helpers import PASSWORD, make_user, make_workshop, open_assignment, take
 from workshops.models import AssignedAttempt, Assignment, Membership, Workshop
 
 pytestmark = pytest.mark.django_db
@@ -138,7 +137,7 @@ def test_trainer_pages_follow_the_trainers_group_at_the_next_request(client, peo
     assert page.status_code == 200 and "Mes ateliers" in page.content.decode()
     trainer.groups.clear()
     assert client.get(reverse("workshops:dashboard")).status_code == 403
-    assert "Mes ateliers" not in client.get("/cours/").content.decode()
+    assert "Mes ateliers" not in client.get("/").content.decode()
 
 
 def test_trainers_and_editors_get_no_rights_over_users_in_the_admin(client, people):
@@ -183,7 +182,7 @@ def test_learner_joins_with_the_code(client, people, setting):
     assert response.url == reverse("workshops:my_workshop", args=[workshop.pk])
     assert workshop.members.filter(pk=newcomer.pk).exists()
     html = client.get(response.url).content.decode()
-    assert "Quiz\u00a0: fidéliser ses clients" in html
+    assert setting["quiz"].title in html
 
 
 def test_joining_asks_for_the_name_the_trainer_will_see(client, django_user_model, setting):
@@ -301,7 +300,7 @@ def test_submission_over_the_limit_is_refused(client, people):
 
 def test_public_quiz_token_cannot_be_used_for_an_assignment(client, people, setting):
     client.force_login(people["learner"])
-    response = client.get(reverse("quizzes:detail", args=[QUIZ]))
+    response = client.get(reverse("quizzes:detail", args=[setting["quiz"].slug]))
     data = answers(response.context["form"], response.context["token"])
     response = client.post(reverse("workshops:submit", args=[setting["assignment"].pk]), data)
     assert response.status_code == 400
@@ -324,7 +323,7 @@ def test_learner_space_lists_assigned_quizzes_with_deadline_and_status(client, p
     client.force_login(people["learner"])
     html = client.get(reverse("accounts:space")).content.decode()
     todo = html[html.index("Assignés par mes formateurs") :]
-    assert "Quiz\u00a0: fidéliser ses clients" in todo and "à rendre avant le" in todo
+    assert setting["quiz"].title in todo and "à rendre avant le" in todo
     assert "à faire" in todo
 
 
@@ -333,7 +332,7 @@ def test_learner_space_lists_assigned_quizzes_with_deadline_and_status(client, p
 
 def test_learner_downloads_all_their_data(client, people, setting):
     client.force_login(people["learner"])
-    lesson = LessonPage.objects.get(slug="fideliser-ses-clients")
+    lesson = setting["quiz"].lesson
     client.post(reverse("lessons:read", args=[lesson.pk]))  # read to its end
     take(client, setting["assignment"])
     page = client.get(reverse("accounts:my_data")).content.decode()
@@ -342,7 +341,7 @@ def test_learner_downloads_all_their_data(client, people, setting):
     assert response["Content-Disposition"].startswith("attachment")
     data = json.loads(response.content)
     assert data["compte"]["email"] == "lea@test.fr"
-    assert data["lecons_lues"][0]["lecon"] == "Fidéliser ses clients"
+    assert data["lecons_lues"][0]["lecon"] == lesson.title
     attempt = data["tentatives"][0]
     assert attempt["score"] == 100 and attempt["correction_visible_le"] is None
     assert all("is_correct" in question for question in attempt["questions"])

@@ -1,39 +1,30 @@
 """People, workshops and assigned quizzes for the workshop tests, and a learner taking one."""
 
-from datetime import timedelta
-
-from django.contrib.auth.models import Group
 from django.urls import reverse
-from django.utils import timezone
 
-from quizzes.models import Quiz
+from tests.factories import PASSWORD, AssignmentFactory, QuizFactory, UserFactory, WorkshopFactory
 from tests.quiz_helpers import answers
-from workshops.models import Assignment, Membership, Workshop
 
-QUIZ = "quiz-fideliser-ses-clients"
-PASSWORD = "Mot-de-passe-42"
+__all__ = ["PASSWORD", "assign", "make_user", "make_workshop", "open_assignment", "take"]
 
 
 def make_user(django_user_model, email, group=None, **fields):
-    user = django_user_model.objects.create_user(email=email, password=PASSWORD, **fields)
-    if group:
-        user.groups.add(Group.objects.get_or_create(name=group)[0])
-    return user
+    """An account with PASSWORD, without a name unless given, in `group` if named."""
+    names = {"first_name": "", "last_name": "", **fields}
+    return UserFactory(email=email, groups=[group] if group else None, **names)
 
 
-def make_workshop(trainer, members, quiz=QUIZ, **assignment_fields):
-    workshop = Workshop.objects.create(name=f"Atelier de {trainer.email}")
-    workshop.trainers.add(trainer)
-    for member in members:
-        Membership.objects.create(workshop=workshop, user=member)
+def make_workshop(trainer, members, quiz=None, **assignment_fields):
+    """A workshop of the trainer's, with `members`, and `quiz` (a new one if None) assigned."""
+    workshop = WorkshopFactory(
+        name=f"Atelier de {trainer.email}", trainers=[trainer], members=members
+    )
     return workshop, assign(workshop, quiz, **assignment_fields)
 
 
-def assign(workshop, quiz=QUIZ, **fields):
-    now = timezone.now()
-    values = {"opens_at": now - timedelta(hours=1), "due_at": now + timedelta(days=7)}
-    values.update(fields)
-    return Assignment.objects.create(workshop=workshop, quiz=Quiz.objects.get(slug=quiz), **values)
+def assign(workshop, quiz=None, **fields):
+    """`quiz` (a new one if None) assigned to the workshop, open for a week since an hour ago."""
+    return AssignmentFactory(workshop=workshop, quiz=quiz or QuizFactory(), **fields)
 
 
 def open_assignment(client, assignment):

@@ -5,7 +5,6 @@ import threading
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
@@ -29,10 +28,9 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The live server with the seed content (transactional tests start from an empty site)."""
+def site(live_server, seeded_db):
+    """The live server with the seed content (restored: tests/conftest.py)."""
     cache.clear()  # Wagtail caches site root paths; the restored database has new ones
-    call_command("build_content", verbosity=0)
     requests = RequestsInProgress()
     request_started.connect(requests.started)
     request_finished.connect(requests.finished)
@@ -78,7 +76,7 @@ LIVE_TRAINER = ("tina@test.fr", "Formatrice-42")
 
 
 @pytest.fixture
-def asgi_site(transactional_db, tmp_path):
+def asgi_site(seeded_db, tmp_path):
     """The site as `make run` serves it (runserver on daphne: pages and WebSockets in one
     process), on the test database's content with a trainer, LIVE_TRAINER: pytest-django's live
     server speaks WSGI only, and live sessions need their sockets."""
@@ -90,7 +88,6 @@ def asgi_site(transactional_db, tmp_path):
     from workshops.roles import TRAINERS_GROUP
 
     cache.clear()
-    call_command("build_content", verbosity=0)
     email, password = LIVE_TRAINER
     hasher = PBKDF2PasswordHasher()  # the server's own hasher (these tests hash with MD5)
     trainer = get_user_model().objects.create(

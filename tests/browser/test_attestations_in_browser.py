@@ -6,8 +6,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from pypdf import PdfReader
 
@@ -15,8 +13,9 @@ from attendance.models import Presence
 from attestations.models import Attestation
 from caching.addresses import public_url
 from tests.browser.helpers import answer_every_question, sign_in
+from tests.factories import QuizFactory, TrainerFactory, UserFactory, WorkshopFactory
 from tests.workshop_helpers import assign
-from workshops.models import Membership, TrainingBody, Workshop
+from workshops.models import TrainingBody
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,30 +45,27 @@ def mark_as(trainer_page, site, workshop, title, stage):
 
 
 def test_signatures_tests_and_an_attestation_from_issue_to_verification(site, browser):
-    User = get_user_model()
-    trainer = User.objects.create_user(
+    trainer = TrainerFactory(
         email="tina@test.fr", password="Formatrice-42", first_name="Tina", last_name="Morel"
     )
-    trainer.groups.add(Group.objects.get_or_create(name="Trainers")[0])
     names = {"lea": ("Léa", "Roux"), "omar": ("Omar", "Diallo"), "zoe": ("Zoé", "Petit")}
     learners = {
-        key: User.objects.create_user(
+        key: UserFactory(
             email=f"{key}@test.fr", password="Apprenant-42", first_name=first, last_name=last
         )
         for key, (first, last) in names.items()
     }
     today = timezone.localdate()
-    workshop = Workshop.objects.create(
+    workshop = WorkshopFactory(
         name="Réseaux sociaux pour artisans",
         starts_on=today,
         ends_on=today,
         duration_hours=Decimal("7"),
+        trainers=[trainer],
+        members=learners.values(),
     )
-    workshop.trainers.add(trainer)
-    for learner in learners.values():
-        Membership.objects.create(workshop=workshop, user=learner)
-    assign(workshop, "quiz-fideliser-ses-clients")
-    assign(workshop, "quiz-le-social-crm")
+    entry = assign(workshop).quiz
+    final = assign(workshop, QuizFactory(lesson=entry.lesson)).quiz  # the same lesson's sections
     body = TrainingBody.load()
     body.name, body.address, body.city = "CCI Formation Loire", "42000 Saint-Étienne", "Lyon"
     body.save()
@@ -118,11 +114,11 @@ def test_signatures_tests_and_an_attestation_from_issue_to_verification(site, br
     assert signed.get(name="Léa Roux").signature.startswith("M")
 
     # Entry and final tests, marked by the trainer, taken by Léa and Omar.
-    mark_as(trainer_page, site, workshop, "Quiz : fidéliser ses clients", "test d'entrée")
-    mark_as(trainer_page, site, workshop, "Quiz : le Social CRM", "test final")
+    mark_as(trainer_page, site, workshop, entry.title, "test d'entrée")
+    mark_as(trainer_page, site, workshop, final.title, "test final")
     for page in (lea, omar):
-        take(page, site, workshop, "Quiz : fidéliser ses clients")
-        take(page, site, workshop, "Quiz : le Social CRM")
+        take(page, site, workshop, entry.title)
+        take(page, site, workshop, final.title)
     trainer_page.goto(f"{site}/ateliers/{workshop.pk}/")
     positioning = trainer_page.get_by_role(
         "region", name="Scores d’entrée et de fin par participant"
