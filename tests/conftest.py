@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 
@@ -14,50 +15,47 @@ from tests.factories import (
 )
 from tests.workshop_helpers import make_workshop
 
+# The database as the migrations leave it, and the seed content, each serialized once per run.
+SNAPSHOTS = {}
+
+
+def snapshot():
+    """Every row of the database, serialized. Content types come first: the constructors of
+    Wagtail's pages and tasks look their own up, and would otherwise make it anew, with another
+    id, when they are restored before it."""
+    rows = json.loads(connection.creation.serialize_db_to_string())
+    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+    return json.dumps(rows)
+
+
+def restore(name):
+    """The database emptied, then as it was at the snapshot, with the same ids. Sequences go on
+    (no reset): new rows never take those ids."""
+    call_command(
+        "flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False
+    )
+    connection.creation.deserialize_db_from_string(SNAPSHOTS[name])
+    ContentType.objects.clear_cache()  # the ids it remembers may be of rows just deleted
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The ordinary tests (each inside a transaction rolled back after it) start from the site's
-    real seed content, built once per run."""
+    real seed content, built once per run. The tests without a test transaction (pytest-django
+    runs them after the others; the end of each empties the database) restore a snapshot."""
     with django_db_blocker.unblock():
+        SNAPSHOTS["migrated"] = snapshot()
         call_command("build_content", verbosity=0)
-
-
-def flush_database():
-    """Every table emptied, as after a transactional test (Django's serialized rollback then
-    restores rows with their ids). Sequences go on (no reset), so new rows never take those ids."""
-    call_command(
-        "flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False
-    )
-
-
-@pytest.fixture(scope="session")
-def seed_put_aside(django_db_setup, django_db_blocker):
-    """The seed, committed for the ordinary tests (pytest-django runs them all first): kept
-    serialized, then emptied before the first test without a test transaction. Returns it."""
-    with django_db_blocker.unblock():
-        seed = json.loads(connection.creation.serialize_db_to_string())
-        flush_database()
-    # Content types first: a page's constructor looks its own up (Wagtail's Page.__init__), and
-    # would make another, with another id, if it were not there yet.
-    seed.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
-    return json.dumps(seed)
-
-
-def pytest_collection_modifyitems(items):
-    """Tests on `migrated_db` are transactional, with Django's serialized rollback: the database
-    as the migrations left it is serialized once, and restored before each of them (their own
-    marker, closer than a module's `django_db`, tells pytest-django so)."""
-    for item in items:
-        if "migrated_db" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+        SNAPSHOTS["seed"] = snapshot()
 
 
 @pytest.fixture
-def migrated_db(seed_put_aside, transactional_db):
+def migrated_db(transactional_db):
     """A database where each statement commits, as on the site (no test transaction around the
     test), as the migrations left it: the tree's root and Wagtail's first page, the groups and
-    their permissions, the moderation workflow (restored before each test, emptied after)."""
+    their permissions, the moderation workflow. Restored from its snapshot (Django's serialized
+    rollback would do it, but cannot find its snapshot while Playwright drives a browser)."""
+    restore("migrated")
 
 
 @pytest.fixture
@@ -68,11 +66,10 @@ def committed_db(migrated_db):
 
 
 @pytest.fixture
-def seeded_db(migrated_db, seed_put_aside):
-    """`migrated_db` with the whole seed content, for the tests about the real pages: reloaded
-    from its serialization (several times quicker than building it again)."""
-    flush_database()
-    connection.creation.deserialize_db_from_string(seed_put_aside)
+def seeded_db(transactional_db):
+    """Like `migrated_db`, with the whole seed content, for the tests about the real pages:
+    restored from its snapshot (several times quicker than building it again)."""
+    restore("seed")
 
 
 @pytest.fixture

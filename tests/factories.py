@@ -20,7 +20,7 @@ from factory.django import DjangoModelFactory
 from wagtail.models import Page, Site
 
 from caching.addresses import configured_site_fields
-from figures.models import FiguresSettings, Series, SeriesItem, Statistic
+from figures.models import FiguresSettings, KeyFiguresPage, Series, SeriesItem, Statistic
 from home.models import HomePage, SiteSettings
 from lessons.models import CoursePage, LessonPage
 from live import services as live_services
@@ -261,6 +261,44 @@ class SeriesFactory(PublishedSnippetFactory):
     def publish(series, create, extracted, **kwargs):  # after its items: they are in the revision
         if create and extracted is not False:
             series.save_revision().publish()
+
+
+def key_figures_body(sections):
+    """StreamField data of the key-figures page: a section per (title, anchor, figures), each
+    figure a statistic (its card) or a series (its chart)."""
+    return [
+        {
+            "type": "section",
+            "value": {
+                "title": title,
+                "anchor": anchor,
+                "introduction": "",
+                "items": [
+                    {"type": "chart", "value": {"series": figure.pk}}
+                    if isinstance(figure, Series)
+                    else {"type": "key_figure", "value": {"statistic": figure.pk}}
+                    for figure in figures
+                ],
+            },
+        }
+        for title, anchor, figures in sections
+    ]
+
+
+class KeyFiguresPageFactory(PublishedPageFactory):
+    """The key-figures page; `body=key_figures_body([...])` gives its sections (by default a
+    chart and a figure)."""
+
+    title = "Chiffres clés"
+    slug = factory.Sequence(lambda n: f"chiffres-cles-{n}")
+    introduction = "<p>Les chiffres cités dans le cours, réunis en un seul endroit.</p>"
+    body = factory.LazyFunction(
+        lambda: key_figures_body([("Les usages", "usages", [SeriesFactory(), StatisticFactory()])])
+    )
+    parent = factory.LazyFunction(site_home)
+
+    class Meta:
+        model = KeyFiguresPage
 
 
 # Quizzes: StreamField data of each kind of question, as the quizzes' blocks store it.

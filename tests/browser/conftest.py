@@ -28,8 +28,20 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, seeded_db):
-    """The live server with the seed content (restored: tests/conftest.py)."""
+def site(live_server, committed_db):
+    """The live server on an empty site (tests/conftest.py): each test builds what it needs
+    with the factories."""
+    yield from serve(live_server)
+
+
+@pytest.fixture
+def seeded_site(live_server, seeded_db):
+    """The live server with the seed content (restored: tests/conftest.py), for the tests about
+    the real pages."""
+    yield from serve(live_server)
+
+
+def serve(live_server):
     cache.clear()  # Wagtail caches site root paths; the restored database has new ones
     requests = RequestsInProgress()
     request_started.connect(requests.started)
@@ -76,26 +88,28 @@ LIVE_TRAINER = ("tina@test.fr", "Formatrice-42")
 
 
 @pytest.fixture
-def asgi_site(seeded_db, tmp_path):
+def served_content(committed_db):
+    """What a test builds before `asgi_site` starts, by overriding this fixture in its module:
+    on SQLite, the server serves a copy of the database made as it starts."""
+
+
+@pytest.fixture
+def asgi_site(served_content, tmp_path):
     """The site as `make run` serves it (runserver on daphne: pages and WebSockets in one
-    process), on the test database's content with a trainer, LIVE_TRAINER: pytest-django's live
-    server speaks WSGI only, and live sessions need their sockets."""
-    from django.contrib.auth import get_user_model
+    process), on an empty site (tests/conftest.py) with `served_content` and a trainer,
+    LIVE_TRAINER: pytest-django's live server speaks WSGI only, and live sessions need their
+    sockets."""
     from django.contrib.auth.hashers import PBKDF2PasswordHasher
-    from django.contrib.auth.models import Group
 
     from tests.browser.asgi_server import AsgiDevServer
-    from workshops.roles import TRAINERS_GROUP
+    from tests.factories import TrainerFactory
 
     cache.clear()
     email, password = LIVE_TRAINER
     hasher = PBKDF2PasswordHasher()  # the server's own hasher (these tests hash with MD5)
-    trainer = get_user_model().objects.create(
-        email=email,
-        first_name="Tina",
-        password=hasher.encode(password, hasher.salt(), iterations=1000),
-    )
-    trainer.groups.add(Group.objects.get_or_create(name=TRAINERS_GROUP)[0])
+    trainer = TrainerFactory(email=email, first_name="Tina", last_name="")
+    trainer.password = hasher.encode(password, hasher.salt(), iterations=1000)
+    trainer.save(update_fields=["password"])
     server = AsgiDevServer(tmp_path)
     yield server.url
     server.stop()

@@ -43,10 +43,11 @@ class Audit:
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_pages_have_no_accessibility_violation(site, browser, width):
+def test_pages_have_no_accessibility_violation(seeded_site, browser, width):
     from django.core.management import call_command
 
-    call_command("build_content", "--demo-accounts", verbosity=0)
+    site = seeded_site
+    call_command("build_content", "--demo-accounts", verbosity=0)  # the seed is there already
     page = browser.new_context(viewport={"width": width, "height": 900}).new_page()
     audit = Audit(page, site, width)
     for path in [

@@ -2,7 +2,6 @@
 every place that shows it follows: the lesson's paragraph, its card, the chart, the quiz's answer
 key and its explanation. A question's section is picked among its lesson's headings."""
 
-import importlib
 import re
 
 import pytest
@@ -21,21 +20,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WHOLE_LESSON = "Toute la leçon (pas de section précise)"
 
 
-def editors_and_moderators():
-    """The groups' rights and the moderation workflow, as the migrations make them: a
-    transactional test before this one may have flushed them."""
-    from django.apps import apps
-    from django.contrib.auth.models import Permission
-
-    one_rule = importlib.import_module("home.migrations.0002_one_moderation_rule").one_rule
-    for name in ("Editors", "Moderators"):
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(
-            *Permission.objects.filter(
-                codename__in=["access_admin", "add_statistic", "change_statistic"]
-            )
-        )
-    one_rule(apps, None)
+@pytest.fixture
+def site(seeded_site):
+    """The editors change the seed's real content: a figure cited in a lesson, a chart, a quiz."""
+    return seeded_site
 
 
 def admin_sign_in(page, site, email, password):
@@ -47,7 +35,6 @@ def admin_sign_in(page, site, email, password):
 
 
 def test_a_figure_changed_through_moderation_is_right_everywhere(site, browser):
-    editors_and_moderators()
     User = get_user_model()
     for email, group in (("redactrice@test.fr", "Editors"), ("moderateur@test.fr", "Moderators")):
         user = User.objects.create_user(email=email, password="Mot-de-passe-42")
@@ -175,7 +162,6 @@ def test_the_rich_text_tooltips_are_in_french(site, page):
 def test_removing_a_cited_figure_in_the_editor_leaves_no_number(site, page):
     """The tooltip's remove button on a cited figure takes its text away with it: a figure left
     behind as typed text would no longer follow the statistic."""
-    editors_and_moderators()
     get_user_model().objects.create_superuser(email="admin@test.fr", password="Mot-de-passe-42")
     lesson = LessonPage.objects.get(slug="fideliser-ses-clients")
     admin_sign_in(page, site, "admin@test.fr", "Mot-de-passe-42")

@@ -7,6 +7,7 @@ import pytest
 
 from tests.browser.conftest import LIVE_TRAINER
 from tests.browser.helpers import sign_in
+from tests.factories import QuizFactory
 
 pytestmark = pytest.mark.browser
 
@@ -65,14 +66,19 @@ def spread_counts(projector):
     return counts
 
 
-def test_a_whole_session_with_a_projector_and_three_phones(asgi_site, browser):
-    site = asgi_site
+@pytest.fixture
+def served_content(committed_db):
+    return {"quiz": QuizFactory(title="Quiz sur le Social CRM")}  # a question of each kind
+
+
+def test_a_whole_session_with_a_projector_and_three_phones(asgi_site, served_content, browser):
+    site, quiz = asgi_site, served_content["quiz"]
     projector = browser.new_context(
         locale="fr-FR", viewport={"width": 1280, "height": 720}
     ).new_page()
     sign_in(projector, site, *LIVE_TRAINER)
     projector.goto(site + "/direct/animer/nouvelle/")
-    projector.get_by_label("Quiz à projeter").select_option(label="Quiz : le Social CRM")
+    projector.get_by_label("Quiz à projeter").select_option(label=quiz.title)
     projector.get_by_label("Nombre de questions").fill("3")
     projector.get_by_role("button", name="Ouvrir la projection").click()
     code = projector.locator(".projector__big-code").inner_text().split()[-1]

@@ -5,10 +5,15 @@ import pytest
 from quizzes.models import Attempt
 from tests.account_helpers import link_in_last_email
 from tests.browser.helpers import answer_every_question
+from tests.factories import QuizFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-QUIZ = "/quiz/quiz-definir-une-strategie/"
+
+@pytest.fixture
+def quiz(site):
+    """A quiz with a question of each kind (its estimate typed in a text field)."""
+    return QuizFactory(title="Quiz : définir une stratégie")
 
 
 def focused(page):
@@ -44,9 +49,10 @@ def answer_with_keyboard(page):
     raise AssertionError("the submit button was never reached with Tab")
 
 
-def test_take_a_quiz_with_the_keyboard_only(site, page):
-    page.goto(site + QUIZ)
+def test_take_a_quiz_with_the_keyboard_only(site, quiz, page):
+    page.goto(site + quiz.get_absolute_url())
     question_count = page.locator("fieldset").count()
+    assert question_count == len(quiz.questions)
     answered = answer_with_keyboard(page)
     assert len(answered) == question_count
     page.wait_for_url("**/quiz/resultat/**")
@@ -55,8 +61,8 @@ def test_take_a_quiz_with_the_keyboard_only(site, page):
     assert Attempt.objects.count() == 1
 
 
-def test_missing_answers_are_announced_and_focused(site, page):
-    page.goto(site + QUIZ)
+def test_missing_answers_are_announced_and_focused(site, quiz, page):
+    page.goto(site + quiz.get_absolute_url())
     page.get_by_role("button", name="Valider mes réponses").click()
     alert = page.get_by_role("alert")
     assert "points à corriger" in alert.inner_text()
@@ -64,8 +70,8 @@ def test_missing_answers_are_announced_and_focused(site, page):
     assert Attempt.objects.count() == 0
 
 
-def test_anonymous_attempt_appears_in_my_space_after_sign_up(site, page):
-    page.goto(site + QUIZ)
+def test_anonymous_attempt_appears_in_my_space_after_sign_up(site, quiz, page):
+    page.goto(site + quiz.get_absolute_url())
     answer_every_question(page, number="90")
     page.get_by_role("button", name="Valider mes réponses").click()
     page.wait_for_url("**/quiz/resultat/**")

@@ -3,20 +3,19 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from tests.browser.helpers import answer_every_question, sign_in
+from tests.factories import QuizFactory, TrainerFactory, UserFactory
 from workshops.models import AssignmentProgress
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_workshop_from_assignment_to_the_answer_spread(site, browser, tmp_path):
-    User = get_user_model()
-    trainer = User.objects.create_user(email="tina@test.fr", password="Formatrice-42")
-    trainer.groups.add(Group.objects.get_or_create(name="Trainers")[0])
-    User.objects.create_user(email="lea@test.fr", password="Apprenante-42", first_name="Léa")
+    TrainerFactory(email="tina@test.fr", password="Formatrice-42")
+    UserFactory(email="lea@test.fr", password="Apprenante-42", first_name="Léa", last_name="")
+    crm = QuizFactory(title="Quiz sur le Social CRM")
+    loyalty = QuizFactory(title="Quiz sur la fidélisation")
 
     # The trainer creates a workshop and assigns two quizzes at once.
     trainer_page = browser.new_context(accept_downloads=True).new_page()
@@ -29,13 +28,13 @@ def test_a_workshop_from_assignment_to_the_answer_spread(site, browser, tmp_path
     assert len(code) == 8
 
     trainer_page.get_by_role("link", name="Assigner des quiz").click()
-    trainer_page.get_by_label("Quiz : le Social CRM").check()
-    trainer_page.get_by_label("Quiz : fidéliser ses clients").check()
+    trainer_page.get_by_label(crm.title).check()
+    trainer_page.get_by_label(loyalty.title).check()
     trainer_page.get_by_label("Tentatives autorisées").fill("2")
     trainer_page.get_by_role("button", name="Assigner").click()
     listed = trainer_page.locator("main").inner_text()
     assert "2 quiz assignés." in listed
-    assert "Quiz\u00a0: le Social CRM" in listed and "Quiz\u00a0: fidéliser ses clients" in listed
+    assert crm.title in listed and loyalty.title in listed
 
     # The learner joins, giving the last name the trainer will see, and takes a quiz.
     learner_page = browser.new_context().new_page()
@@ -44,7 +43,7 @@ def test_a_workshop_from_assignment_to_the_answer_spread(site, browser, tmp_path
     learner_page.get_by_label("Code de l'atelier").fill(code)
     learner_page.get_by_label("Nom", exact=True).fill("Roux")
     learner_page.get_by_role("button", name="Rejoindre").click()
-    learner_page.get_by_role("link", name="Quiz : le Social CRM").click()
+    learner_page.get_by_role("link", name=crm.title).click()
     answer_every_question(learner_page)
     learner_page.get_by_role("button", name="Valider mes réponses").click()
     learner_page.wait_for_url("**/resultat/**")
@@ -64,7 +63,7 @@ def test_a_workshop_from_assignment_to_the_answer_spread(site, browser, tmp_path
     retry_score = int(learner_page.locator(".score__value").inner_text().split()[0])
     assert "2 tentatives sur 2" in learner_page.locator("main").inner_text()
     assert learner_page.get_by_role("link", name="Recommencer le quiz").count() == 0
-    progress = AssignmentProgress.objects.get(assignment__quiz__slug="quiz-le-social-crm")
+    progress = AssignmentProgress.objects.get(assignment__quiz=crm)
     assert progress.attempt_count == 2
     best = max(first_score, retry_score)
 
@@ -80,7 +79,7 @@ def test_a_workshop_from_assignment_to_the_answer_spread(site, browser, tmp_path
     assert trainer_page.get_by_text("La bonne réponse").count() > 0
 
     trainer_page.get_by_role("link", name="Résultats de l'atelier").click()
-    trainer_page.get_by_role("link", name="Quiz : le Social CRM").click()
+    trainer_page.get_by_role("link", name=crm.title).click()
     first_question = trainer_page.locator(".question-report").first
     assert "Bonne réponse" in first_question.inner_text()
     assert first_question.locator("svg.chart__svg").count() == 1
