@@ -22,7 +22,7 @@ from wagtail.models import Page, Site
 from caching.addresses import configured_site_fields
 from figures.models import FiguresSettings, KeyFiguresPage, Series, SeriesItem, Statistic
 from home.models import HomePage, SiteSettings
-from lessons.models import CoursePage, LessonPage
+from lessons.models import CoursePage, LessonPage, Resource
 from live import services as live_services
 from live.models import LiveSession
 from quizzes.models import Quiz
@@ -299,6 +299,20 @@ class KeyFiguresPageFactory(PublishedPageFactory):
 
     class Meta:
         model = KeyFiguresPage
+
+
+class ResourceFactory(PublishedSnippetFactory):
+    """A published further-reading resource: an article, by its link."""
+
+    slug = factory.Sequence(lambda n: f"ressource-{n}")
+    title = factory.Sequence(lambda n: f"Guide de la relation client, tome {n}")
+    kind = "article"
+    publisher = "Chambre de commerce"
+    url = factory.Sequence(lambda n: f"https://www.example.org/guide-{n}")
+    description = "Un guide pratique pour répondre aux clients en ligne."
+
+    class Meta:
+        model = Resource
 
 
 # Quizzes: StreamField data of each kind of question, as the quizzes' blocks store it.

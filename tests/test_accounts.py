@@ -7,8 +7,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from lessons.models import LessonPage
 from tests.account_helpers import STRONG_PASSWORD, sign_up, sign_up_and_activate
+from tests.factories import QuizFactory
 from tests.quiz_helpers import answers, start, submit
 
 pytestmark = pytest.mark.django_db
@@ -55,16 +55,16 @@ def test_two_different_passwords_are_said_under_the_confirmation(client):
     assert "ne correspondent pas" in field(content, "password2")
 
 
-def test_the_page_after_sign_up_says_earlier_results_wait_for_the_link(client):
-    form, token = start(client, "quiz-fideliser-ses-clients")
-    submit(client, "quiz-fideliser-ses-clients", answers(form, token))
+def test_the_page_after_sign_up_says_earlier_results_wait_for_the_link(client, quiz):
+    form, token = start(client, quiz.slug)
+    submit(client, quiz.slug, answers(form, token))
     done = client.get(sign_up(client, "camille@exemple.fr").url).content.decode()
     assert "sur cet appareil" in html.unescape(done)
 
 
-def test_after_activation_the_welcome_says_earlier_results_were_kept(client):
-    form, token = start(client, "quiz-fideliser-ses-clients")
-    submit(client, "quiz-fideliser-ses-clients", answers(form, token))
+def test_after_activation_the_welcome_says_earlier_results_were_kept(client, quiz):
+    form, token = start(client, quiz.slug)
+    submit(client, quiz.slug, answers(form, token))
     response = sign_up_and_activate(client, "camille@exemple.fr")
     welcome = html.unescape(client.get(response.url).content.decode())
     assert "Vos résultats aux quiz et les leçons lues avant l'inscription sont gardés" in welcome
@@ -87,16 +87,16 @@ def cookie_names(response):
     return {name for name, morsel in response.cookies.items() if morsel.value}
 
 
-def test_every_cookie_the_site_sets_is_named_on_the_privacy_page(client, django_user_model):
+def test_every_cookie_the_site_sets_is_named_on_the_privacy_page(client, django_user_model, quiz):
     seen = set()
-    for url in ["/", "/cours/", "/quiz/quiz-final/", "/compte/connexion/"]:
+    other_lesson = QuizFactory().lesson
+    for url in ["/", quiz.lesson.get_parent().url, quiz.get_absolute_url(), "/compte/connexion/"]:
         seen |= cookie_names(client.get(url))
-    form, token = start(client, "quiz-fideliser-ses-clients")
-    submitted = submit(client, "quiz-fideliser-ses-clients", answers(form, token))
+    form, token = start(client, quiz.slug)
+    submitted = submit(client, quiz.slug, answers(form, token))
     assert "sessionid" in submitted.cookies  # an anonymous quiz submission starts a session
     seen |= cookie_names(submitted)
-    lesson = LessonPage.objects.get(slug="le-social-crm")
-    seen |= cookie_names(client.post(reverse("lessons:read", args=[lesson.pk])))
+    seen |= cookie_names(client.post(reverse("lessons:read", args=[other_lesson.pk])))
     response = sign_up_and_activate(client, "camille@exemple.fr")
     seen |= cookie_names(response)  # the welcome message waits in a cookie
     seen |= cookie_names(client.get(response.url))

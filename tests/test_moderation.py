@@ -6,27 +6,32 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Workflow, WorkflowState
 
-from figures.models import Series, Statistic
-from lessons.models import Resource
-from quizzes.models import Quiz
+from tests.factories import (
+    KeyFiguresPageFactory,
+    QuizFactory,
+    ResourceFactory,
+    SeriesFactory,
+    StatisticFactory,
+    key_figures_body,
+)
 from tests.html_forms import form_data, stream_data
 
 pytestmark = pytest.mark.django_db
 
 WORKFLOW = "Validation par un modérateur"
 MODERATED = [
-    (Statistic, "wagtailsnippets_figures_statistic"),
-    (Series, "wagtailsnippets_figures_series"),
-    (Resource, "wagtailsnippets_lessons_resource"),
-    (Quiz, "wagtailsnippets_quizzes_quiz"),
+    (StatisticFactory, "wagtailsnippets_figures_statistic"),
+    (SeriesFactory, "wagtailsnippets_figures_series"),
+    (ResourceFactory, "wagtailsnippets_lessons_resource"),
+    (QuizFactory, "wagtailsnippets_quizzes_quiz"),
 ]
 
 
-@pytest.mark.parametrize(("model", "admin"), MODERATED)
-def test_every_snippet_type_follows_the_lessons_workflow(client, editor, moderator, model, admin):
-    assert model.get_default_workflow().name == WORKFLOW
+@pytest.mark.parametrize(("factory", "admin"), MODERATED)
+def test_every_snippet_type_follows_the_lessons_workflow(client, editor, moderator, factory, admin):
+    item = factory()
+    assert type(item).get_default_workflow().name == WORKFLOW
     assert Workflow.objects.get(name=WORKFLOW).tasks.get().name == WORKFLOW
-    item = model.objects.first()
     url = reverse(f"{admin}:edit", args=[item.pk])
     client.force_login(editor)
     html = client.get(url).content.decode()
@@ -45,7 +50,8 @@ def submit_in_admin(client, editor, statistic, value):
 
 
 def test_an_editor_submits_and_a_moderator_reads_the_diff_and_publishes(client, editor, moderator):
-    statistic = Statistic.objects.get(slug="communaute-bons-plans")
+    statistic = StatisticFactory(value=65)
+    page = KeyFiguresPageFactory(body=key_figures_body([("Les usages", "usages", [statistic])]))
     submit_in_admin(client, editor, statistic, "70")
     statistic.refresh_from_db()
     assert statistic.value == 65 and statistic.has_unpublished_changes  # still 65 on the site
@@ -87,11 +93,11 @@ def test_an_editor_submits_and_a_moderator_reads_the_diff_and_publishes(client, 
     statistic.refresh_from_db()
     assert statistic.live and not statistic.has_unpublished_changes
     assert statistic.value in (70, 75)  # the revision the moderator approved
-    assert "publié en 2013–2014" in client.get("/chiffres-cles/").content.decode()
+    figures = client.get(page.url).content.decode()
+    assert statistic.display_value in figures and "publié en 2013–2014" in figures
 
 
-def test_a_quiz_change_waits_for_a_moderator(client, editor):
-    quiz = Quiz.objects.get(slug="quiz-fideliser-ses-clients")
+def test_a_quiz_change_waits_for_a_moderator(client, editor, quiz):
     client.force_login(editor)
     url = reverse("wagtailsnippets_quizzes_quiz:edit", args=[quiz.pk])
     data = form_data(client.get(url).content.decode())
@@ -103,14 +109,15 @@ def test_a_quiz_change_waits_for_a_moderator(client, editor):
     assert quiz.current_workflow_state.status == "in_progress"
 
 
-@pytest.mark.parametrize(("model", "admin"), MODERATED)
-def test_workflow_states_come_from_wagtails_mixin_and_go_with_the_item(editor, model, admin):
+@pytest.mark.parametrize(("factory", "admin"), MODERATED)
+def test_workflow_states_come_from_wagtails_mixin_and_go_with_the_item(editor, factory, admin):
     """WorkflowMixin (Wagtail ≥ 7.1) gives each model its workflow states and deletes them with
     the item: no model declares its own relation."""
+    item = factory()
+    model = type(item)
     assert all(
         field.name != "workflow_states" for field in model._meta.get_fields(include_hidden=True)
     )
-    item = model.objects.first()
     item.save_revision(user=editor)
     state = model.get_default_workflow().start(item, editor)
     assert list(item.workflow_states) == [state]

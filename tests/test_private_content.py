@@ -6,53 +6,51 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from lessons.models import LessonPage
+from tests.factories import LessonPageFactory
 
 pytestmark = pytest.mark.django_db
 
-LESSON = "/cours/fideliser-ses-clients/"
+
+@pytest.fixture
+def lesson():
+    return LessonPageFactory(title="Fidéliser ses clients")
 
 
-def protect_with_password(password="Atelier-2026"):
+def protect_with_password(lesson, password="Atelier-2026"):
     return PageViewRestriction.objects.create(
-        page=LessonPage.objects.get(slug="fideliser-ses-clients"),
-        restriction_type=PageViewRestriction.PASSWORD,
-        password=password,
+        page=lesson, restriction_type=PageViewRestriction.PASSWORD, password=password
     )
 
 
-def test_a_password_protected_page_opens_with_its_password(client):
-    restriction = protect_with_password()
-    form = client.get(LESSON)
+def test_a_password_protected_page_opens_with_its_password(client, lesson):
+    title = "<h1>Fidéliser ses clients</h1>"
+    assert title in client.get(lesson.url).content.decode()
+    restriction = protect_with_password(lesson)
+    form = client.get(lesson.url)
     assert form.status_code == 200
     page_html = form.content.decode()
     action = f"/_util/authenticate_with_password/{restriction.pk}/{restriction.page_id}/"
     assert f'action="{action}"' in page_html
-    assert "<h1>Fidéliser ses clients</h1>" not in page_html
+    assert title not in page_html
 
-    wrong = client.post(action, {"password": "nope", "return_url": LESSON})
-    assert (
-        wrong.status_code == 200 and "<h1>Fidéliser ses clients</h1>" not in wrong.content.decode()
-    )
+    wrong = client.post(action, {"password": "nope", "return_url": lesson.url})
+    assert wrong.status_code == 200 and title not in wrong.content.decode()
 
-    right = client.post(action, {"password": "Atelier-2026", "return_url": LESSON})
-    assert right.status_code == 302 and right.url == LESSON
-    assert "<h1>Fidéliser ses clients</h1>" in client.get(LESSON).content.decode()
+    right = client.post(action, {"password": "Atelier-2026", "return_url": lesson.url})
+    assert right.status_code == 302 and right.url == lesson.url
+    assert title in client.get(lesson.url).content.decode()
 
 
-def test_the_password_form_is_the_sites_own_page(client):
-    protect_with_password()
-    html = client.get(LESSON).content.decode()
+def test_the_password_form_is_the_sites_own_page(client, lesson):
+    protect_with_password(lesson)
+    html = client.get(lesson.url).content.decode()
     assert "css/site.css" in html and 'class="skip-link"' in html
     assert "Password required" not in html
 
 
-def test_a_page_for_signed_in_readers_sends_to_the_sites_sign_in(client):
-    PageViewRestriction.objects.create(
-        page=LessonPage.objects.get(slug="fideliser-ses-clients"),
-        restriction_type=PageViewRestriction.LOGIN,
-    )
-    response = client.get(LESSON)
+def test_a_page_for_signed_in_readers_sends_to_the_sites_sign_in(client, lesson):
+    PageViewRestriction.objects.create(page=lesson, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(lesson.url)
     assert response.status_code == 302
     assert response.url.startswith("/compte/connexion/?next=")
     assert client.get(response.url).status_code == 200
