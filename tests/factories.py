@@ -440,11 +440,12 @@ class QuizFactory(PublishedSnippetFactory):
     lesson = factory.SubFactory(LessonPageFactory)
     intro = "Vérifiez ce que vous avez retenu de la leçon."
     pass_mark = 60
-    questions = factory.LazyAttribute(lambda quiz: questions_of_each_kind(quiz.lesson, quiz.figure))
+    questions = factory.LazyAttribute(
+        lambda quiz: questions_of_each_kind(quiz.lesson, quiz.figure or StatisticFactory())
+    )
 
     class Params:
-        # The statistic that the default estimate follows.
-        figure = factory.SubFactory(StatisticFactory)
+        figure = None  # the statistic the default estimate follows (a new one if None)
 
     class Meta:
         model = Quiz
