@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection, transaction
 
+from tests.clock import clock  # noqa: F401 - the fixture, for every test
 from tests.factories import (
     EditorFactory,
     ModeratorFactory,

@@ -194,3 +194,22 @@ def test_the_admin_speaks_each_editors_chosen_language(client, editor):
 
     UserProfile.objects.update_or_create(user=editor, defaults={"preferred_language": "en"})
     assert 'lang="en"' in client.get("/admin/").content.decode()
+
+
+def test_the_tests_clock_reads_paris_wall_time_and_stands_still(clock):
+    """tests/clock.py, the one way tests fix the clock: across the autumn change of hour too."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.clock import at
+
+    with at("2026-10-25 01:59:59"):  # summer time, UTC+2
+        assert timezone.now().isoformat() == "2026-10-24T23:59:59+00:00"
+        assert timezone.now() == timezone.now()  # still
+    with at("2026-10-25 03:00"):  # winter time since 03:00 summer time (02:00 again), UTC+1
+        assert timezone.localtime().strftime("%H:%M %Z") == "03:00 CET"
+    clock.move_to("2027-03-28 02:30")  # a wall time that does not exist: 03:30 summer time
+    assert timezone.localtime().strftime("%H:%M") == "03:30"
+    clock.shift(timedelta(days=1))
+    assert timezone.localdate().isoformat() == "2027-03-29"

@@ -7,7 +7,6 @@ import re
 import sys
 from datetime import timedelta
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -18,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quizzes.models import Attempt, Quiz
+from tests.clock import at
 from tests.factories import CoursePageFactory, LessonPageFactory, QuizFactory
 from tests.quiz_helpers import right_answer, wrong_answer
 from tests.workshop_helpers import assign, make_user, make_workshop, take
@@ -376,7 +376,7 @@ def test_the_kept_results_table_shows_every_change_at_once(client, people):
     # The deadline passes while nothing in the database changes.
     assert first_cell("Omar Diallo")[1] == ["pas", "commencé"]
     later = assignment.due_at + timedelta(minutes=1)
-    with mock.patch("django.utils.timezone.now", return_value=later):
+    with at(later):
         assert first_cell("Omar Diallo")[1] == ["en", "retard"]
     Membership.objects.filter(user=other).delete()
     assert first_cell("Omar Diallo")[1] is None
