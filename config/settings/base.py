@@ -289,6 +289,7 @@ EMAIL_PORT = int(env.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = int(env.get("EMAIL_TIMEOUT", "30"))  # a silent SMTP server must not hold the worker
 DEFAULT_FROM_EMAIL = env.get(
     "DEFAULT_FROM_EMAIL", "Atelier Réseaux <ne-pas-repondre@atelier-reseaux.fr>"
 )

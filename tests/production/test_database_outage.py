@@ -1,4 +1,5 @@
-"""Resilience: PostgreSQL restarts while requests flow; the app servers are not restarted."""
+"""Resilience: PostgreSQL restarts while requests flow; the app servers and the task worker are
+not restarted."""
 
 import glob
 import shutil
@@ -13,7 +14,7 @@ import psycopg
 import pytest
 import requests
 
-from .servers import AppServer, answer_quiz, free_port, manage, production_env
+from .servers import AppServer, TaskWorker, answer_quiz, free_port, manage, production_env
 
 pytestmark = pytest.mark.production
 
@@ -78,18 +79,37 @@ class ThrowawayPostgres:
 @pytest.fixture
 def outage_site():
     database = ThrowawayPostgres()
-    server = None
+    server = worker = None
+    log = tempfile.TemporaryFile("w+")
     try:
         env = production_env(database.url)
         manage(env, "migrate", "--noinput")
         manage(env, "collectstatic", "--noinput")
         manage(env, "build_content")
         server = AppServer(env, workers=2)
-        yield database, server
+        worker = TaskWorker(env, log)
+        yield database, server, env, worker
     finally:
-        if server:
-            server.stop()
+        for process in (server, worker):
+            if process:
+                process.stop()
+        log.close()
         database.remove()
+
+
+def purge_job_status(env, database):
+    """Queue the daily purge (a background job) and wait for the worker to finish it."""
+    manage(env, "purge_expired_data")
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        with psycopg.connect(database.url) as connection:
+            status = connection.execute(
+                "SELECT status FROM jobs_job ORDER BY queued_at DESC LIMIT 1"
+            ).fetchone()[0]
+        if status in ("done", "failed"):
+            return status
+        time.sleep(0.5)
+    return status
 
 
 class Traffic(threading.Thread):
@@ -131,7 +151,7 @@ class Traffic(threading.Thread):
 
 
 def test_site_survives_a_database_restart(outage_site):
-    database, server = outage_site
+    database, server, env, worker = outage_site
     traffic = Traffic(server.url)
     traffic.start()
     time.sleep(3)
@@ -175,3 +195,6 @@ def test_site_survives_a_database_restart(outage_site):
     # never twice.
     unsure = traffic.statuses["no answer"] + traffic.unsure
     assert traffic.recorded <= count <= traffic.recorded + unsure
+    # The task worker waited for the database rather than stopping: it runs what comes next.
+    assert worker.process.poll() is None
+    assert purge_job_status(env, database) == "done"

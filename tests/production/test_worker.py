@@ -75,6 +75,17 @@ def states(browser, job_url, until=lambda state: state["finished"], timeout=180)
     raise AssertionError(f"the job did not get there: {seen[-1]}")
 
 
+def children(pid):
+    return [int(child) for child in open(f"/proc/{pid}/task/{pid}/children").read().split()]
+
+
+def alive(pid):
+    try:
+        return open(f"/proc/{pid}/stat").read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
 def download(browser, job_url):
     page = browser.get(job_url).text
     link = re.search(r'href="(/travaux/[^"]+/fichier/)"', page).group(1)
@@ -119,12 +130,20 @@ def test_a_worker_killed_mid_task_loses_nothing_and_its_restart_takes_the_job_ba
     browser = trainer(server, made["trainer"])
     job_url, _took = ask_for_documents(browser, made["workshop"])
     states(browser, job_url, until=lambda state: (state["done"] or 0) >= 5)
+    printing = children(workers[0].process.pid)
+    assert printing  # the processes of its pool
     workers[0].kill()
     time.sleep(2)
+    assert not [pid for pid in printing if alive(pid)]  # none left printing for nobody
     stuck = states(browser, job_url, until=lambda state: True)[-1]
     assert stuck["status"] == "running" and not stuck["finished"]
     workers[0] = TaskWorker(env, log)  # the same --worker-id, as a restarted service has
-    assert states(browser, job_url)[-1]["status"] == "done"
+    try:
+        assert states(browser, job_url)[-1]["status"] == "done"
+    except AssertionError as error:
+        log.flush()
+        lines = [line for line in open(log.name) if "HarfBuzz" not in line]
+        raise AssertionError(f"{error}\nThe worker's log:\n{''.join(lines[-60:])}") from None
     archive = download(browser, job_url)
     assert len(archive.namelist()) == 60 and archive.testzip() is None
     runs = shell(

@@ -13,7 +13,7 @@ from argparse import BooleanOptionalAction
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, OperationalError, connection
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 
 from jobs import background
@@ -52,8 +52,17 @@ class Command(BaseCommand):
         options += (
             ["--batch", "--no-reload"] if batch else ["--reload" if reload else "--no-reload"]
         )
-        # As on its command line: argparse checks the backend given, not only its default.
-        call_command("db_worker", *options)
+        while True:
+            try:
+                # As on its command line: argparse checks the backend given, not its default.
+                call_command("db_worker", *options)
+                return
+            except OperationalError:
+                # The database locked for longer than its timeout, or restarting: the worker
+                # waits and goes on, rather than stopping with the queue left for nobody.
+                log.exception("The task worker lost the database; trying again in 1 s")
+                connection.close()
+                time.sleep(1)
 
 
 def watch(every=60):
