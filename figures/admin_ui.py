@@ -1,10 +1,10 @@
-"""What the admin's snippet listings share: columns that read in French (a warning reads as a
-warning, a status as "en ligne" or "brouillon") and CSV exports that cannot run formulas."""
+"""What the admin's listings share: columns that read in French (a warning reads as a warning, a
+status as "en ligne" or "brouillon") and spreadsheet exports that cannot run formulas."""
 
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
-from wagtail.snippets.views.snippets import IndexView
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from .exports import safe_cell
 
@@ -39,9 +39,16 @@ def status_column():
     return LiveStatusTagColumn(label=_("Statut"))
 
 
-class SafeExportIndexView(IndexView):
-    """A snippet listing whose CSV export neutralises formulas (`=HYPERLINK(…)` in a title)."""
+def guard_spreadsheet_exports():
+    """Every CSV and XLSX export of the admin writes its text cells through safe_cell: the
+    snippet listings (statistics, resources…) and Wagtail's own reports (aging pages, locked
+    pages, site history, workflows, redirects), whose page titles and user names editors type.
+    Wagtail writes each of their cells through SpreadsheetExportMixin.preprocess_field_value,
+    wrapped here, once (FiguresConfig.ready). Their headings are the models' own labels."""
+    preprocess_field_value = SpreadsheetExportMixin.preprocess_field_value
 
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
+    def guarded_value(self, field, value, export_format):
+        value = preprocess_field_value(self, field, value, export_format)
         return safe_cell(value) if isinstance(value, str) else value
+
+    SpreadsheetExportMixin.preprocess_field_value = guarded_value

@@ -9,7 +9,10 @@ class FiguresConfig(AppConfig):
         from caching.generation import invalidate_on_change
         from privacy.registry import EDITORS_LOCK, UNLINKED, register
 
+        from .admin_ui import guard_spreadsheet_exports
         from .models import FiguresSettings, Series, SeriesItem, Statistic
+
+        guard_spreadsheet_exports()
 
         # A statistic reaches pages when published (Wagtail's publishing signals); a series and
         # the review threshold have no drafts: any save shows.

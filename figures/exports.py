@@ -1,5 +1,5 @@
-"""Spreadsheet cells that cannot run formulas: the admin's snippet exports (statistics,
-resources, quizzes: figures.admin_ui) and the trainers' CSV files share this one rule."""
+"""Spreadsheet cells that cannot run formulas: every export of the admin (its snippet listings
+and Wagtail's reports: figures.admin_ui) and the trainers' CSV files share this one rule."""
 
 # Spreadsheets run a cell starting with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetChosenView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_ui import SafeExportIndexView, WarningColumn, status_column
+from .admin_ui import WarningColumn, status_column
 from .models import Series, Statistic
 from .rich_text import CONTENTSTATE_RULE, ENTITY, FEATURE, StatisticEmbedHandler
 
@@ -55,7 +55,6 @@ class StatisticFilterSet(WagtailFilterSet):
 
 
 class StatisticViewSet(SnippetViewSet):
-    index_view_class = SafeExportIndexView
     model = Statistic
     chooser_viewset_class = StatisticChooserViewSet
     icon = "order"
@@ -93,7 +92,6 @@ class StatisticViewSet(SnippetViewSet):
 
 
 class SeriesViewSet(SnippetViewSet):
-    index_view_class = SafeExportIndexView
     model = Series
     icon = "table"
     menu_label = _("Séries")

@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from figures.admin_ui import SafeExportIndexView, WarningColumn, status_column
+from figures.admin_ui import WarningColumn, status_column
 
 from .freshness import FreshnessView
 from .models import Resource
@@ -13,7 +13,6 @@ from .views import lesson_sections
 
 
 class ResourceViewSet(SnippetViewSet):
-    index_view_class = SafeExportIndexView
     model = Resource
     icon = "link"
     menu_label = _("Ressources")

@@ -5,13 +5,12 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from figures.admin_ui import SafeExportIndexView, YesColumn, status_column
+from figures.admin_ui import YesColumn, status_column
 
 from .models import Quiz
 
 
 class QuizViewSet(SnippetViewSet):
-    index_view_class = SafeExportIndexView
     model = Quiz
     icon = "help"
     menu_label = _("Quiz")

@@ -1,5 +1,5 @@
 """Every spreadsheet the site hands out (a workshop's results, a live session's results, the
-admin's snippet listings) passes each cell that comes from someone's text
+admin's snippet listings and its reports) passes each cell that comes from someone's text
 (headers included) through the one formula guard, figures.exports.safe_cell: a hostile value
 in each such field, read back cell by cell."""
 
@@ -10,9 +10,10 @@ import pytest
 from django.db import models
 from django.urls import reverse
 from openpyxl import load_workbook
+from wagtail.models import Page, PageLogEntry
 
 from figures.models import Statistic
-from lessons.models import Resource
+from lessons.models import LessonPage, Resource
 from tests.factories import QuizFactory, StatisticFactory, UserFactory
 from tests.live_helpers import phone, start_session
 from tests.workshop_helpers import make_workshop
@@ -145,3 +146,46 @@ def test_snippet_exports_neutralise_every_free_text_field(client, editor, listin
     if export == "xlsx":  # XML reads a carriage return back as a line feed
         written = [cell.replace("\r", "\n") for cell in written]
     assert [row[column] for column in columns] == written
+
+
+# Wagtail's own reports, which editors and moderators export too.
+
+
+def hostile_lesson(title):
+    lesson = LessonPage.objects.live().first()
+    Page.objects.filter(pk=lesson.pk).update(title=title)
+    return lesson
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+@pytest.mark.parametrize(("title", "written"), HOSTILE)
+def test_the_aging_pages_report_neutralises_a_page_title(client, moderator, title, written, export):
+    hostile_lesson(title)
+    client.force_login(moderator)
+    response = client.get(reverse("wagtailadmin_reports:aging_pages"), {"export": export})
+    rows = csv_rows(response) if export == "csv" else xlsx_rows(response)
+    titles = [row[0] for row in rows[1:]]
+    if export == "xlsx":  # XML reads a carriage return back as a line feed
+        written = written.replace("\r", "\n")
+    assert written in titles
+
+
+@pytest.mark.parametrize(("text", "written"), FORMULAS)
+def test_the_site_history_report_neutralises_a_page_title_and_a_user_name(client, text, written):
+    admin = UserFactory(email="admin@test.fr", first_name=text, last_name="", is_superuser=True)
+    lesson = LessonPage.objects.live().first()
+    PageLogEntry.objects.log_action(lesson, "wagtail.edit", user=admin, title=text)
+    client.force_login(admin)
+    response = client.get(reverse("wagtailadmin_reports:site_history"), {"export": "csv"})
+    header, *rows = csv_rows(response)
+    (row,) = [row for row in rows if row[header.index("Nom")] == written]
+    assert row[header.index("Utilisateur")] == written
+
+
+def test_the_locked_pages_report_neutralises_a_page_title(client, moderator):
+    lesson = hostile_lesson(FORMULAS[0][0])
+    Page.objects.filter(pk=lesson.pk).update(locked=True, locked_by=moderator)
+    client.force_login(moderator)
+    response = client.get(reverse("wagtailadmin_reports:locked_pages"), {"export": "csv"})
+    titles = [row[0] for row in csv_rows(response)[1:]]
+    assert titles == [FORMULAS[0][1]]
