@@ -2,9 +2,6 @@
 and without WebSockets (its state can be polled); the trainer's start, projector and controls,
 results and CSV."""
 
-import csv
-import io
-
 import segno
 from django.conf import settings
 from django.contrib import messages
@@ -17,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from caching import rate
-from workshops.export import csv_response, safe_cell
+from workshops.export import csv_response
 from workshops.roles import trainer_required
 
 from . import screens, services
@@ -218,12 +215,9 @@ def results(request, code):
 def export(request, code):
     session = session_run_by(request, code)
     context = screens.results_context(session)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
     numbers = [f"Q{question['number']}" for question in context["questions"]]
-    header = [_("Pseudonyme"), *numbers, _("Bonnes réponses")]
-    writer.writerow([safe_cell(cell) for cell in header])
+    lines = [[_("Pseudonyme"), *numbers, _("Bonnes réponses")]]
     for row in context["rows"]:
         marks = [{True: _("juste"), False: _("faux"), None: ""}[mark] for mark in row["marks"]]
-        writer.writerow([safe_cell(cell) for cell in [row["nickname"], *marks, row["right"]]])
-    return csv_response(buffer, f"seance-{session.code}.csv")
+        lines.append([row["nickname"], *marks, row["right"]])
+    return csv_response(lines, f"seance-{session.code}.csv")

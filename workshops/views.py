@@ -1,6 +1,3 @@
-import csv
-import io
-
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,7 +15,7 @@ from django.views.decorators.http import require_POST
 from quizzes import attempts
 from quizzes.models import Attempt
 
-from .export import csv_response, safe_cell
+from .export import csv_response
 from .forms import (
     AssignmentSettingsForm,
     CoTrainerForm,
@@ -300,8 +297,6 @@ def export_results(request, pk):
     workshop = workshop_run_by(request, pk)
     columns, rows = workshop_results(workshop)
     dates = submission_dates(rows)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
     header = [_("Nom"), _("E-mail")]
     for column in columns:
         title = column.title
@@ -312,7 +307,7 @@ def export_results(request, pk):
             f"{title} — {_('tentatives')}",
             f"{title} — {_('envoyé le')}",
         ]
-    writer.writerow([safe_cell(cell) for cell in header])
+    lines = [header]
     for row in rows:
         line = [row.learner.name, row.learner.email]
         for cell in row.cells:
@@ -324,8 +319,8 @@ def export_results(request, pk):
                 cell.attempts,
                 date_format(timezone.localtime(sent), "Y-m-d H:i") if sent else "",
             ]
-        writer.writerow([safe_cell(cell) for cell in line])
-    return csv_response(buffer, f"resultats-atelier-{workshop.pk}.csv")
+        lines.append(line)
+    return csv_response(lines, f"resultats-atelier-{workshop.pk}.csv")
 
 
 # Learners
