@@ -1,0 +1,247 @@
+"""Every time window and period of the product at its edges, with the clock fixed (tests/clock.py):
+the instant before, at and after; in Paris time, in winter, in summer and on the days the hour
+changes; through the pages that people use, and the purge as the product runs it."""
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils.html import strip_tags
+
+from attendance.models import HalfDay, Presence
+from quizzes.models import Attempt
+from tests.clock import instant
+from tests.factories import TrainerFactory, UserFactory, WorkshopFactory
+from tests.quiz_helpers import answers
+from tests.workshop_helpers import assign, open_assignment
+
+pytestmark = pytest.mark.django_db
+
+
+def as_user(client, user):
+    client.logout()
+    client.force_login(user)
+    return client
+
+
+def page_text(response):
+    return strip_tags(response.content.decode()).replace("\u00a0", " ").replace("&#x27;", "'")
+
+
+# Attendance: a sheet per half-day of Paris time, morning before 13:00, afternoon from 13:00.
+
+DAYS = {
+    "winter, UTC+1": "2026-01-15",
+    "summer, UTC+2": "2026-07-15",
+    "spring change, 02:00 becomes 03:00": "2026-03-29",
+    "autumn change, 03:00 becomes 02:00": "2026-10-25",
+}
+
+
+@pytest.fixture
+def room():
+    """A trainer's workshop with three participants."""
+    trainer = TrainerFactory(email="tina@test.fr", first_name="Tina", last_name="")
+    learners = [
+        UserFactory(email=f"{first.lower()}@test.fr", first_name=first, last_name="Roux")
+        for first in ("Léa", "Omar", "Sam")
+    ]
+    workshop = WorkshopFactory(name="Atelier daté", trainers=[trainer], members=learners)
+    return {"trainer": trainer, "learners": learners, "workshop": workshop}
+
+
+def open_sheet(client, room):
+    """The trainer opens the half-day of now: the sheet it opened, and the page's message."""
+    response = as_user(client, room["trainer"]).post(
+        reverse("attendance:open", args=[room["workshop"].pk]), follow=True
+    )
+    return HalfDay.objects.order_by("-pk").first(), page_text(response)
+
+
+def signs(client, learner, half_day):
+    """The participant signs on their phone: whether their signature was recorded."""
+    as_user(client, learner).post(
+        reverse("attendance:sign", args=[half_day.pk]), {"confirmed": "on"}
+    )
+    return Presence.objects.filter(half_day=half_day, user=learner, status="signed").exists()
+
+
+def sheets_to_sign(client, learner):
+    """The half-days the participant's phone offers to sign now."""
+    html = as_user(client, learner).get(reverse("attendance:sign_list")).content.decode()
+    return {int(pk) for pk in re.findall(r'id="half-day-(\d+)"', html)}
+
+
+@pytest.mark.parametrize(
+    "moment, day, period, shown",
+    [
+        ("2026-01-15 00:00", "2026-01-15", "am", "jeudi 15 janvier 2026, matin"),
+        ("2026-01-15 12:59:59", "2026-01-15", "am", "jeudi 15 janvier 2026, matin"),
+        ("2026-01-15 13:00", "2026-01-15", "pm", "jeudi 15 janvier 2026, après-midi"),
+        ("2026-01-15 23:59:59", "2026-01-15", "pm", "jeudi 15 janvier 2026, après-midi"),
+        ("2026-07-15 00:00", "2026-07-15", "am", "mercredi 15 juillet 2026, matin"),
+        ("2026-07-15 12:59:59", "2026-07-15", "am", "mercredi 15 juillet 2026, matin"),
+        ("2026-07-15 13:00", "2026-07-15", "pm", "mercredi 15 juillet 2026, après-midi"),
+        ("2026-03-29 01:59:59", "2026-03-29", "am", "dimanche 29 mars 2026, matin"),
+        ("2026-03-29 03:00", "2026-03-29", "am", "dimanche 29 mars 2026, matin"),
+        ("2026-03-29 12:59:59", "2026-03-29", "am", "dimanche 29 mars 2026, matin"),
+        ("2026-03-29 13:00", "2026-03-29", "pm", "dimanche 29 mars 2026, après-midi"),
+        ("2026-10-25 02:30", "2026-10-25", "am", "dimanche 25 octobre 2026, matin"),
+        ("2026-10-25T02:30:00+01:00", "2026-10-25", "am", "dimanche 25 octobre 2026, matin"),
+        ("2026-10-25 12:59:59", "2026-10-25", "am", "dimanche 25 octobre 2026, matin"),
+        ("2026-10-25 13:00", "2026-10-25", "pm", "dimanche 25 octobre 2026, après-midi"),
+    ],
+)
+def test_the_trainer_opens_the_half_day_of_paris_time(
+    client, clock, room, moment, day, period, shown
+):
+    clock.move_to(moment)
+    half_day, text = open_sheet(client, room)
+    assert (half_day.date.isoformat(), half_day.period) == (day, period)
+    assert f"Émargement ouvert pour {shown} : les participants peuvent signer." in text
+
+
+@pytest.mark.parametrize("day", DAYS.values(), ids=DAYS.keys())
+def test_a_half_day_takes_signatures_from_its_first_second_to_its_last(client, clock, room, day):
+    lea, omar, sam = room["learners"]
+    clock.move_to(f"{day} 00:00")
+    morning, _ = open_sheet(client, room)
+    assert signs(client, sam, morning)  # its first second
+    clock.move_to(f"{day} 12:59:59")
+    assert sheets_to_sign(client, lea) == {morning.pk}
+    assert signs(client, lea, morning)  # its last second
+    assert "Vous avez signé à 12:59." in page_text(client.get(reverse("attendance:sign_list")))
+
+    clock.move_to(f"{day} 13:00")
+    assert sheets_to_sign(client, omar) == set()
+    assert not signs(client, omar, morning)
+    afternoon, _ = open_sheet(client, room)
+    assert afternoon != morning and afternoon.period == "pm"
+    assert signs(client, omar, afternoon)  # its first second
+    clock.move_to(f"{day} 23:59:59")
+    assert sheets_to_sign(client, lea) == {afternoon.pk}
+    assert signs(client, lea, afternoon)  # its last second
+
+    clock.move_to(f"{date.fromisoformat(day) + timedelta(days=1)} 00:00")  # Paris time
+    assert sheets_to_sign(client, sam) == set()
+    assert not signs(client, sam, afternoon)
+    signed = Presence.objects.filter(status="signed").values_list("half_day__period", "name")
+    assert sorted(signed) == [
+        ("am", "Léa Roux"),
+        ("am", "Sam Roux"),
+        ("pm", "Léa Roux"),
+        ("pm", "Omar Roux"),
+    ]
+
+
+@pytest.mark.parametrize("day", DAYS.values(), ids=DAYS.keys())
+def test_the_trainer_countersigns_during_the_half_day_not_after(client, clock, room, day):
+    other = WorkshopFactory(name="Autre atelier", trainers=[room["trainer"]])
+    clock.move_to(f"{day} 09:00")
+    first, _ = open_sheet(client, room)
+    second, _ = open_sheet(client, {**room, "workshop": other})
+
+    def countersign(half_day):
+        response = client.post(
+            reverse("attendance:countersign", args=[half_day.pk]), {"confirmed": "on"}, follow=True
+        )
+        half_day.refresh_from_db()
+        return half_day.countersigned_at, page_text(response)
+
+    clock.move_to(f"{day} 12:59:59")
+    when, text = countersign(first)
+    assert when == instant(f"{day} 12:59:59") and "Feuille contresignée et close." in text
+    clock.move_to(f"{day} 13:00")
+    when, text = countersign(second)
+    assert when is None and "On contresigne pendant la demi-journée, pas après." in text
+
+
+# Assigned quizzes: open from their opening (included) to their deadline (excluded).
+
+DEADLINES = {
+    "winter": ("2026-11-13 09:00", "2026-11-20 18:00", "20 novembre 2026 à 18:00"),
+    "summer, past midnight": ("2026-06-24 09:00", "2026-07-01 00:30", "1 juillet 2026 à 00:30"),
+}
+
+
+def second_before(moment):
+    return instant(moment) - timedelta(seconds=1)
+
+
+def assigned(room, opens, due):
+    return assign(room["workshop"], opens_at=instant(opens), due_at=instant(due), reveal="deadline")
+
+
+def my_assigned_quizzes(client, learner):
+    html = page_text(as_user(client, learner).get(reverse("accounts:space")))
+    return html[html.index("Assignés par mes formateurs") : html.index("Rejoindre un atelier")]
+
+
+def results_row(client, room, learner):
+    html = as_user(client, room["trainer"]).get(
+        reverse("workshops:results", args=[room["workshop"].pk])
+    )
+    row = re.search(
+        rf'<th scope="row">{learner.first_name} Roux</th>(.*?)</tr>', html.content.decode()
+    )
+    return strip_tags(row.group(1))
+
+
+@pytest.mark.parametrize("opens, due, shown", DEADLINES.values(), ids=DEADLINES.keys())
+def test_an_assigned_quiz_opens_at_its_first_second(client, clock, room, opens, due, shown):
+    lea = room["learners"][0]
+    clock.move_to(second_before(opens))
+    assignment = assigned(room, opens, due)
+    response = as_user(client, lea).get(reverse("workshops:take", args=[assignment.pk]))
+    assert response.status_code == 403
+    assert "Ce quiz n'est pas encore ouvert : il ouvre le" in page_text(response)
+    assert "pas encore ouvert" in my_assigned_quizzes(client, lea)
+    clock.move_to(opens)
+    assert client.get(reverse("workshops:take", args=[assignment.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("opens, due, shown", DEADLINES.values(), ids=DEADLINES.keys())
+def test_an_assigned_quiz_takes_answers_until_the_second_before_its_deadline(
+    client, clock, room, opens, due, shown
+):
+    lea, omar, sam = room["learners"]
+    clock.move_to(opens)
+    assignment = assigned(room, opens, due)
+    clock.move_to(instant(due) - timedelta(hours=1))
+    forms = {
+        learner: open_assignment(as_user(client, learner), assignment) for learner in (lea, omar)
+    }
+
+    clock.move_to(second_before(due))
+    response = as_user(client, lea).post(
+        reverse("workshops:submit", args=[assignment.pk]), answers(*forms[lea])
+    )
+    assert response.status_code == 302
+    result = response.url
+    assert "La correction sera visible après la date limite" in page_text(client.get(result))
+    assert "La bonne réponse" not in page_text(client.get(result))
+    assert "en cours" in my_assigned_quizzes(client, omar)
+    assert "à faire" in my_assigned_quizzes(client, sam)
+    assert "en cours" in results_row(client, room, omar)  # the table kept in the cache, then…
+    assert "pas commencé" in results_row(client, room, sam)
+
+    clock.move_to(due)  # the deadline's exact second
+    response = as_user(client, omar).post(
+        reverse("workshops:submit", args=[assignment.pk]), answers(*forms[omar])
+    )
+    assert response.status_code == 403
+    assert (
+        f"La date limite est passée ({shown}) : ce quiz n'accepte plus de réponses."
+        in page_text(response)
+    )
+    assert list(Attempt.objects.values_list("user", flat=True)) == [lea.pk]
+    assert (
+        as_user(client, sam).get(reverse("workshops:take", args=[assignment.pk])).status_code == 403
+    )
+    assert "en retard" in my_assigned_quizzes(client, omar)
+    assert "en retard" in my_assigned_quizzes(client, sam)
+    assert "en retard" in results_row(client, room, omar)  # …the same table, now stale
+    assert "en retard" in results_row(client, room, sam)
+    assert "en retard" not in results_row(client, room, lea)
+    assert "La bonne réponse" in page_text(as_user(client, lea).get(result))
