@@ -49,7 +49,11 @@ class Expiry:
     def cutoff(self, model, now):
         cutoff = now - timedelta(days=getattr(settings, self.setting)) if self.setting else now
         date_field = model._meta.get_field(self.date)
-        return cutoff if isinstance(date_field, models.DateTimeField) else cutoff.date()
+        # A date (a sheet's half-day) is a day of Paris: not the UTC date, a day behind from
+        # midnight to 01:00 (02:00 in summer).
+        if isinstance(date_field, models.DateTimeField):
+            return cutoff
+        return timezone.localdate(cutoff)
 
     def expired(self, model, now):
         return model.objects.filter(self.only, **{f"{self.date}__lt": self.cutoff(model, now)})

@@ -2,18 +2,35 @@
 the instant before, at and after; in Paris time, in winter, in summer and on the days the hour
 changes; through the pages that people use, and the purge as the product runs it."""
 
+import io
 import re
 from datetime import date, timedelta
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils.html import strip_tags
+from django_tasks_db.models import DBTaskResult
 
 from attendance.models import HalfDay, Presence
+from attendance.services import open_now, sign
+from attestations.models import Attestation
+from attestations.services import issue
+from jobs.models import Job
+from live.models import Participant
+from privacy import registry
 from quizzes.models import Attempt
+from tests.account_helpers import sign_up, sign_up_and_activate
 from tests.clock import instant
-from tests.factories import TrainerFactory, UserFactory, WorkshopFactory
+from tests.factories import QuizFactory, TrainerFactory, UserFactory, WorkshopFactory
+from tests.live_helpers import phone, start_session
 from tests.quiz_helpers import answers
+from tests.quiz_helpers import start as start_quiz
+from tests.quiz_helpers import submit as submit_quiz
 from tests.workshop_helpers import assign, open_assignment
 
 pytestmark = pytest.mark.django_db
@@ -245,3 +262,183 @@ def test_an_assigned_quiz_takes_answers_until_the_second_before_its_deadline(
     assert "en retard" in results_row(client, room, sam)
     assert "en retard" not in results_row(client, room, lea)
     assert "La bonne réponse" in page_text(as_user(client, lea).get(result))
+
+
+# Retention: each kind of record, purged as the product runs it (the daily command), is kept up
+# to the end of its period and gone after it, with a record of another kind kept beside it.
+
+MADE = "2026-02-10 10:00"  # when every record of these tests is made
+
+
+def purge():
+    call_command("purge_expired_data", stdout=io.StringIO())
+
+
+def quiz_taken(client, quiz):
+    """A public quiz taken in this browser (signed in or not): the attempt."""
+    form, token = start_quiz(client, quiz.slug)
+    assert submit_quiz(client, quiz.slug, answers(form, token)).status_code == 302
+    return Attempt.objects.latest("pk")
+
+
+def learners_attempt(client, room):
+    """A signed-in learner's attempt: kept while the account exists, whatever its age."""
+    return Attempt.objects.filter(
+        pk=quiz_taken(as_user(client, room["learners"][0]), QuizFactory()).pk
+    )
+
+
+def unactivated_sign_up(client, room):
+    sign_up(client, "jamais@test.fr")
+    sign_up_and_activate(Client(), "active@test.fr")
+    users = get_user_model().objects
+    return [users.filter(email="jamais@test.fr")], [users.filter(email="active@test.fr")]
+
+
+def sign_in_records(client, room):
+    records = []
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        extra = {"failures_since_start": 1} if model is AccessAttempt else {}
+        made = model.objects.create(
+            username="lea@test.fr", ip_address="10.0.0.1", user_agent="test", path_info="/", **extra
+        )
+        records.append(model.objects.filter(pk=made.pk))
+    return records, [learners_attempt(client, room)]
+
+
+def signed_in_session(client, room):
+    browser = Client()
+    browser.force_login(room["learners"][1])
+    session = Session.objects.filter(session_key=browser.session.session_key)
+    return [session], sign_in_records(client, room)[0]
+
+
+def anonymous_attempt(client, room):
+    quiz = QuizFactory()
+    anonymous = Attempt.objects.filter(pk=quiz_taken(Client(), quiz).pk, user=None)
+    return [anonymous], [learners_attempt(client, room)]
+
+
+def live_guest(client, room):
+    session = start_session(room["trainer"])
+    phone(session, "Invité")
+    phone(session, "Léa", user=room["learners"][0])
+    participants = Participant.objects.filter(session=session)
+    return [participants.filter(nickname="Invité")], [participants.filter(nickname="Léa")]
+
+
+def background_job(client, room):
+    purge()  # the purge itself is a job
+    return [Job.objects.filter(created_at=instant(MADE))], [learners_attempt(client, room)]
+
+
+def finished_task(client, room):
+    def task_result(status, finished_at=None):
+        made = DBTaskResult.objects.create(
+            status=status,
+            finished_at=finished_at,
+            args_kwargs={"args": [], "kwargs": {}},
+            task_path="accounts.tasks.purge_expired_data",
+            backend_name="background",
+            run_after=instant(MADE),
+            exception_class_path="",
+            traceback="",
+        )
+        return DBTaskResult.objects.filter(pk=made.pk)
+
+    finished = [task_result(status, instant(MADE)) for status in ("SUCCESSFUL", "FAILED")]
+    return finished, [task_result("READY")]  # queued, not run yet: the worker still needs it
+
+
+def attendance_sheet(client, room):
+    half_day = open_now(room["workshop"], room["trainer"])
+    sign(half_day, room["learners"][0], "", confirmed=True)
+    sheet = HalfDay.objects.filter(pk=half_day.pk)
+    return [sheet, Presence.objects.filter(half_day=half_day)], [learners_attempt(client, room)]
+
+
+def attestation(client, room):
+    (issued,) = issue(room["workshop"], [room["learners"][0]], room["trainer"])
+    # The sheet of the same day, kept longer (6 years).
+    sheet = HalfDay.objects.filter(pk=open_now(room["workshop"], room["trainer"]).pk)
+    return [Attestation.objects.filter(pk=issued.pk)], [sheet]
+
+
+def days_after(days):
+    """The instant `days` days after MADE: the end of a period counted from the record's time."""
+    return instant(MADE) + timedelta(days=days)
+
+
+def day_after_the_day(days):
+    """Midnight (Paris) after the day `days` days after MADE's date: the end of a period counted
+    from a record's date (a sheet's half-day), its last day included."""
+    return instant(f"{date.fromisoformat(MADE[:10]) + timedelta(days=days + 1)} 00:00")
+
+
+# Each kind of record, how to make one (what must go at the end of its period, and a record of
+# another kind beside it that must stay), and when its period ends: what the privacy page and
+# the account's deletion page promise (30 days, 7 days, two weeks, 3 and 6 years: the legal
+# periods counted in years of 366 days, so that a leap year never cuts them short).
+RETENTION = {
+    "sign-ups never activated": (unactivated_sign_up, days_after(7)),
+    "sign-in records": (sign_in_records, days_after(30)),
+    "expired sessions": (signed_in_session, days_after(14)),
+    "anonymous quiz attempts": (anonymous_attempt, days_after(30)),
+    "live guests": (live_guest, days_after(30)),
+    "background jobs": (background_job, days_after(7)),
+    "finished tasks": (finished_task, days_after(7)),
+    "attestations": (attestation, days_after(3 * 366)),
+    "attendance sheets": (attendance_sheet, day_after_the_day(6 * 366)),
+}
+
+
+def test_each_kind_of_record_with_a_period_is_tested_here():
+    assert set(RETENTION) == {entry.expiry.label for entry in registry.entries() if entry.expiry}
+
+
+@pytest.mark.parametrize("kind", RETENTION)
+def test_each_kind_of_record_is_kept_to_the_end_of_its_period_and_gone_after(
+    client, clock, room, kind
+):
+    make, end = RETENTION[kind]
+    clock.move_to(MADE)
+    going, staying = make(client, room)
+    assert all(rows.exists() for rows in [*going, *staying])
+    for moment in (end - timedelta(days=1), end - timedelta(seconds=1)):
+        clock.move_to(moment)
+        purge()
+        assert all(rows.exists() for rows in going), f"gone too early, at {moment}"
+    clock.move_to(end + timedelta(seconds=1))
+    purge()
+    assert not any(rows.exists() for rows in going), "kept past its period"
+    assert all(rows.exists() for rows in staying), "another kind went with it"
+
+
+def test_a_sheet_goes_at_midnight_paris_time_after_its_last_day(client, clock, room):
+    """Its last day is a date of Paris: at 00:00 there (23:00 UTC, the day before) it is over."""
+    clock.move_to(MADE)
+    (sheet, _), _ = attendance_sheet(client, room)
+    end = day_after_the_day(6 * 366)
+    clock.move_to(end - timedelta(seconds=1))
+    purge()
+    assert sheet.exists()
+    clock.move_to(end)
+    purge()
+    assert not sheet.exists()
+
+
+def test_the_privacy_pages_promise_the_periods_tested_here(client, room):
+    privacy = page_text(client.get("/donnees-personnelles/"))
+    for promise in (
+        "vos réponses aux quiz, liées à votre session, effacées au bout de 30 jours",
+        "votre pseudonyme et vos réponses, effacés au bout de 30 jours",
+        "ces traces sont effacées au bout de 30 jours",
+        "une session de connexion expire au bout de deux semaines et est alors effacée",
+        "une inscription jamais activée par le lien envoyé par e-mail est effacée au bout de 7 "
+        "jours",
+        "sont gardées 6 ans",
+        "sont gardés 3 ans après leur délivrance",
+    ):
+        assert promise in privacy, promise
+    deletion = page_text(as_user(client, room["learners"][0]).get(reverse("accounts:delete")))
+    assert "feuilles d'émargement (6 ans)" in deletion and "délivrées (3 ans)" in deletion
