@@ -24,7 +24,7 @@ from jobs.models import Job
 from live.models import Participant
 from privacy import registry
 from quizzes.models import Attempt
-from tests.account_helpers import sign_up, sign_up_and_activate
+from tests.account_helpers import link_in_last_email, sign_up, sign_up_and_activate
 from tests.clock import instant
 from tests.factories import QuizFactory, TrainerFactory, UserFactory, WorkshopFactory
 from tests.live_helpers import phone, start_session
@@ -442,3 +442,25 @@ def test_the_privacy_pages_promise_the_periods_tested_here(client, room):
         assert promise in privacy, promise
     deletion = page_text(as_user(client, room["learners"][0]).get(reverse("accounts:delete")))
     assert "feuilles d'émargement (6 ans)" in deletion and "délivrées (3 ans)" in deletion
+
+
+# Links sent by e-mail.
+
+
+def test_an_activation_link_works_for_three_days_and_no_longer(clock):
+    """What the page of an expired link says: "expire au bout de trois jours"."""
+    clock.move_to(MADE)
+    links = {}
+    for email in ("a-temps@test.fr", "trop-tard@test.fr"):
+        assert sign_up(Client(), email).status_code == 302
+        links[email] = link_in_last_email(email)
+    clock.move_to(days_after(3))
+    response = Client().get(links["a-temps@test.fr"])
+    assert response.status_code == 302
+    clock.move_to(days_after(3) + timedelta(seconds=1))
+    response = Client().get(links["trop-tard@test.fr"])
+    assert response.status_code == 400
+    assert "expire au bout de trois jours" in page_text(response)
+    users = get_user_model().objects
+    assert users.get(email="a-temps@test.fr").is_active
+    assert not users.get(email="trop-tard@test.fr").is_active
