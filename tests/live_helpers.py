@@ -4,7 +4,7 @@ from channels.testing import WebsocketCommunicator
 from django.test import Client
 from django.urls import reverse
 
-from live.models import LiveSession, Participant
+from live.models import LiveSession
 from tests.factories import LiveSessionFactory
 
 
@@ -20,10 +20,19 @@ def phone(session, nickname, user=None):
     browser = Client()
     if user is not None:
         browser.force_login(user)
+    return browser, join(browser, session, nickname)
+
+
+def join(browser, session, nickname):
+    """The same browser (a phone, a laptop) joins one more session: its participant there,
+    found as the browser now finds it."""
     response = browser.post(reverse("live:join"), {"code": session.code, "nickname": nickname})
     assert response.status_code == 302, response.content.decode()[:400]
-    participant = Participant.objects.filter(session=session).latest("joined_at")
-    return browser, participant
+    assert response.url == session.get_absolute_url(), response.url
+    page = browser.get(response.url)
+    participant = page.context["participant"] if page.context else None
+    assert participant is not None and participant.session_id == session.pk
+    return participant
 
 
 def cookie_of(browser):
