@@ -66,6 +66,7 @@ class Socket(AsyncJsonWebsocketConsumer):
 
 class ParticipantConsumer(Socket):
     ALLOWED_KEYS = {"action", "question", "value"}
+    ACTIONS = ("answer",)  # a phone's only action; the trainer's are services.ACTIONS
 
     async def connect(self):
         self.joined = []
@@ -95,7 +96,7 @@ class ParticipantConsumer(Socket):
         if not (
             isinstance(content, dict)
             and set(content) <= self.ALLOWED_KEYS
-            and content.get("action") == "answer"
+            and content.get("action") in self.ACTIONS
             and isinstance(content.get("question"), int)
         ):
             log.warning("Live: refused from participant %s: %r", self.participant_id, content)

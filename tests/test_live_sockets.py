@@ -18,6 +18,7 @@ from live.models import LiveAnswer, Participant
 from tests.factories import TrainerFactory
 from tests.live_helpers import (
     fresh,
+    join,
     phone,
     phone_path,
     projector_path,
@@ -279,3 +280,189 @@ def test_a_removed_participant_is_told_and_cut_off(people):
 
     run(scenario)
     assert Participant.objects.get().removed
+
+
+# Two sessions at once, on their sockets.
+
+
+def test_two_sessions_of_one_trainer_each_tell_only_their_own_screens(people):
+    """Zoé's phone joined A and B; A opens a question and pauses, B waits then opens its own:
+    each socket hears its own session only, and answers count where they were given."""
+    a, b = start_session(people["trainer"]), start_session(people["trainer"])
+    zoe = Client()
+    join(zoe, a, "Zoé")
+    join(zoe, b, "Zoé")
+    omar = phone(a, "Omar")[0]
+    nina = phone(b, "Nina")[0]
+    trainer = trainer_browser(people["trainer"])
+
+    async def scenario():
+        screens = {}
+        for name, path, browser in [
+            ("projector_a", projector_path(a), trainer),
+            ("projector_b", projector_path(b), trainer),
+            ("zoe_a", phone_path(a), zoe),
+            ("zoe_b", phone_path(b), zoe),
+            ("omar", phone_path(a), omar),
+            ("nina", phone_path(b), nina),
+        ]:
+            screens[name], connected, _code = await socket(path, browser)
+            assert connected, name
+            await screens[name].receive_json_from()
+
+        await screens["projector_a"].send_json_to({"action": "next"})
+        for name in ("zoe_a", "omar"):
+            await until(screens[name], has("Question 1 sur"))
+        for name in ("zoe_b", "nina"):
+            assert await screens[name].receive_nothing(timeout=0.3), name
+        state = await screens["projector_b"].receive_json_from(timeout=3)  # its regular refresh
+        assert state["announce"] == "En attente de la première question."
+        value = right_value(await call(fresh, a))
+        await screens["zoe_a"].send_json_to({"action": "answer", "question": 0, "value": value})
+        await until(screens["zoe_a"], has("Réponse enregistrée"))
+        await until(screens["projector_a"], has("1 réponse sur 2"))
+        # The same question of B is not open: her phone in B refuses what her phone in A took.
+        await screens["zoe_b"].send_json_to({"action": "answer", "question": 0, "value": value})
+        await until(screens["zoe_b"], refused("Cette question ne prend plus de réponses."))
+
+        # A pauses (no timer); B opens its first question: B's room answers, A's waits.
+        await screens["projector_a"].send_json_to({"action": "pause"})
+        await until(screens["omar"], has("En pause"))
+        await until(screens["projector_a"], has('data-paused="true"'))
+        assert await screens["nina"].receive_nothing(timeout=0.3)
+        await screens["projector_b"].send_json_to({"action": "next"})
+        await until(screens["nina"], has("Question 1 sur"))
+        await until(screens["zoe_b"], has("Question 1 sur"))
+        assert await screens["omar"].receive_nothing(timeout=0.3)
+        value_b = right_value(await call(fresh, b))
+        await screens["nina"].send_json_to({"action": "answer", "question": 0, "value": value_b})
+        await until(screens["nina"], has("Réponse enregistrée"))
+        await screens["omar"].send_json_to({"action": "answer", "question": 0, "value": value})
+        await until(screens["omar"], refused("La séance est en pause"))
+        await until(screens["projector_b"], has("1 réponse sur 2"))
+        await until(screens["projector_a"], has("1 réponse sur 2"))
+
+        # A resumes: Omar answers there; B's count does not move.
+        await screens["projector_a"].send_json_to({"action": "resume"})
+        await until(
+            screens["omar"], lambda m: m.get("type") == "state" and "En pause" not in m["html"]
+        )
+        await screens["omar"].send_json_to({"action": "answer", "question": 0, "value": value})
+        await until(screens["omar"], has("Réponse enregistrée"))
+        await until(screens["projector_a"], has("2 réponses sur 2"))
+        await until(screens["projector_b"], has("1 réponse sur 2"))
+        for communicator in screens.values():
+            await communicator.disconnect()
+
+    run(scenario)
+    answers = LiveAnswer.objects.order_by("pk").values_list("session", "participant__nickname")
+    assert list(answers) == [(a.pk, "Zoé"), (b.pk, "Nina"), (a.pk, "Omar")]
+    assert fresh(a).paused is False and fresh(b).phase == "question"
+
+
+# Who may open which socket, and send what on it: every socket and every action.
+
+VISITORS = [
+    "anonymous",
+    "participant",  # a guest who joined this session
+    "other_participant",  # a guest who joined another session of the same trainer
+    "learner",  # signed in, not a participant
+    "other_trainer",
+    "trainer",  # the session's
+    "editor",
+]
+PHONE, PROJECTOR = "ws/direct/<str:code>/", "ws/direct/<str:code>/projecteur/"
+SOCKETS = {  # who connects
+    PHONE: [False, True, False, False, False, False, False],
+    PROJECTOR: [False, False, False, False, False, True, False],
+}
+# The one socket each action is taken on, in the order the test sends them where taken.
+SOCKET_ACTIONS = {
+    "answer": PHONE,
+    "pause": PROJECTOR,
+    "resume": PROJECTOR,
+    "reveal": PROJECTOR,
+    "next": PROJECTOR,
+    "remove": PROJECTOR,
+    "end": PROJECTOR,
+}
+
+
+def test_every_socket_and_action_has_its_row_in_the_access_tables():
+    from live.consumers import ParticipantConsumer
+    from live.routing import websocket_urlpatterns
+
+    assert {str(route.pattern) for route in websocket_urlpatterns} == set(SOCKETS)
+    assert set(SOCKET_ACTIONS) == {*ParticipantConsumer.ACTIONS, *services.ACTIONS}
+
+
+def test_access_to_every_socket_and_action_for_every_kind_of_visitor(people):
+    from tests.factories import EditorFactory, UserFactory
+
+    trainer = people["trainer"]
+    session, other = start_session(trainer), start_session(trainer)
+    browsers = {role: Client() for role in VISITORS}
+    users = {
+        "learner": UserFactory(email="lea@test.fr"),
+        "other_trainer": TrainerFactory(email="theo@test.fr"),
+        "trainer": trainer,
+        "editor": EditorFactory(email="edith@test.fr"),
+    }
+    for role, user in users.items():
+        browsers[role].force_login(user)
+    participant = join(browsers["participant"], session, "Léa")
+    join(browsers["other_participant"], other, "Omar")
+    services.act(session.pk, "next")  # a question open, for the answers
+
+    def message(action):
+        if action == "answer":
+            return {"action": "answer", "question": 0, "value": right_value(fresh(session))}
+        return (
+            {"action": action, "participant": participant.pk}
+            if action == "remove"
+            else {"action": action}
+        )
+
+    async def scenario():
+        open_sockets, failures = {}, []
+        for route, expected in SOCKETS.items():
+            path = route.replace("<str:code>", session.code)
+            for role, allowed in zip(VISITORS, expected, strict=True):
+                communicator, connected, _code = await socket(path, browsers[role])
+                if connected != allowed:
+                    failures.append(f"{route} as {role}: connected={connected}")
+                if connected:
+                    await communicator.receive_json_from()
+                    open_sockets[route] = communicator
+                else:
+                    await communicator.disconnect()
+        assert not failures, "\n".join(failures)
+
+        # Every action, on the socket that does not take it: refused, nothing changes.
+        version = (await call(fresh, session)).version
+        for action, route in SOCKET_ACTIONS.items():
+            for elsewhere, communicator in open_sockets.items():
+                if elsewhere != route:
+                    await communicator.send_json_to(await call(message, action))
+                    await until(communicator, refused("Message refusé."))
+        assert (await call(fresh, session)).version == version
+        assert not await call(LiveAnswer.objects.exists)
+
+        # Every action, on its own socket: taken.
+        for action, route in SOCKET_ACTIONS.items():
+            before = await call(fresh, session)
+            await open_sockets[route].send_json_to(await call(message, action))
+            if action == "answer":
+                await until(open_sockets[route], has("Réponse enregistrée"))
+            else:
+                await until(
+                    open_sockets[route],
+                    lambda m, seen=before.version: m.get("type") == "state" and m["version"] > seen,
+                )
+        for communicator in open_sockets.values():
+            await communicator.disconnect()
+
+    run(scenario)
+    assert list(LiveAnswer.objects.values_list("participant", flat=True)) == [participant.pk]
+    assert Participant.objects.get(pk=participant.pk).removed
+    assert fresh(session).phase == "ended" and fresh(other).version == other.version
