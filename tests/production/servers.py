@@ -275,7 +275,7 @@ class TaskWorker:
         self.process = subprocess.Popen(
             [PYTHON, "manage.py", "run_worker", "--worker-id", worker_id],
             cwd=ROOT,
-            env=env,
+            env=env | {"PYTHONUNBUFFERED": "1"},  # its log as it goes, if a test shows it
             stdout=log,
             stderr=subprocess.STDOUT,
         )

@@ -143,7 +143,17 @@ def test_a_worker_killed_mid_task_loses_nothing_and_its_restart_takes_the_job_ba
     except AssertionError as error:
         log.flush()
         lines = [line for line in open(log.name) if "HarfBuzz" not in line]
-        raise AssertionError(f"{error}\nThe worker's log:\n{''.join(lines[-60:])}") from None
+        queue = manage(
+            env,
+            "shell",
+            "-c",
+            "from django_tasks_db.models import DBTaskResult as R; "
+            "print(*R.objects.order_by('enqueued_at').values_list("
+            "'status', 'task_path', 'worker_ids', 'run_after', 'enqueued_at'), sep='\\n')",
+        )
+        raise AssertionError(
+            f"{error}\nThe queue:\n{queue}\nThe worker's log:\n{''.join(lines[-150:])}"
+        ) from None
     archive = download(browser, job_url)
     assert len(archive.namelist()) == 60 and archive.testzip() is None
     runs = shell(
