@@ -6,6 +6,7 @@ entry test kept by its best attempt (29, then 43, then 14 %), a final test kept 
 member who did nothing and a member removed after scoring 100 % everywhere."""
 
 import csv
+import html
 import io
 import re
 from datetime import timedelta
@@ -290,6 +291,43 @@ def test_the_workshop_compares_each_member_s_kept_entry_and_final_scores(client,
     page = client.get(reverse("attestations:workshop", args=[workshop]))
     scores = {name: cells[1] for name, cells in table(page, "Entrée → fin").items()}
     assert scores == {"Léa Roux": "43 % → 71 %", "Omar Diallo": "57 % → 0 %", "Hugo Petit": "— → —"}
+
+
+def assigned(response):
+    """{title: the whole line} of each assigned quiz of a learner's list."""
+    items = re.findall(r'<li class="assignment">(.*?)</li>', response.content.decode(), re.S)
+    lines = [plain(html.unescape(re.sub(r"<[^>]+>", " ", item))) for item in items]
+    return {line.split(" fait ")[0]: line for line in lines}
+
+
+@at(AFTER)
+def test_mon_espace_shows_the_scores_that_count(client, course):
+    client.force_login(course["lea"])
+    space = client.get(reverse("accounts:space"))
+    assert table(space, "Test d'entrée") == {
+        "Réseaux sociaux pour artisans": ["43 %", "71 %", "+28 points"]
+    }
+    # The assigned quizzes: the score each one keeps, named after its rule (the final test keeps
+    # the last attempt, 71 %, not the best, 86 %).
+    for page in (space, client.get(reverse("workshops:my_workshop", args=[course["workshop"].pk]))):
+        lines = assigned(page)
+        assert lines["Test d'entrée des artisans"].endswith("· meilleur score 43 %")
+        assert lines["Test final des artisans"].endswith(
+            "· dernier score 71 % · 3 tentatives sur 3"
+        )
+        assert lines["Entraînement aux avis"].endswith("· meilleur score 57 %")
+    client.force_login(course["omar"])
+    space = client.get(reverse("accounts:space"))
+    assert table(space, "Test d'entrée") == {
+        "Réseaux sociaux pour artisans": ["57 %", "0 %", "−57 points"]
+    }
+    assert assigned(space)["Test final des artisans"].endswith(
+        "· dernier score 0 % · 1 tentative sur 3"
+    )
+    # Removed, Inès has neither the workshop's tests nor its quizzes.
+    client.force_login(course["ines"])
+    space = client.get(reverse("accounts:space")).content.decode()
+    assert "Mes formations" not in space and "Aucun quiz assigné pour le moment." in space
 
 
 def section(lines, start, end):

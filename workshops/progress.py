@@ -120,6 +120,13 @@ def kept_of(progress, rule):
     return Kept(progress.best_score, progress.best_attempt_id)
 
 
+# The score an assignment keeps, as its learner reads it: which attempt it is from.
+KEPT_SCORE_LABELS = {
+    ScoringRule.BEST: _("meilleur score %(score)s %%"),
+    ScoringRule.LAST: _("dernier score %(score)s %%"),
+}
+
+
 def attempts_used(count, limit):
     if limit:
         return ngettext(
@@ -144,7 +151,14 @@ def learner_assignments(user, workshop=None):
     for assignment in assignments:
         row = progress.get(assignment.pk)
         assignment.attempt_count = row.attempt_count if row else 0
-        assignment.best_score = row.best_score if row and row.attempt_count else None
+        # The score the trainer's table, the positioning and the attestation show.
+        kept = kept_of(row, assignment.scoring_rule) if assignment.attempt_count else NOTHING_KEPT
+        assignment.kept_score = kept.score
+        assignment.kept_score_display = (
+            None
+            if kept.score is None
+            else KEPT_SCORE_LABELS[assignment.scoring_rule] % {"score": kept.score}
+        )
         status = progress_status(assignment, assignment.attempt_count > 0, row is not None, now)
         assignment.status = LEARNER_STATUS_LABELS[status]
     return assignments
