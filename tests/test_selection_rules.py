@@ -444,21 +444,23 @@ def history(client, title):
     return [cells[1] for cells in rows.values() if cells[0] == title]
 
 
-def test_an_attempt_made_before_signing_up_counts_once_and_only_as_a_public_attempt(client, people):
+def test_an_attempt_made_before_signing_up_counts_once_and_as_a_public_attempt(
+    client, people, django_user_model
+):
     quiz = seven_questions("Quiz public des avis")
     with at("2026-11-20 09:00") as clock:
         take_public(client, quiz, 5)  # 71, as a visitor
         clock.shift(timedelta(minutes=5))
         sign_up_and_activate(client, "nina@test.fr", first_name="Nina")
-        nina = Attempt.objects.get().user
-        assert nina.email == "nina@test.fr"
+        nina = django_user_model.objects.get(email="nina@test.fr")
         assert history(client, quiz.title) == ["71 %"]
+        # The visitor's attempt became the account's: one record, not a copy beside it.
+        assert [a.user for a in Attempt.objects.filter(quiz=quiz)] == [nina]
         best = table(client.get(reverse("accounts:space")), "Meilleur score")
         assert best == {quiz.title: ["71 %", "Réussi"]}
         clock.shift(timedelta(minutes=5))
         take_public(client, quiz, 3)  # 43, signed in
-        # Signing in again attaches nothing more.
-        client.logout()
+        # Signing in again, from a sign-in form another tab still showed, attaches nothing more.
         client.post(reverse("accounts:login"), {"username": "nina@test.fr", "password": STRONG})
         assert history(client, quiz.title) == ["43 %", "71 %"]
         best = table(client.get(reverse("accounts:space")), "Meilleur score")
