@@ -479,3 +479,27 @@ def test_an_attempt_made_before_signing_up_counts_once_and_as_a_public_attempt(
         rows = table(client.get(reverse("workshops:results", args=[workshop.pk])), "Apprenant")
         assert rows["Nina"] == ["57 % non réussi · 1 tentative"]
         assert rows["Moyenne"] == ["57 %"]
+
+
+def visible_text(response):
+    return plain(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())))
+
+
+@at(AFTER)
+def test_each_quiz_s_page_rates_and_spreads_the_kept_attempts_of_current_members(client, course):
+    client.force_login(course["trainer"])
+    expected = {
+        # Léa's best entry (43 %, 3 right), not her first (29 %), and Omar's (57 %, 4 right).
+        "entry": (["0", "0", "2", "0", "0"], ["2 / 2"] * 3 + ["1 / 2"] + ["0 / 2"] * 3),
+        # Omar's 0 % and Léa's last final (71 %, 5 right), not her best (86 %).
+        "final": (["1", "0", "0", "1", "0"], ["1 / 2"] * 5 + ["0 / 2"] * 2),
+        "practice": (["0", "0", "1", "0", "0"], ["1 / 1"] * 4 + ["0 / 1"] * 3),
+    }
+    for name, (buckets, rates) in expected.items():
+        page = client.get(reverse("workshops:assignment_detail", args=[course[name].pk]))
+        spread = table(page, "Catégorie")
+        assert list(spread) == ["0 à 19 %", "20 à 39 %", "40 à 59 %", "60 à 79 %", "80 à 100 %"]
+        assert [cells[0] for cells in spread.values()] == buckets, name
+        assert [cells[1] for cells in table(page, "Bonnes réponses").values()] == rates, name
+        if name != "practice":  # Inès, removed, in none of them
+            assert "sur la tentative retenue de chacun des 2 participants" in visible_text(page)
