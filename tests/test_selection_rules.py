@@ -227,7 +227,8 @@ def results_of(client, course):
 
 @at(AFTER)
 def test_the_results_table_keeps_each_quiz_s_rule_and_leaves_out_a_removed_member(client, course):
-    rows = table(results_of(client, course), "Apprenant")
+    page = results_of(client, course)
+    rows = table(page, "Apprenant")
     assert rows == {
         # Best of 29, 43, 14; last of 57, 86, 71; best of 57, 29 (no pass mark: no verdict).
         "Léa Roux": [
@@ -247,6 +248,14 @@ def test_the_results_table_keeps_each_quiz_s_rule_and_leaves_out_a_removed_membe
         "Ont rendu": ["2 sur 3", "2 sur 3", "1 sur 3"],
         "Ont réussi": ["0 sur 2", "1 sur 2", "sans note de réussite"],
     }
+    # Each score opens the attempt it comes from.
+    html_row = re.search(r"<tr><th scope=\"row\">Léa Roux</th>(.*?)</tr>", page.content.decode())
+    opened = [int(pk) for pk in re.findall(r'href="(\d+)/"', html_row.group(1))]
+    lea = course["lea"]
+    assert [Attempt.objects.get(pk=pk) for pk in opened] == [
+        Attempt.objects.get(user=lea, assignment_link__assignment=course[name], score=score)
+        for name, score in [("entry", 43), ("final", 71), ("practice", 57)]
+    ]
 
 
 @at(AFTER)
