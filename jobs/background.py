@@ -64,7 +64,11 @@ def job_task(function=None, *, attempts=1, retry_after=timedelta(minutes=1)):
             )
         )
         if not claimed:  # deleted, done already, or replaced by a newer run
+            log.warning(
+                "Job %s: run %s is not its current run any more; nothing done.", job_id, run_id
+            )
             return
+        log.info("Job %s: run %s started by %s.", job_id, run_id, worker)
         job = Job.objects.get(pk=job_id)
         try:
             result = function(job, **job.arguments)
