@@ -1,39 +1,33 @@
-"""Attendance sheets (émargement): one signature per participant and half-day, given on their own
-phone during that half-day, and the trainer's countersignature. Legal evidence: a line keeps the
-name it was signed under when the account is deleted (see attendance.personal_data)."""
+"""Attendance sheets (émargement): one sheet per scheduled session of a workshop, one line per
+participant, signed on their own phone in the room during the session (or through their own link
+for a session at a distance), then countersigned by the trainer, which seals the sheet.
 
-from datetime import datetime, time, timedelta
+Legal evidence: each signature keeps its proof (server time, address, browser, method, how the
+signer was identified, the room's code); the seal is a SHA-256 digest of the sheet's content as
+countersigned, kept with that content, which never changes; what happens after it (an absence
+noted, a signature contested) is an amendment saying who, when and why. A line keeps the name it
+was signed under when the account is deleted (see attendance.personal_data)."""
+
+import secrets
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-# Morning until 13:00, afternoon from then, in the site's time zone (Paris).
-NOON = time(13, 0)
+
+def new_secret():
+    return secrets.token_hex(20)
 
 
-class Period(models.TextChoices):
-    MORNING = "am", _("matin")
-    AFTERNOON = "pm", _("après-midi")
-
-
-def period_at(moment):
-    return Period.MORNING if timezone.localtime(moment).time() < NOON else Period.AFTERNOON
-
-
-class HalfDay(models.Model):
-    workshop = models.ForeignKey(
-        "workshops.Workshop",
-        on_delete=models.CASCADE,
-        related_name="half_days",
-        verbose_name=_("atelier"),
+class Sheet(models.Model):
+    session = models.OneToOneField(
+        "workshops.WorkshopSession",
+        on_delete=models.PROTECT,
+        related_name="sheet",
+        verbose_name=_("séance"),
     )
-    date = models.DateField(_("date"))
-    period = models.CharField(_("demi-journée"), max_length=2, choices=Period.choices)
-    opened_at = models.DateTimeField(_("émargement ouvert le"), null=True, blank=True)
-    closed_at = models.DateTimeField(_("émargement clos le"), null=True, blank=True)
+    # The room's code, shown on the projector, is computed from it (attendance.codes).
+    code_secret = models.CharField(max_length=40, default=new_secret, editable=False)
     trainer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -45,46 +39,43 @@ class HalfDay(models.Model):
     trainer_name = models.CharField(_("contresigné par"), max_length=300, blank=True)
     countersigned_at = models.DateTimeField(_("contresigné le"), null=True, blank=True)
     trainer_signature = models.TextField(_("signature du formateur"), blank=True)
+    sealed_content = models.JSONField(_("contenu scellé"), null=True, blank=True)
+    seal_digest = models.CharField(_("empreinte SHA-256"), max_length=64, blank=True)
 
     class Meta:
-        verbose_name = _("demi-journée")
-        verbose_name_plural = _("demi-journées")
-        ordering = ["date", "period"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["workshop", "date", "period"], name="one_sheet_per_half_day"
-            )
-        ]
+        verbose_name = _("feuille d'émargement")
+        verbose_name_plural = _("feuilles d'émargement")
+        ordering = ["session__date", "session__starts_at"]
 
     def __str__(self):
-        return f"{date_format(self.date, 'l j F Y')}, {self.get_period_display()}"
+        return str(self.session)
 
-    def bounds(self):
-        """When this half-day starts and ends, as aware datetimes."""
-        start = time(0, 0) if self.period == Period.MORNING else NOON
-        start_at = timezone.make_aware(datetime.combine(self.date, start))
-        if self.period == Period.MORNING:
-            return start_at, timezone.make_aware(datetime.combine(self.date, NOON))
-        return start_at, timezone.make_aware(
-            datetime.combine(self.date + timedelta(days=1), time())
-        )
+    @property
+    def workshop(self):
+        return self.session.workshop
 
-    def is_open(self, now=None):
-        """Signing is possible: opened by the trainer, not closed, and within the half-day."""
-        now = now or timezone.now()
-        start, end = self.bounds()
-        return bool(self.opened_at) and not self.closed_at and start <= now < end
+    @property
+    def sealed(self):
+        return bool(self.seal_digest)
 
 
 class Presence(models.Model):
-    """One line of a half-day's sheet: signed by the participant, or an absence the trainer
-    recorded. A trainer never signs for someone."""
+    """One line of a sheet: signed by the participant, or an absence the trainer recorded. A
+    trainer never signs for someone."""
 
     class Status(models.TextChoices):
         SIGNED = "signed", _("présent, a signé")
         ABSENT = "absent", _("absent")
 
-    half_day = models.ForeignKey(HalfDay, on_delete=models.CASCADE, related_name="presences")
+    class Method(models.TextChoices):
+        DRAWN = "drawn", _("signature tracée")
+        TAP = "tap", _("présence confirmée d'un geste")
+
+    class Identified(models.TextChoices):
+        ACCOUNT = "account", _("session de son compte")
+        LINK = "link", _("lien personnel")
+
+    sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="presences")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -99,6 +90,15 @@ class Presence(models.Model):
     signature = models.TextField(
         _("signature"), blank=True, help_text=_("Tracé dessiné ; vide pour une présence confirmée.")
     )
+    # The proof of a signature.
+    method = models.CharField(_("méthode"), max_length=5, choices=Method.choices, blank=True)
+    identified_by = models.CharField(
+        _("signataire identifié par"), max_length=7, choices=Identified.choices, blank=True
+    )
+    code = models.CharField(_("code de la salle saisi"), max_length=8, blank=True)
+    ip_address = models.GenericIPAddressField(_("adresse IP"), null=True, blank=True)
+    user_agent = models.CharField(_("navigateur"), max_length=300, blank=True)
+    late_reason = models.TextField(_("signature tardive, motif"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -113,8 +113,63 @@ class Presence(models.Model):
         verbose_name = _("présence")
         verbose_name_plural = _("présences")
         constraints = [
-            models.UniqueConstraint(fields=["half_day", "user"], name="one_line_per_participant")
+            models.UniqueConstraint(fields=["sheet", "user"], name="one_line_per_participant")
         ]
 
     def __str__(self):
-        return f"{self.name} — {self.half_day}"
+        return f"{self.name} — {self.sheet}"
+
+    @property
+    def late(self):
+        return bool(self.late_reason)
+
+
+class LateSignature(models.Model):
+    """The trainer lets one learner sign outside the window, with a reason; the sheet shows the
+    signature as late, with that reason."""
+
+    sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="late_signatures")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField(_("motif"))
+    allowed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    allowed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["sheet", "user"], name="one_late_signature_each")
+        ]
+
+    def __str__(self):
+        return f"{self.sheet} — {self.reason}"
+
+
+class Amendment(models.Model):
+    """A change to a sheet once it is sealed, or a contested signature: who, when, why. Printed
+    below the sealed content, which itself never changes."""
+
+    class Kind(models.TextChoices):
+        ABSENCE = "absence", _("absence notée")
+        CONTEST = "contest", _("signature contestée")
+
+    sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="amendments")
+    presence = models.ForeignKey(
+        Presence, null=True, on_delete=models.SET_NULL, related_name="amendments"
+    )
+    kind = models.CharField(_("nature"), max_length=7, choices=Kind.choices)
+    about = models.CharField(_("participant"), max_length=300)
+    reason = models.TextField(_("motif"))
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    made_by_name = models.CharField(_("par"), max_length=300)
+    made_at = models.DateTimeField(_("le"))
+
+    class Meta:
+        verbose_name = _("modification")
+        verbose_name_plural = _("modifications")
+        ordering = ["made_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} — {self.about}"

@@ -1,28 +1,32 @@
 """What attendance sheets keep about a person (privacy.registry): legal evidence, kept under the
 name it was signed under after the account is deleted, until ATTENDANCE_RETENTION_DAYS."""
 
-from privacy.registry import KEPT, Expiry, Export, register
+from privacy.registry import DELETED, KEPT, Expiry, Export, register
 
-from .models import HalfDay, Presence
+from .models import Amendment, LateSignature, Presence, Sheet
 
 
 def presences(user, now):
     return [
         {
-            "atelier": presence.half_day.workshop.name,
-            "demi_journee": str(presence.half_day),
+            "atelier": presence.sheet.workshop.name,
+            "seance": str(presence.sheet.session),
             "presence": presence.status,
             "signe_le": presence.signed_at and presence.signed_at.isoformat(),
+            "adresse_ip": presence.ip_address,
+            "navigateur": presence.user_agent,
         }
-        for presence in Presence.objects.filter(user=user).select_related("half_day__workshop")
+        for presence in Presence.objects.filter(user=user).select_related(
+            "sheet__session__workshop"
+        )
     ]
 
 
 def register_personal_data():
     register(
-        HalfDay,
+        Sheet,
         on_account_deletion=KEPT,
-        expiry=Expiry("attendance sheets", "date", "ATTENDANCE_RETENTION_DAYS"),
+        expiry=Expiry("attendance sheets", "session__date", "ATTENDANCE_RETENTION_DAYS"),
         note="The trainer's countersignature (name, drawn signature): legal evidence, not a "
         "learner's data.",
     )
@@ -30,5 +34,17 @@ def register_personal_data():
         Presence,
         on_account_deletion=KEPT,
         export=Export("emargement", presences),
-        note="Deleted with its sheet (HalfDay), when the sheet's period is over.",
+        note="Signature and its proof (address, browser): deleted with its sheet, when the "
+        "sheet's period is over.",
+    )
+    register(
+        LateSignature,
+        on_account_deletion=DELETED,
+        note="The trainer's leave to sign late: its reason is copied into the signature's line, "
+        "which is kept; the leave itself goes with the account or its sheet.",
+    )
+    register(
+        Amendment,
+        on_account_deletion=KEPT,
+        note="Changes after the seal (who, when, why): deleted with their sheet.",
     )

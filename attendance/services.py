@@ -1,23 +1,96 @@
-"""What trainers and participants do on a sheet, with the rules that make it evidence: signing
-only during the half-day, in a window the trainer opened, by the participant themselves."""
+"""What trainers and participants do on a sheet, with the rules that make it evidence: a learner
+signs only during the session (with a short grace), in the room with its current code or through
+their own link for a session at a distance, never someone else; the trainer countersigns at the
+session's end, which seals the sheet; what follows the seal is an amendment."""
 
+import hashlib
+import json
 import re
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
 
+from django.conf import settings
+from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
+from caching.rate import client_address
+from workshops.models import WorkshopSession
 from workshops.reading import learner_name
 
-from .models import HalfDay, Presence, period_at
+from . import codes
+from .models import Amendment, LateSignature, Presence, Sheet
 
 # A drawn signature: an SVG path of moves and lines in a 300 × 100 box, as signature.js writes.
 SIGNATURE_PATH = re.compile(r"^(?:[ML] ?-?\d{1,3}(?:\.\d)? -?\d{1,3}(?:\.\d)? ?)+$")
 SIGNATURE_LENGTH = 20000
+LINK_SALT = "attendance.link"
 
 
 class Refused(Exception):
     """An action the rules refuse, with the French message to show."""
+
+
+@dataclass(frozen=True)
+class Proof:
+    """Where a signature came from, as the server saw it."""
+
+    ip_address: str | None
+    user_agent: str
+
+    @classmethod
+    def of(cls, request):
+        return cls(client_address(request) or None, request.headers.get("User-Agent", "")[:300])
+
+
+def sheet_for(session):
+    """The session's sheet (made when first needed: sheets exist only for scheduled sessions)."""
+    sheet, _created = Sheet.objects.get_or_create(session=session)
+    return sheet
+
+
+def minutes(number):
+    return timedelta(minutes=number)
+
+
+def signing_window(session):
+    return (
+        session.start() - minutes(settings.SIGNING_OPENS_BEFORE_MINUTES),
+        session.end() + minutes(settings.SIGNING_CLOSES_AFTER_MINUTES),
+    )
+
+
+def countersigning_window(session):
+    return (
+        session.end() - minutes(settings.COUNTERSIGNING_OPENS_BEFORE_END_MINUTES),
+        session.end() + minutes(settings.COUNTERSIGNING_CLOSES_AFTER_END_MINUTES),
+    )
+
+
+def within(window, now):
+    start, end = window
+    return start <= now <= end
+
+
+def clock(moment):
+    return time_format(timezone.localtime(moment), "H:i")
+
+
+def is_signing_open(session, now=None):
+    return within(signing_window(session), now or timezone.now())
+
+
+def open_sessions(user, now=None):
+    """The sessions of the user's workshops whose signing window is open now."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    sessions = WorkshopSession.objects.filter(
+        workshop__memberships__user=user, date__range=(today - timedelta(days=1), today)
+    ).select_related("workshop")
+    return [session for session in sessions if is_signing_open(session, now)]
 
 
 def clean_signature(signature, confirmed):
@@ -30,38 +103,69 @@ def clean_signature(signature, confirmed):
     return signature
 
 
-def open_now(workshop, trainer, now=None):
-    """Open the current half-day's window (creating its sheet). A countersigned sheet stays
-    closed: its signatures are final."""
-    now = now or timezone.now()
-    half_day, _created = HalfDay.objects.get_or_create(
-        workshop=workshop, date=timezone.localdate(now), period=period_at(now)
-    )
-    if half_day.closed_at:
-        raise Refused(_("L'émargement de cette demi-journée est clos : il ne peut pas rouvrir."))
-    if not half_day.opened_at:
-        half_day.opened_at = now
-        half_day.trainer = trainer
-        half_day.save(update_fields=["opened_at", "trainer"])
-    return half_day
+def personal_link_token(sheet, user):
+    return signing.dumps([sheet.pk, user.pk], salt=LINK_SALT)
 
 
-def sign(half_day, user, signature, confirmed, now=None):
-    """The participant's own signature, timestamped by the server."""
+def read_link_token(token):
+    """(sheet, user) of a personal link, or Refused."""
+    from django.contrib.auth import get_user_model
+
+    try:
+        sheet_id, user_id = signing.loads(token, salt=LINK_SALT)
+    except signing.BadSignature:
+        raise Refused(_("Ce lien d'émargement n'est pas valide.")) from None
+    sheet = Sheet.objects.select_related("session__workshop").filter(pk=sheet_id).first()
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if not sheet or not user:
+        raise Refused(_("Ce lien d'émargement n'est plus valide."))
+    return sheet, user
+
+
+def sign(sheet, user, signature, confirmed, proof, *, code="", by_link=False, now=None):
+    """The participant's own signature, timestamped by the server, with its proof."""
     now = now or timezone.now()
     signature = clean_signature(signature, confirmed)
     with transaction.atomic():
-        half_day = HalfDay.objects.select_for_update().get(pk=half_day.pk)
-        if not half_day.workshop.memberships.filter(user=user).exists():
+        sheet = (
+            Sheet.objects.select_for_update().select_related("session__workshop").get(pk=sheet.pk)
+        )
+        session = sheet.session
+        if not session.workshop.memberships.filter(user=user).exists():
             raise Refused(_("Vous ne participez pas à cet atelier."))
-        if not half_day.is_open(now):
+        if sheet.sealed:
             raise Refused(
-                _(
-                    "L'émargement de cette demi-journée n'est pas ouvert : on signe pendant la "
-                    "demi-journée, quand le formateur l'ouvre."
-                )
+                _("La feuille de cette séance est contresignée : on ne peut plus la signer.")
             )
-        presence = Presence.objects.filter(half_day=half_day, user=user).first()
+        late = LateSignature.objects.filter(sheet=sheet, user=user).first()
+        if not late:
+            start, end = signing_window(session)
+            if not start <= now <= end:
+                raise Refused(
+                    _(
+                        "L'émargement de cette séance est ouvert de %(start)s à %(end)s, le "
+                        "%(date)s. En dehors de ces heures, seul le formateur peut vous autoriser "
+                        "à signer en retard."
+                    )
+                    % {
+                        "start": clock(start),
+                        "end": clock(end),
+                        "date": session.date.strftime("%d/%m/%Y"),
+                    }
+                )
+            if session.remote and not by_link:
+                raise Refused(
+                    _("Cette séance a lieu à distance : signez avec le lien personnel reçu.")
+                )
+            if not session.remote and not codes.accepted(sheet, code, now):
+                raise Refused(
+                    _(
+                        "Code de la salle incorrect ou expiré : saisissez le code affiché en ce "
+                        "moment à l'écran (il change toutes les %(seconds)s secondes)."
+                    )
+                    % {"seconds": settings.ROOM_CODE_SECONDS}
+                )
+        presence = Presence.objects.filter(sheet=sheet, user=user).first()
         if presence and presence.status == Presence.Status.SIGNED:
             return presence  # signed already: the first signature stands
         fields = {
@@ -69,6 +173,12 @@ def sign(half_day, user, signature, confirmed, now=None):
             "status": Presence.Status.SIGNED,
             "signed_at": now,
             "signature": signature,
+            "method": Presence.Method.DRAWN if signature else Presence.Method.TAP,
+            "identified_by": (Presence.Identified.LINK if by_link else Presence.Identified.ACCOUNT),
+            "code": "" if late or session.remote else "".join(c for c in code if c.isdigit()),
+            "ip_address": proof.ip_address,
+            "user_agent": proof.user_agent,
+            "late_reason": late.reason if late else "",
             "recorded_by": None,
         }
         if presence:  # noted absent, then came: their own signature replaces the note
@@ -76,52 +186,164 @@ def sign(half_day, user, signature, confirmed, now=None):
                 setattr(presence, name, value)
             presence.save()
             return presence
-        return Presence.objects.create(half_day=half_day, user=user, **fields)
+        return Presence.objects.create(sheet=sheet, user=user, **fields)
 
 
-def countersign(half_day, trainer, signature, confirmed, now=None):
-    """The trainer's signature closes the sheet: no participant signs after it."""
+def canonical(sheet):
+    """The sheet's content as countersigned: what the seal's digest covers."""
+    session = sheet.session
+    presences = sorted(sheet.presences.all(), key=lambda presence: (presence.name, presence.pk))
+    return {
+        "workshop": session.workshop.name,
+        "session": {
+            "date": session.date.isoformat(),
+            "starts_at": session.starts_at.strftime("%H:%M"),
+            "ends_at": session.ends_at.strftime("%H:%M"),
+            "topic": session.topic,
+            "place": str(session.place()),
+        },
+        "lines": [
+            {
+                "name": presence.name,
+                "status": presence.status,
+                "signed_at": presence.signed_at and presence.signed_at.isoformat(),
+                "signature_sha256": hashlib.sha256(presence.signature.encode()).hexdigest(),
+                "method": presence.method,
+                "identified_by": presence.identified_by,
+                "code": presence.code,
+                "ip_address": presence.ip_address,
+                "user_agent": presence.user_agent,
+                "late_reason": presence.late_reason,
+            }
+            for presence in presences
+        ],
+        "trainer": sheet.trainer_name,
+        "trainer_signature_sha256": hashlib.sha256(sheet.trainer_signature.encode()).hexdigest(),
+        "countersigned_at": sheet.countersigned_at.isoformat(),
+    }
+
+
+def digest(content):
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def countersign(sheet, trainer, signature, confirmed, now=None):
+    """The trainer's signature, at the session's end, seals the sheet."""
     now = now or timezone.now()
     signature = clean_signature(signature, confirmed)
-    start, end = half_day.bounds()
-    if half_day.closed_at:
-        raise Refused(_("Cette feuille est déjà contresignée."))
-    if not (start <= now < end):
-        raise Refused(_("On contresigne pendant la demi-journée, pas après."))
-    half_day.trainer = trainer
-    half_day.trainer_name = learner_name(trainer.first_name, trainer.last_name)
-    half_day.trainer_signature = signature
-    half_day.countersigned_at = half_day.closed_at = now
-    half_day.save()
-    return half_day
+    with transaction.atomic():
+        sheet = (
+            Sheet.objects.select_for_update().select_related("session__workshop").get(pk=sheet.pk)
+        )
+        if sheet.sealed:
+            raise Refused(_("Cette feuille est déjà contresignée."))
+        start, end = countersigning_window(sheet.session)
+        if not start <= now <= end:
+            raise Refused(
+                _(
+                    "On contresigne à la fin de la séance, de %(start)s à %(end)s : la "
+                    "contresignature certifie la présence de ceux qui ont signé jusqu'au bout."
+                )
+                % {"start": clock(start), "end": clock(end)}
+            )
+        sheet.trainer = trainer
+        sheet.trainer_name = learner_name(trainer.first_name, trainer.last_name)
+        sheet.trainer_signature = signature
+        sheet.countersigned_at = now
+        sheet.sealed_content = canonical(sheet)
+        sheet.seal_digest = digest(sheet.sealed_content)
+        sheet.save()
+    return sheet
 
 
-def record_absence(half_day, member, trainer):
-    """An absence, never a signature; a line already signed stays signed."""
+def amend(sheet, presence, kind, about, reason, trainer, now):
+    reason = (reason or "").strip()
+    if not reason:
+        raise Refused(_("Indiquez le motif : il figure sur la feuille."))
+    return Amendment.objects.create(
+        sheet=sheet,
+        presence=presence,
+        kind=kind,
+        about=about,
+        reason=reason,
+        made_by=trainer,
+        made_by_name=learner_name(trainer.first_name, trainer.last_name),
+        made_at=now,
+    )
+
+
+def record_absence(sheet, member, trainer, reason="", now=None):
+    """An absence, never a signature; a line already signed stays signed (contest it). After
+    the seal, an amendment with its reason."""
+    now = now or timezone.now()
+    name = learner_name(member.first_name, member.last_name)
+    signed = Presence.objects.filter(sheet=sheet, user=member, status=Presence.Status.SIGNED)
+    if signed.exists():
+        raise Refused(_("Ce participant a signé : sa signature reste (vous pouvez la contester)."))
+    if sheet.sealed:
+        return amend(sheet, None, Amendment.Kind.ABSENCE, name, reason, trainer, now)
     try:
         with transaction.atomic():
-            presence, created = Presence.objects.get_or_create(
-                half_day=half_day,
+            presence, _created = Presence.objects.get_or_create(
+                sheet=sheet,
                 user=member,
-                defaults={
-                    "name": learner_name(member.first_name, member.last_name),
-                    "status": Presence.Status.ABSENT,
-                    "recorded_by": trainer,
-                },
+                defaults={"name": name, "status": Presence.Status.ABSENT, "recorded_by": trainer},
             )
     except IntegrityError:  # the participant signed at that very moment
-        presence, created = Presence.objects.get(half_day=half_day, user=member), False
-    if not created and presence.status == Presence.Status.SIGNED:
-        raise Refused(_("Ce participant a signé : sa signature reste."))
+        presence = Presence.objects.get(sheet=sheet, user=member)
+    if presence.status == Presence.Status.SIGNED:
+        raise Refused(_("Ce participant a signé : sa signature reste (vous pouvez la contester)."))
     return presence
 
 
-def attendance_counts(workshop):
-    """{user id: half-days signed}, and the number of half-days held (with a sheet opened)."""
-    held = workshop.half_days.exclude(opened_at=None).count()
-    signed = {}
-    for user_id in Presence.objects.filter(
-        half_day__workshop=workshop, status=Presence.Status.SIGNED
-    ).values_list("user_id", flat=True):
-        signed[user_id] = signed.get(user_id, 0) + 1
-    return signed, held
+def contest(presence, trainer, reason, now=None):
+    """The trainer doubts a signature (signed from elsewhere, left early): the line shows as
+    contested, with the reason, and counts no hours. The signature itself stays."""
+    if presence.status != Presence.Status.SIGNED:
+        raise Refused(_("Seule une signature peut être contestée."))
+    if presence.amendments.filter(kind=Amendment.Kind.CONTEST).exists():
+        raise Refused(_("Cette signature est déjà contestée."))
+    now = now or timezone.now()
+    return amend(
+        presence.sheet, presence, Amendment.Kind.CONTEST, presence.name, reason, trainer, now
+    )
+
+
+def allow_late(sheet, member, trainer, reason, now=None):
+    """Let one learner sign outside the window, before the seal; the sheet says so."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise Refused(_("Indiquez le motif de la signature tardive : il figure sur la feuille."))
+    if sheet.sealed:
+        raise Refused(_("La feuille est contresignée : on ne peut plus y signer."))
+    late, _created = LateSignature.objects.get_or_create(
+        sheet=sheet,
+        user=member,
+        defaults={"reason": reason, "allowed_by": trainer, "allowed_at": now or timezone.now()},
+    )
+    return late
+
+
+def proving_sheets(workshop):
+    """The sheets that prove attendance: countersigned, of sessions within the workshop's
+    dates."""
+    sheets = Sheet.objects.filter(session__workshop=workshop, countersigned_at__isnull=False)
+    if workshop.starts_on:
+        sheets = sheets.filter(session__date__gte=workshop.starts_on)
+    if workshop.ends_on:
+        sheets = sheets.filter(session__date__lte=workshop.ends_on)
+    return sheets
+
+
+def realised(workshop):
+    """What the sheets prove, per learner: {user id: (sessions, hours)}, from the proving
+    sheets' lines signed and not contested. No sheet, no hours."""
+    presences = Presence.objects.filter(
+        sheet__in=proving_sheets(workshop), status=Presence.Status.SIGNED
+    ).exclude(amendments__kind=Amendment.Kind.CONTEST)
+    done = {}
+    for presence in presences.select_related("sheet__session"):
+        sessions, hours = done.get(presence.user_id, (0, Decimal(0)))
+        done[presence.user_id] = (sessions + 1, hours + presence.sheet.session.hours())
+    return done

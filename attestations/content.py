@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from attendance.services import attendance_counts
+from attendance.services import proving_sheets, realised
 from lessons.models import LessonPage
 from workshops.models import Membership, Stage, TrainingBody
 from workshops.progress import NOTHING_KEPT, is_passed
@@ -32,15 +32,10 @@ def hours(value):
     return None if value is None else str(Decimal(value).quantize(Decimal("0.1")))
 
 
-def hours_completed(duration, signed, held):
-    """The duration in proportion of the half-days signed, to the half hour; the whole duration
-    when no sheet was kept."""
-    if duration is None:
-        return None
-    if not held:
-        return hours(duration)
-    done = Decimal(duration) * signed / held
-    return hours((done * 2).quantize(Decimal("1"), rounding=ROUND_HALF_UP) / 2)
+def to_the_quarter(value):
+    """Hours realised, to the nearest quarter of an hour (a session of 3 h 20 min: "3.25")."""
+    quarters = (Decimal(value) * 4).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    return str((quarters / 4).quantize(Decimal("0.01")))
 
 
 def body_content():
@@ -64,7 +59,8 @@ class WorkshopFacts:
         self.kept = {
             assignment.pk: retained_attempts(assignment) for assignment in self.assignments
         }
-        self.signed, self.held = attendance_counts(workshop)
+        self.realised = realised(workshop)  # what countersigned sheets prove: no sheet, no hours
+        self.held = proving_sheets(workshop).count()
         self.joined = dict(
             Membership.objects.filter(workshop=workshop).values_list("user_id", "joined_at")
         )
@@ -83,7 +79,7 @@ class WorkshopFacts:
 
     def content(self, user):
         workshop = self.workshop
-        signed = self.signed.get(user.pk, 0)
+        sessions_signed, hours_signed = self.realised.get(user.pk, (0, 0))
         quizzes = []
         for assignment in self.assignments:
             score = self.kept[assignment.pk].get(user.pk, NOTHING_KEPT).score
@@ -112,9 +108,9 @@ class WorkshopFacts:
             "objectives": self.objectives,
             "attendance": {
                 "joined_on": joined and timezone.localdate(joined).isoformat(),
-                "half_days_signed": signed,
-                "half_days_held": self.held,
-                "hours_completed": hours_completed(workshop.duration_hours, signed, self.held),
+                "sessions_signed": sessions_signed,
+                "sessions_held": self.held,
+                "hours_completed": to_the_quarter(hours_signed),
                 "quizzes_done": sum(1 for quiz in quizzes if quiz["score"] is not None),
                 "quizzes_assigned": len(quizzes),
             },
@@ -136,4 +132,17 @@ def missing_facts(workshop):
         missing.append(_("la durée de l'atelier en heures"))
     if not TrainingBody.load().name:
         missing.append(_("le nom de l'organisme de formation (Paramètres, dans l'administration)"))
+    if not proving_sheets(workshop).exists():
+        missing.append(
+            _(
+                "au moins une feuille d'émargement contresignée, d'une séance du programme dans "
+                "les dates de l'atelier (page Émargement) : sans feuille, aucune heure ne peut "
+                "être certifiée"
+            )
+        )
     return missing
+
+
+def attended(facts, user_id):
+    """The learner signed at least one session that a countersigned sheet proves."""
+    return facts.realised.get(user_id, (0, 0))[0] > 0

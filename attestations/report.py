@@ -3,7 +3,7 @@ and each assigned quiz's questions with their success rates."""
 
 from django.utils import timezone
 
-from attendance.services import attendance_counts
+from attendance.services import proving_sheets, realised
 from workshops.models import TrainingBody
 from workshops.positioning import workshop_positioning
 from workshops.reading import assignment_reports, members_of, retained_attempts
@@ -11,7 +11,7 @@ from workshops.reading import assignment_reports, members_of, retained_attempts
 
 def context(workshop):
     members = members_of(workshop)
-    signed, held = attendance_counts(workshop)
+    done = realised(workshop)
     assignments = list(workshop.assignments.select_related("quiz").order_by("pk"))
     quizzes = [
         {
@@ -23,8 +23,8 @@ def context(workshop):
     return {
         "workshop": workshop,
         "body": TrainingBody.load(),
-        "roster": [(member, signed.get(member.id, 0)) for member in members],
-        "held": held,
+        "roster": [(member, done.get(member.id, (0, 0))[0]) for member in members],
+        "held": proving_sheets(workshop).count(),
         "positioning": workshop_positioning(workshop),
         "quizzes": quizzes,
         "now": timezone.now(),

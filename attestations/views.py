@@ -14,11 +14,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from attendance.services import attendance_counts
+from attendance.services import proving_sheets, realised
 from jobs.background import latest_job, start_once
 from workshops.pdf import pdf_response
 from workshops.positioning import workshop_positioning
-from workshops.reading import members_of
+from workshops.reading import learner_name, members_of
 from workshops.roles import trainer_required, workshop_run_by
 
 from . import services, tasks
@@ -34,14 +34,14 @@ def workshop(request, pk):
         attestation.user_id: attestation
         for attestation in Attestation.objects.current().filter(workshop=workshop)
     }
-    signed, held = attendance_counts(workshop)
+    done = realised(workshop)
     positioning = workshop_positioning(workshop)
     scores = {row.learner.id: row for row in positioning.learners} if positioning else {}
     rows = [
         {
             "learner": member,
             "attestation": current.get(member.id),
-            "signed": signed.get(member.id, 0),
+            "signed": done.get(member.id, (0, 0))[0],
             "scores": scores.get(member.id),
         }
         for member in members
@@ -52,7 +52,7 @@ def workshop(request, pk):
         {
             "workshop": workshop,
             "rows": rows,
-            "held": held,
+            "held": proving_sheets(workshop).count(),
             "missing": missing_facts(workshop),
             "issued_count": len(current),
             "documents_job": latest_job(f"documents:{workshop.pk}", request.user),
@@ -78,14 +78,31 @@ def issue(request, pk):
         learners = learners.filter(pk=request.POST["user"] if request.POST["user"].isdigit() else 0)
         if not learners:
             raise Http404
-    issued = services.issue(workshop, list(learners), request.user)
-    messages.success(
-        request,
-        ngettext(
-            "%(count)s attestation délivrée.", "%(count)s attestations délivrées.", len(issued)
+    done = realised(workshop)
+    # No one is certified to have attended a training no countersigned sheet shows them at.
+    attended = [learner for learner in learners if done.get(learner.pk)]
+    absent = [learner_name(learner.first_name, learner.last_name) for learner in learners]
+    absent = [
+        name for learner, name in zip(learners, absent, strict=True) if learner not in attended
+    ]
+    issued = services.issue(workshop, attended, request.user) if attended else []
+    if issued:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s attestation délivrée.", "%(count)s attestations délivrées.", len(issued)
+            )
+            % {"count": len(issued)},
         )
-        % {"count": len(issued)},
-    )
+    if absent:
+        messages.warning(
+            request,
+            _(
+                "Aucune présence sur une feuille d'émargement contresignée, donc pas "
+                "d'attestation pour : %(names)s."
+            )
+            % {"names": ", ".join(absent)},
+        )
     return redirect("attestations:workshop", workshop.pk)
 
 

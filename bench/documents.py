@@ -6,6 +6,7 @@ import json
 import sys
 import time
 from datetime import date, timedelta
+from datetime import time as dt_time
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,10 +18,10 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from attendance.models import HalfDay, Presence  # noqa: E402
+from attendance.models import Presence, Sheet  # noqa: E402
 from attestations import services  # noqa: E402
 from attestations.models import Attestation  # noqa: E402
-from workshops.models import Stage, TrainingBody, Workshop  # noqa: E402
+from workshops.models import Stage, TrainingBody, Workshop, WorkshopSession  # noqa: E402
 
 LEARNERS = 100
 
@@ -38,17 +39,24 @@ first.stage, last.stage = Stage.ENTRY, Stage.FINAL
 first.save(), last.save()
 learners = list(get_user_model().objects.filter(memberships__workshop=workshop)[:LEARNERS])
 Attestation.objects.filter(workshop=workshop).delete()
-HalfDay.objects.filter(workshop=workshop).delete()
+Sheet.objects.filter(session__workshop=workshop).delete()
+workshop.sessions.all().delete()
 for day in range(4):
-    half_day = HalfDay.objects.create(
+    morning = day % 2 == 0
+    session = WorkshopSession.objects.create(
         workshop=workshop,
         date=workshop.starts_on + timedelta(days=day // 2),
-        period=("am", "pm")[day % 2],
-        opened_at=timezone.now(),
+        starts_at=dt_time(9) if morning else dt_time(13, 30),
+        ends_at=dt_time(12, 30) if morning else dt_time(17),
+        topic=f"Séance {day + 1}",
+        room="Salle 1",
+    )
+    sheet = Sheet.objects.create(
+        session=session, trainer_name="Formateur", countersigned_at=timezone.now()
     )
     Presence.objects.bulk_create(
         Presence(
-            half_day=half_day,
+            sheet=sheet,
             user=learner,
             name=learner.get_full_name(),
             status="signed",

@@ -48,9 +48,12 @@ class Expiry:
 
     def cutoff(self, model, now):
         cutoff = now - timedelta(days=getattr(settings, self.setting)) if self.setting else now
-        date_field = model._meta.get_field(self.date)
-        # A date (a sheet's half-day) is a day of Paris: not the UTC date, a day behind from
-        # midnight to 01:00 (02:00 in summer).
+        *relations, name = self.date.split("__")  # "session__date": through a relation
+        for relation in relations:
+            model = model._meta.get_field(relation).related_model
+        date_field = model._meta.get_field(name)
+        # A date (a session's) is a day of Paris: not the UTC date, a day behind from midnight
+        # to 01:00 (02:00 in summer).
         if isinstance(date_field, models.DateTimeField):
             return cutoff
         return timezone.localdate(cutoff)

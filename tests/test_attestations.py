@@ -1,5 +1,5 @@
-"""Qualiopi evidence: attendance signed per half-day, entry and final tests compared, and the
-attestations, certificates and group report, read back from the PDFs themselves."""
+"""Qualiopi evidence: entry and final tests compared, and the attestations, certificates and
+group report, read back from the PDFs themselves (attendance: tests/test_attendance.py)."""
 
 import io
 import re
@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from attendance.models import HalfDay, Presence
+from attendance.models import Presence
 from attestations.models import Attestation
 from tests.factories import QuizFactory, StatisticFactory, questions_of_each_kind
 from tests.quiz_helpers import wrong_answer
-from tests.workshop_helpers import assign, make_workshop, take
+from tests.workshop_helpers import assign, held_session, make_workshop, take
 from workshops.models import Stage, TrainingBody
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +60,8 @@ def course(people, django_user_model, body):
         lesson=None, questions=questions_of_each_kind(lesson, StatisticFactory())
     )
     final = assign(workshop, whole_course, stage="final")
+    # The first morning took place: both signed, the trainer countersigned.
+    held_session(workshop, people["trainer"], [people["learner"], omar], date(2026, 11, 23))
     return {"workshop": workshop, "entry": entry, "final": final, "omar": omar}
 
 
@@ -67,107 +69,6 @@ def as_user(client, user):
     client.logout()
     client.force_login(user)
     return client
-
-
-# Attendance.
-
-
-def test_learners_sign_their_half_day_and_the_trainer_countersigns(client, people, course):
-    workshop = course["workshop"]
-    as_user(client, people["trainer"]).post(reverse("attendance:open", args=[workshop.pk]))
-    half_day = HalfDay.objects.get(workshop=workshop)
-    assert half_day.is_open()
-
-    as_user(client, people["learner"])
-    page = client.get(reverse("attendance:sign_list")).content.decode()
-    assert workshop.name in page and "Signer" in page
-    client.post(reverse("attendance:sign", args=[half_day.pk]), {"signature": "M10 10 L50 60"})
-    as_user(client, course["omar"]).post(
-        reverse("attendance:sign", args=[half_day.pk]), {"confirmed": "on"}
-    )
-    signed = Presence.objects.filter(half_day=half_day, status="signed")
-    assert {p.name for p in signed} == {"Léa Roux", "Omar Diallo"}
-    assert signed.get(user=people["learner"]).signature == "M10 10 L50 60"
-
-    as_user(client, people["trainer"])
-    client.post(reverse("attendance:countersign", args=[half_day.pk]), {"confirmed": "on"})
-    half_day.refresh_from_db()
-    assert half_day.countersigned_at and half_day.closed_at and half_day.trainer_name == "Tina"
-    # Closed: a late signature is refused, and the sheet cannot reopen.
-    as_user(client, people["learner"])
-    Presence.objects.filter(user=people["learner"]).delete()
-    response = client.post(
-        reverse("attendance:sign", args=[half_day.pk]), {"confirmed": "on"}, follow=True
-    )
-    assert "est pas ouvert" in response.content.decode()
-    assert not Presence.objects.filter(user=people["learner"]).exists()
-
-    sheet = as_user(client, people["trainer"]).get(
-        reverse("attendance:sheet_pdf", args=[workshop.pk])
-    )
-    assert sheet["Content-Type"] == "application/pdf"
-    text = flat(pdf_text(sheet.content)[0])
-    assert (
-        "Feuille d'émargement" in text and "Omar Diallo" in text and "Contresigné par Tina" in text
-    )
-
-
-def test_a_signature_outside_its_half_day_or_window_is_refused(client, people, course):
-    workshop = course["workshop"]
-    yesterday = HalfDay.objects.create(
-        workshop=workshop,
-        date=timezone.localdate() - timedelta(days=1),
-        period="am",
-        opened_at=timezone.now() - timedelta(days=1),
-    )
-    not_opened = HalfDay.objects.create(
-        workshop=workshop,
-        date=timezone.localdate(),
-        period="am" if timezone.localtime().hour < 13 else "pm",
-    )
-    as_user(client, people["learner"])
-    for half_day in (yesterday, not_opened):
-        response = client.post(
-            reverse("attendance:sign", args=[half_day.pk]), {"confirmed": "on"}, follow=True
-        )
-        assert "est pas ouvert" in response.content.decode()
-    assert not Presence.objects.exists()
-
-
-def test_a_trainer_records_an_absence_but_cannot_sign_for_anyone(client, people, course):
-    workshop = course["workshop"]
-    as_user(client, people["trainer"]).post(reverse("attendance:open", args=[workshop.pk]))
-    half_day = HalfDay.objects.get()
-    # The trainer is not a participant: signing is their own act only, and refused.
-    client.post(reverse("attendance:sign", args=[half_day.pk]), {"confirmed": "on"})
-    assert not Presence.objects.exists()
-    client.post(reverse("attendance:absent", args=[half_day.pk, course["omar"].pk]))
-    absence = Presence.objects.get(user=course["omar"])
-    assert absence.status == "absent" and absence.recorded_by == people["trainer"]
-    assert not absence.signed_at and not absence.signature
-    # Arriving late, Omar signs himself: his signature replaces the note.
-    as_user(client, course["omar"]).post(
-        reverse("attendance:sign", args=[half_day.pk]), {"confirmed": "on"}
-    )
-    absence.refresh_from_db()
-    assert absence.status == "signed" and absence.recorded_by is None
-
-
-@pytest.mark.parametrize(
-    "data",
-    [{}, {"signature": "<script>alert(1)</script>"}, {"signature": "M1 1 L2 2" * 5000}],
-)
-def test_an_empty_or_forged_signature_is_refused_in_french(client, people, course, data):
-    as_user(client, people["trainer"]).post(
-        reverse("attendance:open", args=[course["workshop"].pk])
-    )
-    half_day = HalfDay.objects.get()
-    response = as_user(client, people["learner"]).post(
-        reverse("attendance:sign", args=[half_day.pk]), data, follow=True
-    )
-    page = response.content.decode()
-    assert "Signez dans le cadre" in page or "Signature illisible" in page
-    assert not Presence.objects.exists()
 
 
 # Entry and final tests.
@@ -241,11 +142,14 @@ def test_an_attestation_states_the_law_s_content_with_the_learner_s_results(clie
     as_user(client, learner)
     take(client, course["entry"], pick=wrong_answer)
     take(client, course["final"])
-    HalfDay.objects.create(
-        workshop=course["workshop"], date=date(2026, 11, 23), period="am", opened_at=timezone.now()
-    ).presences.create(user=learner, name="Léa Roux", status="signed", signed_at=timezone.now())
-    HalfDay.objects.create(
-        workshop=course["workshop"], date=date(2026, 11, 23), period="pm", opened_at=timezone.now()
+    # The afternoon: Omar alone (3 h 30 min).
+    held_session(
+        course["workshop"],
+        people["trainer"],
+        [course["omar"]],
+        date(2026, 11, 23),
+        "13:30",
+        "17:00",
     )
     attestation = issue_all(client, people["trainer"], course["workshop"])[learner.pk]
 
@@ -263,7 +167,7 @@ def test_an_attestation_states_the_law_s_content_with_the_learner_s_results(clie
         "du 23 novembre 2026 au 24 novembre 2026",
         "14 heures",
         "Action de formation",
-        "Présence : 1 demi-journée sur 2",
+        "Présence : 1 séance sur 2",
         "Test d'entrée (positionnement) : 0 %. Test final : 100 %.",
         attestation.get_verify_url(),
     ]:
@@ -281,8 +185,9 @@ def test_an_attestation_states_the_law_s_content_with_the_learner_s_results(clie
     certificate = client.get(attestation.get_download_url("certificat"))
     text = flat(pdf_text(certificate.content)[0])
     assert "Certificat de réalisation" in text and "Léa Roux" in text
-    assert "Durée réalisée 7 heures" in text  # 14 hours, present at 1 half-day of 2
-    assert "(présence à 1 demi-journée sur 2)" in text  # the singular, for one
+    # The hours of the sessions she signed, not a share of the planned 14.
+    assert "Durée réalisée 3,5 heures" in text
+    assert "(présence à 1 séance sur 2, selon les feuilles d'émargement contresignées)" in text
     assert "Signature et cachet" in text
 
 
@@ -412,15 +317,6 @@ def test_learners_see_their_attestation_only_once_issued(client, people, course)
 
 def test_deleting_an_account_keeps_the_evidence_for_its_legal_period(client, people, course):
     learner = people["learner"]
-    half_day = HalfDay.objects.create(
-        workshop=course["workshop"],
-        date=timezone.localdate(),
-        period="am",
-        opened_at=timezone.now(),
-    )
-    half_day.presences.create(
-        user=learner, name="Léa Roux", status="signed", signed_at=timezone.now()
-    )
     issue_all(client, people["trainer"], course["workshop"])
     as_user(client, learner)
     take(client, course["final"])

@@ -8,14 +8,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from attendance.models import HalfDay, period_at
+from attendance.services import personal_link_token
 from attestations.services import issue
 from attestations.tasks import documents_zip
 from jobs.background import start
 from quizzes.models import Attempt
 from tests.account_helpers import sign_up_and_activate
 from tests.quiz_helpers import answers
-from tests.workshop_helpers import PASSWORD, make_user, make_workshop, open_assignment, take
+from tests.workshop_helpers import (
+    PASSWORD,
+    held_session,
+    make_user,
+    make_workshop,
+    open_assignment,
+    take,
+)
 from workshops.models import AssignedAttempt, Assignment, Membership, Workshop
 
 pytestmark = pytest.mark.django_db
@@ -32,10 +39,12 @@ SIGNED_IN = [302, 200, 200, 200, 200, 200]
 OWNER_ONLY = [302, 404, 404, 200, 404, 404]  # the trainer started it
 
 
-def matrix(setting, people, attempt, half_day, attestation, job):
+def matrix(setting, people, attempt, sheet, attestation, job):
     w, a = setting["workshop"].pk, setting["assignment"].pk
     learner = people["learner"].pk
-    h, token = half_day.pk, attestation.token
+    h, token = sheet.pk, attestation.token
+    presence = sheet.presences.get().pk
+    link = personal_link_token(sheet, people["learner"])
     return [
         ("get", reverse("workshops:dashboard"), TRAINER_ONLY),
         ("get", reverse("workshops:create"), TRAINER_ONLY),
@@ -62,12 +71,20 @@ def matrix(setting, people, attempt, half_day, attestation, job):
         ("get", reverse("workshops:join"), SIGNED_IN),
         # Attendance
         ("get", reverse("attendance:sign_list"), SIGNED_IN),
-        ("post", reverse("attendance:sign", args=[h]), [302, 302, 404, 404, 404, 404]),
+        ("get", reverse("attendance:sign_sheet", args=[h]), MEMBER_OF_IT),
+        ("post", reverse("attendance:sign_sheet", args=[h]), [302, 200, 404, 404, 404, 404]),
+        # The personal link is the learner's identity, whoever opens it.
+        ("get", reverse("attendance:sign_by_link", args=[link]), [200] * 6),
         ("get", reverse("attendance:sheet", args=[w]), TRAINER_OF_IT),
         ("get", reverse("attendance:sheet_pdf", args=[w]), TRAINER_OF_IT),
-        ("post", reverse("attendance:open", args=[w]), TRAINER_OF_IT_POST),
+        ("get", reverse("attendance:projector", args=[h]), TRAINER_OF_IT),
+        ("get", reverse("attendance:projector_state", args=[h]), TRAINER_OF_IT),
+        ("get", reverse("attendance:remote_links", args=[h]), TRAINER_OF_IT),
+        ("get", reverse("attendance:proof_file", args=[h]), TRAINER_OF_IT),
         ("post", reverse("attendance:absent", args=[h, learner]), TRAINER_OF_IT_POST),
+        ("post", reverse("attendance:allow_late", args=[h, learner]), TRAINER_OF_IT_POST),
         ("post", reverse("attendance:countersign", args=[h]), TRAINER_OF_IT_POST),
+        ("post", reverse("attendance:contest", args=[presence]), TRAINER_OF_IT_POST),
         # Attestations
         ("get", reverse("attestations:workshop", args=[w]), TRAINER_OF_IT),
         ("post", reverse("attestations:prepare_documents", args=[w]), TRAINER_OF_IT_POST),
@@ -90,11 +107,12 @@ def test_access_matrix(client, people, setting):
     take(client, setting["assignment"])
     attempt = Attempt.objects.get()
     client.logout()
-    half_day = HalfDay.objects.create(
-        workshop=setting["workshop"],
-        date=timezone.localdate(),
-        period=period_at(timezone.now()),
-        opened_at=timezone.now(),
+    sheet = held_session(
+        setting["workshop"],
+        people["trainer"],
+        [people["learner"]],
+        timezone.localdate() - timedelta(days=1),
+        countersigned=False,
     )
     (attestation,) = issue(setting["workshop"], [people["learner"]], people["trainer"])
     job = start(
@@ -104,7 +122,7 @@ def test_access_matrix(client, people, setting):
         workshop_id=setting["workshop"].pk,
     )
     failures = []
-    for method, url, expected in matrix(setting, people, attempt, half_day, attestation, job):
+    for method, url, expected in matrix(setting, people, attempt, sheet, attestation, job):
         for role, status in zip(ROLES, expected, strict=True):
             client.logout()
             if role != "anonymous":

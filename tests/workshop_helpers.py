@@ -1,11 +1,21 @@
 """People, workshops and assigned quizzes for the workshop tests, and a learner taking one."""
 
+from datetime import time, timedelta
+
 from django.urls import reverse
 
 from tests.factories import PASSWORD, AssignmentFactory, QuizFactory, UserFactory, WorkshopFactory
 from tests.quiz_helpers import answers
 
-__all__ = ["PASSWORD", "assign", "make_user", "make_workshop", "open_assignment", "take"]
+__all__ = [
+    "PASSWORD",
+    "assign",
+    "held_session",
+    "make_user",
+    "make_workshop",
+    "open_assignment",
+    "take",
+]
 
 
 def make_user(django_user_model, email, group=None, **fields):
@@ -38,3 +48,33 @@ def take(client, assignment, pick=None):
     form, token = open_assignment(client, assignment)
     data = answers(form, token, pick=pick) if pick else answers(form, token)
     return client.post(reverse("workshops:submit", args=[assignment.pk]), data)
+
+
+def held_session(
+    workshop, trainer, signers, day, start="09:00", end="12:30", countersigned=True, **place
+):
+    """A session of the workshop's programme that took place: `signers` signed in the room with
+    its code five minutes after it started, and `trainer` countersigned it at its end (unless
+    not `countersigned`), through the rules the site runs. Returns its sheet."""
+    from attendance import codes, services
+    from workshops.models import WorkshopSession
+
+    session = WorkshopSession.objects.create(
+        workshop=workshop,
+        date=day,
+        starts_at=time.fromisoformat(start),
+        ends_at=time.fromisoformat(end),
+        topic=place.pop("topic", "Séance de formation"),
+        room=place.pop("room", "Salle 2"),
+        **place,
+    )
+    sheet = services.sheet_for(session)
+    moment = session.start() + timedelta(minutes=5)
+    proof = services.Proof("203.0.113.7", "Téléphone de test")
+    for learner in signers:
+        code = codes.code_at(sheet, moment)
+        services.sign(sheet, learner, "", True, proof, code=code, now=moment)
+    if countersigned:
+        services.countersign(sheet, trainer, "", True, now=session.end())
+    sheet.refresh_from_db()
+    return sheet

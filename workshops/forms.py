@@ -1,4 +1,5 @@
 from datetime import datetime, time, timedelta
+from itertools import pairwise
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -8,7 +9,7 @@ from django.utils.translation import ngettext
 
 from quizzes.models import Quiz
 
-from .models import Assignment, Reveal, Stage, Workshop
+from .models import Assignment, Reveal, Stage, Workshop, WorkshopSession
 from .roles import TRAINERS_GROUP
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -31,6 +32,97 @@ class WorkshopForm(forms.ModelForm):
         if starts and ends and ends < starts:
             self.add_error("ends_on", _("La fin doit venir après le début."))
         return cleaned
+
+
+class WorkshopSessionForm(forms.ModelForm):
+    """One session of the schedule. Once it has started, its date, hours and place are what the
+    attendance sheet certifies: they no longer change."""
+
+    class Meta:
+        model = WorkshopSession
+        fields = [
+            "date",
+            "starts_at",
+            "ends_at",
+            "topic",
+            "remote",
+            "room",
+            "address",
+            "remote_tool",
+            "remote_link",
+        ]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "ends_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "address": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            self.instance.pk
+            and self.instance.has_started()
+            and (self.has_changed() or cleaned.get("DELETE"))
+        ):
+            raise forms.ValidationError(
+                _(
+                    "Cette séance a commencé : sa date, ses horaires et son lieu font foi sur la "
+                    "feuille d'émargement et ne changent plus."
+                )
+            )
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("La séance doit finir après son début."))
+        workshop = self.instance.workshop if self.instance.workshop_id else None
+        day = cleaned.get("date")
+        if workshop and day and workshop.starts_on and workshop.ends_on:
+            if not workshop.starts_on <= day <= workshop.ends_on:
+                self.add_error(
+                    "date",
+                    _("La séance doit avoir lieu pendant l'atelier, du %(start)s au %(end)s.")
+                    % {
+                        "start": workshop.starts_on.strftime("%d/%m/%Y"),
+                        "end": workshop.ends_on.strftime("%d/%m/%Y"),
+                    },
+                )
+        if cleaned.get("remote"):
+            if not cleaned.get("remote_tool"):
+                self.add_error("remote_tool", _("Indiquez l'outil de la séance à distance."))
+        elif not (cleaned.get("room") or cleaned.get("address")):
+            self.add_error("room", _("Indiquez la salle ou l'adresse de la séance."))
+        return cleaned
+
+
+class BaseScheduleFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        spans = sorted(
+            (data["date"], data["starts_at"], data["ends_at"])
+            for data in kept
+            if data.get("date") and data.get("starts_at") and data.get("ends_at")
+        )
+        for (day, _start, end), (next_day, next_start, _end) in pairwise(spans):
+            if day == next_day and next_start < end:
+                raise forms.ValidationError(
+                    _("Deux séances se chevauchent le %(date)s.")
+                    % {"date": day.strftime("%d/%m/%Y")}
+                )
+
+
+ScheduleFormSet = forms.inlineformset_factory(
+    Workshop,
+    WorkshopSession,
+    form=WorkshopSessionForm,
+    formset=BaseScheduleFormSet,
+    extra=1,
+    can_delete=True,
+)
 
 
 class AssignmentSettingsForm(forms.ModelForm):

@@ -1,11 +1,14 @@
 """Trainers' workshops: groups of participants, quizzes assigned to them, and the results."""
 
 import secrets
+from datetime import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -69,6 +72,71 @@ class Workshop(models.Model):
 
     def get_join_url(self):
         return reverse("workshops:join_code", args=[self.join_code])
+
+
+class WorkshopSession(models.Model):
+    """One session of a workshop's schedule (séance): its date and hours, its place (a room and
+    its address, or at a distance with a tool) and its topic. Attendance sheets exist only for
+    scheduled sessions, and the hours a learner realised are those of the sessions they signed."""
+
+    workshop = models.ForeignKey(
+        Workshop, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("atelier")
+    )
+    date = models.DateField(_("date"))
+    starts_at = models.TimeField(_("début"))
+    ends_at = models.TimeField(_("fin"))
+    topic = models.CharField(
+        _("module ou thème"), max_length=200, help_text=_("Par exemple : « Module 1 : le CRM »")
+    )
+    remote = models.BooleanField(_("à distance"), default=False)
+    room = models.CharField(_("salle"), max_length=200, blank=True)
+    address = models.TextField(_("adresse"), blank=True)
+    remote_tool = models.CharField(
+        _("outil à distance"), max_length=100, blank=True, help_text=_("Par exemple : Zoom, Teams")
+    )
+    remote_link = models.URLField(_("lien de connexion"), blank=True)
+
+    class Meta:
+        verbose_name = _("séance")
+        verbose_name_plural = _("séances")
+        ordering = ["date", "starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="session_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self):
+        return _("%(date)s, %(start)s – %(end)s") % {
+            "date": date_format(self.date, "l j F Y"),
+            "start": time_format(self.starts_at, "H:i"),
+            "end": time_format(self.ends_at, "H:i"),
+        }
+
+    def start(self):
+        """When the session starts, as an aware datetime (the site's time zone: Paris)."""
+        return aware(self.date, self.starts_at)
+
+    def end(self):
+        return aware(self.date, self.ends_at)
+
+    def hours(self):
+        """Its length in hours (Decimal), as a certificate counts it."""
+        minutes = (self.end() - self.start()).total_seconds() // 60
+        return Decimal(int(minutes)) / 60
+
+    def place(self):
+        if self.remote:
+            return _("À distance (%(tool)s)") % {"tool": self.remote_tool or _("en ligne")}
+        return ", ".join(part for part in (self.room, " ".join(self.address.split())) if part)
+
+    def has_started(self, now=None):
+        return (now or timezone.now()) >= self.start()
+
+
+def aware(day, moment):
+    return timezone.make_aware(datetime.combine(day, moment), timezone.get_default_timezone())
 
 
 class Membership(models.Model):

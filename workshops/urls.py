@@ -10,6 +10,7 @@ urlpatterns = [
     path("nouveau/", views.create, name="create"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/modifier/", views.edit, name="edit"),
+    path("<int:pk>/programme/", views.schedule, name="schedule"),
     path("<int:pk>/archiver/", views.archive, name="archive"),
     path("<int:pk>/participants/<int:user_id>/retirer/", views.remove_member, name="remove_member"),
     path("<int:pk>/formateurs/", views.add_trainer, name="add_trainer"),

@@ -2,6 +2,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +22,7 @@ from .forms import (
     CoTrainerForm,
     JoinForm,
     NewAssignmentsForm,
+    ScheduleFormSet,
     WorkshopForm,
 )
 from .kept_table import results_table
@@ -77,6 +79,24 @@ def edit(request, pk):
         messages.success(request, _("Atelier modifié."))
         return redirect(workshop)
     return render(request, "workshops/workshop_form.html", {"form": form, "workshop": workshop})
+
+
+@trainer_required
+def schedule(request, pk):
+    """The workshop's programme: its sessions, each with its date, hours, place and topic."""
+    workshop = workshop_run_by(request, pk)
+    formset = ScheduleFormSet(request.POST or None, instance=workshop)
+    if request.method == "POST" and formset.is_valid():
+        try:
+            formset.save()
+        except ProtectedError:
+            messages.error(
+                request, _("Une séance qui a sa feuille d'émargement ne se supprime pas.")
+            )
+        else:
+            messages.success(request, _("Programme enregistré."))
+            return redirect("workshops:schedule", workshop.pk)
+    return render(request, "workshops/schedule.html", {"workshop": workshop, "formset": formset})
 
 
 @trainer_required

@@ -309,6 +309,14 @@ WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 ATTESTATION_RETENTION_DAYS = 3 * 366
 ATTENDANCE_RETENTION_DAYS = 6 * 366
 
+# Attendance: a learner signs from a little before the session starts until a little after it
+# ends; the trainer countersigns at its end. The room's code changes every ROOM_CODE_SECONDS.
+SIGNING_OPENS_BEFORE_MINUTES = int(env.get("SIGNING_OPENS_BEFORE_MINUTES", "15"))
+SIGNING_CLOSES_AFTER_MINUTES = int(env.get("SIGNING_CLOSES_AFTER_MINUTES", "15"))
+COUNTERSIGNING_OPENS_BEFORE_END_MINUTES = 30
+COUNTERSIGNING_CLOSES_AFTER_END_MINUTES = 120
+ROOM_CODE_SECONDS = 30
+
 WAGTAIL_SITE_NAME = "Atelier Réseaux"
 # The site's public address (https://host in production): canonical links, the sitemap,
 # e-mails and PDFs give it, never a request's Host header. `migrate` sets the default Wagtail

@@ -1,16 +1,33 @@
 """axe-core in Chromium over every kind of page, at every impact level: no violation at all."""
 
+from datetime import timedelta
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
+from django.utils import timezone
 
-from attendance.services import open_now
+from attendance.services import sheet_for
 from attestations.services import issue
 from quizzes.models import Attempt
 from tests.browser.helpers import answer_every_question, sign_in
-from workshops.models import Assignment
+from workshops.models import Assignment, WorkshopSession
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def session_under_way(workshop):
+    """A session of the workshop's programme, begun an hour ago, within today."""
+    now = timezone.localtime()
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    return WorkshopSession.objects.create(
+        workshop=workshop,
+        date=now.date(),
+        starts_at=max(now - timedelta(hours=1), midnight).time(),
+        ends_at=min(now + timedelta(hours=2), midnight + timedelta(hours=23, minutes=59)).time(),
+        topic="Module 1",
+        room="Salle 2",
+    )
 
 
 def violations(page):
@@ -78,7 +95,7 @@ def test_pages_have_no_accessibility_violation(seeded_site, browser, width):
     assignment = Assignment.objects.select_related("workshop").first()
     workshop = assignment.workshop
     audit.visit(reverse("workshops:join_code", args=[workshop.join_code]))  # not signed in
-    open_now(workshop, workshop.trainers.get())  # this half-day's attendance sheet
+    sheet = sheet_for(session_under_way(workshop))  # its attendance sheet, open now
     sign_in(page, site, "apprenant@atelier-reseaux.test", "Apprenant-demo-2026")
     page.wait_for_url("**/compte/mon-espace/")
     for path in [
@@ -114,6 +131,8 @@ def test_pages_have_no_accessibility_violation(seeded_site, browser, width):
         reverse("workshops:edit_assignment", args=[assignment.pk]),
         reverse("workshops:delete_assignment", args=[assignment.pk]),
         reverse("attendance:sheet", args=[workshop.pk]),
+        reverse("attendance:projector", args=[sheet.pk]),
+        reverse("workshops:schedule", args=[workshop.pk]),
         reverse("attestations:workshop", args=[workshop.pk]),
     ]:
         audit.visit(path)
@@ -147,6 +166,6 @@ def test_pages_have_no_accessibility_violation(seeded_site, browser, width):
         phone.visit(reverse("live:play", args=[code]))
         audit.visit(projector)
     audit.visit(reverse("live:results", args=[code]))
-    assert len(audit.audited) == 43 and len(phone.audited) == 5
+    assert len(audit.audited) == 45 and len(phone.audited) == 5
     problems = audit.problems + phone.problems
     assert not problems, "\n".join(problems)

@@ -1,7 +1,7 @@
 """A training's evidence in a real browser: signatures on phones, the trainer's countersignature,
 entry and final tests, attestations issued, downloaded and verified."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -9,13 +9,14 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
+from attendance import codes
 from attendance.models import Presence
 from attestations.models import Attestation
 from caching.addresses import public_url
 from tests.browser.helpers import answer_every_question, sign_in
 from tests.factories import QuizFactory, TrainerFactory, UserFactory, WorkshopFactory
 from tests.workshop_helpers import assign
-from workshops.models import TrainingBody
+from workshops.models import TrainingBody, WorkshopSession
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,6 +27,12 @@ def phone(browser, site, email):
     page = browser.new_context(**PHONE).new_page()
     sign_in(page, site, email, "Apprenant-42")
     return page
+
+
+def code_now(projector):
+    """The code the projector shows now (it changes every 30 seconds)."""
+    projector.reload()
+    return projector.locator("[data-room-code-digits]").inner_text().strip()
 
 
 def take(page, site, workshop, title):
@@ -70,16 +77,33 @@ def test_signatures_tests_and_an_attestation_from_issue_to_verification(site, br
     body.name, body.address, body.city = "CCI Formation Loire", "42000 Saint-Étienne", "Lyon"
     body.save()
 
-    # The trainer opens this half-day's sheet; Léa draws her signature, Omar confirms by a tap.
+    # A session of the programme is under way: begun two hours ago, ending in ten minutes
+    # (within today), so that learners sign and the trainer countersigns now.
+    now = timezone.localtime()
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    session = WorkshopSession.objects.create(
+        workshop=workshop,
+        date=today,
+        starts_at=max(now - timedelta(hours=2), midnight).time(),
+        ends_at=min(now + timedelta(minutes=10), midnight + timedelta(hours=23, minutes=59)).time(),
+        topic="Module 1 : le CRM",
+        room="Salle 2",
+    )
+
+    # The trainer projects the room's code.
     trainer_page = browser.new_context(locale="fr-FR").new_page()
     sign_in(trainer_page, site, "tina@test.fr", "Formatrice-42")
     trainer_page.goto(f"{site}/ateliers/{workshop.pk}/")
     trainer_page.get_by_role("link", name="Émargement").click()
-    trainer_page.get_by_role("button", name="Ouvrir l'émargement maintenant").click()
-    assert "Émargement ouvert" in trainer_page.locator("main").inner_text()
+    trainer_page.get_by_role("link", name="Projeter le code de la salle").click()
+    code = trainer_page.locator("[data-room-code-digits]").inner_text().strip()
+    assert len(code) == 6 and code.isdigit()
+    sheet = session.sheet
 
+    # Léa types the code and draws her signature; Omar lands from the QR code and taps.
     lea = phone(browser, site, "lea@test.fr")
     lea.goto(site + "/emargement/")
+    lea.get_by_label("Code affiché dans la salle").fill(code_now(trainer_page))
     pad = lea.locator("canvas").bounding_box()
     lea.mouse.move(pad["x"] + 20, pad["y"] + 60)
     lea.mouse.down()
@@ -91,27 +115,30 @@ def test_signatures_tests_and_an_attestation_from_issue_to_verification(site, br
     assert "Vous avez signé à" in lea.locator("main").inner_text()
 
     omar = phone(browser, site, "omar@test.fr")
-    omar.goto(site + "/emargement/")
-    omar.get_by_label("Je confirme être présent ou présente à cette demi-journée.").check()
+    omar.goto(f"{site}/emargement/feuille/{sheet.pk}/?code={code_now(trainer_page)}")
+    omar.get_by_label("Je confirme être présent ou présente à cette séance.").check()
     omar.get_by_role("button", name="Signer").click()
     assert "Signature enregistrée" in omar.locator("main").inner_text()
 
-    # Zoé opens the page but only sends her signature once the sheet is closed: refused.
+    # Zoé, at home, types a code a friend sent her a minute ago: refused.
     zoe = phone(browser, site, "zoe@test.fr")
     zoe.goto(site + "/emargement/")
+    zoe.get_by_label("Code affiché dans la salle").fill(
+        codes.code_at(sheet, timezone.now() - timedelta(seconds=61))
+    )
+    zoe.get_by_label("Je confirme être présent ou présente à cette séance.").check()
+    zoe.get_by_role("button", name="Signer").click()
+    assert "Code de la salle incorrect ou expiré" in zoe.locator("main").inner_text()
 
-    trainer_page.reload()
+    trainer_page.goto(f"{site}/emargement/atelier/{workshop.pk}/")
     assert "2 participants ont signé, sur 3." in trainer_page.locator("main").inner_text()
     trainer_page.get_by_label("Je certifie la présence des participants qui ont signé.").check()
-    trainer_page.get_by_role("button", name="Contresigner et clore la feuille").click()
-    assert "Feuille contresignée et close." in trainer_page.locator("main").inner_text()
-
-    zoe.get_by_label("Je confirme être présent ou présente à cette demi-journée.").check()
-    zoe.get_by_role("button", name="Signer").click()
-    assert "pas ouvert" in zoe.locator("main").inner_text()
+    trainer_page.get_by_role("button", name="Contresigner et sceller la feuille").click()
+    assert "Feuille contresignée et scellée." in trainer_page.locator("main").inner_text()
     signed = Presence.objects.filter(status="signed")
     assert sorted(signed.values_list("name", flat=True)) == ["Léa Roux", "Omar Diallo"]
     assert signed.get(name="Léa Roux").signature.startswith("M")
+    assert signed.get(name="Omar Diallo").user_agent  # the proof: the phone's browser
 
     # Entry and final tests, marked by the trainer, taken by Léa and Omar.
     mark_as(trainer_page, site, workshop, entry.title, "test d'entrée")
@@ -130,7 +157,9 @@ def test_signatures_tests_and_an_attestation_from_issue_to_verification(site, br
     # The trainer issues the attestations; Léa downloads hers from "Mon espace".
     trainer_page.get_by_role("link", name="Attestations et rapport").click()
     trainer_page.get_by_role("button", name="Délivrer les attestations à tous").click()
-    assert "3 attestations délivrées." in trainer_page.locator("main").inner_text()
+    issued = trainer_page.locator("main").inner_text().replace("\u00a0", " ").replace("\u202f", " ")
+    assert "2 attestations délivrées." in issued
+    assert "pas d'attestation pour : Zoé Petit" in issued
 
     lea.goto(site + "/compte/mon-espace/")
     with lea.expect_download() as download:
@@ -140,7 +169,7 @@ def test_signatures_tests_and_an_attestation_from_issue_to_verification(site, br
     ).replace("\u00a0", " ")
     text = " ".join(text.split())
     assert "Léa Roux" in text and "Réseaux sociaux pour artisans" in text and "7 heures" in text
-    assert "Présence : 1 demi-journée sur 1" in text
+    assert "Présence : 1 séance sur 1" in text
     attestation = Attestation.objects.get(user=learners["lea"])
     # Printed with the site's configured address, whatever address the trainer used.
     assert public_url(attestation.get_verify_url()) in text.replace(" ", "")

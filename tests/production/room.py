@@ -29,10 +29,10 @@ def prepare(learners=120, workshops=8, live_sessions=4):
     from django.contrib.auth.hashers import make_password
     from django.utils import timezone
 
-    from attendance.services import open_now
+    from attendance.services import sheet_for
     from live import services as live
     from quizzes.models import Quiz
-    from workshops.models import Assignment, Membership, Workshop
+    from workshops.models import Assignment, Membership, Workshop, WorkshopSession
 
     User = get_user_model()
     trainer = User.objects.get(email=TRAINER)
@@ -48,7 +48,18 @@ def prepare(learners=120, workshops=8, live_sessions=4):
         workshop = Workshop.objects.create(name=f"Salle {number}")
         workshop.trainers.add(trainer)
         Membership.objects.bulk_create(Membership(workshop=workshop, user=p) for p in people)
-        open_now(workshop, trainer)
+        # A session under way now (within today, whatever the hour the test runs).
+        local = timezone.localtime(now)
+        sheet_for(
+            WorkshopSession.objects.create(
+                workshop=workshop,
+                date=local.date(),
+                starts_at=max(local - timedelta(hours=1), local.replace(hour=0, minute=0)).time(),
+                ends_at=min(local + timedelta(hours=3), local.replace(hour=23, minute=59)).time(),
+                topic="Séance en cours",
+                room="Salle de formation",
+            )
+        )
         rooms.append(workshop)
     quiz = Quiz.objects.get(slug=QUIZ)
     assignment = Assignment.objects.create(
@@ -87,7 +98,9 @@ def count(assignment, codes):
                 "attempts": AssignedAttempt.objects.filter(assignment_id=assignment).count(),
                 "counted": sum(row.attempt_count for row in progress),
                 "answers": LiveAnswer.objects.filter(session__code__in=codes).count(),
-                "signatures": Presence.objects.filter(half_day__workshop__name__startswith="Salle")
+                "signatures": Presence.objects.filter(
+                    sheet__session__workshop__name__startswith="Salle"
+                )
                 .exclude(signed_at=None)
                 .count(),
             }

@@ -151,17 +151,19 @@ def answer_live(phone, number, codes, until, done):
             pause()
 
 
-def sign_sheets(url, sessions, until, done, phones):
-    """Each signer takes the next learner who has not signed yet, and signs every open sheet."""
+def sign_sheets(url, sessions, until, done, phones, projector):
+    """Each signer takes the next learner who has not signed yet, and signs every open sheet
+    with the code the room's projector shows."""
     while time.time() < until and sessions:
         phone = Phone(url, sessions.pop())
         phones.append(phone)
         page = phone.get("/emargement/")
-        for action in sorted(set(re.findall(r'action="(/emargement/\d+/signer/)"', page.text))):
+        for action in sorted(set(re.findall(r'action="(/emargement/feuille/\d+/)"', page.text))):
             if time.time() >= until:
                 break
             token = form_fields(page.text)["csrfmiddlewaretoken"]
-            data = {"csrfmiddlewaretoken": token, "signature": "", "confirmed": "on"}
+            code = projector.get(action + "code/").json()["code"]
+            data = {"csrfmiddlewaretoken": token, "signature": "", "confirmed": "on", "code": code}
             if phone.post(action, data).status_code == 302:
                 count(
                     done,
@@ -202,11 +204,11 @@ def test_twenty_phones_writing_for_a_minute_get_no_server_error_and_lose_nothing
             threading.Thread(target=answer_live, args=(phone, number, room["live"], until, done))
         )
     signers = list(learners)
+    trainer = Phone(url, room["trainer"])
     for _number in range(SIGNERS):
         threads.append(
-            threading.Thread(target=sign_sheets, args=(url, signers, until, done, phones))
+            threading.Thread(target=sign_sheets, args=(url, signers, until, done, phones, trainer))
         )
-    trainer = Phone(url, room["trainer"])
     phones.append(trainer)
     threads.append(threading.Thread(target=run_sessions, args=(trainer, room["live"], until)))
     for thread in threads:

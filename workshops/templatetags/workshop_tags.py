@@ -20,11 +20,12 @@ def user_is_trainer(user):
 
 @register.filter
 def hours(value):
-    """ "14.0" → "14 heures", "1.5" → "1,5 heure" (in French the plural starts at 2)."""
+    """ "14.0" → "14 heures", "1.5" → "1,5 heure", "3.25" → "3,25 heures" (in French the
+    plural starts at 2)."""
     if value in (None, ""):
         return ""
     number = float(value)
-    shown = f"{number:.1f}".removesuffix(".0").replace(".", ",")
+    shown = f"{number:.2f}".rstrip("0").rstrip(".").replace(".", ",")
     return ngettext("%(hours)s heure", "%(hours)s heures", 2 if abs(number) >= 2 else 1) % {
         "hours": shown
     }
