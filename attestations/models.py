@@ -42,7 +42,26 @@ class Attestation(models.Model):
         related_name="+",
         verbose_name=_("délivrée par"),
     )
+    # Issued to a learner no countersigned sheet shows present: the trainer's reason.
+    issued_reason = models.TextField(_("motif de délivrance sans présence"), blank=True)
     revoked_at = models.DateTimeField(_("révoquée le"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("révoquée par"),
+    )
+    revocation_reason = models.TextField(_("motif de la révocation"), blank=True)
+    replaced_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("remplacée par"),
+    )
 
     objects = AttestationQuerySet.as_manager()
 

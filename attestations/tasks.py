@@ -9,10 +9,10 @@ import zipfile
 
 from django.core.files import File
 from django.db import connection, connections
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from jobs.background import JobFailed, job_task
+from typography.names import ascii_slug, sort_key
 from workshops.models import Workshop
 from workshops.pdf import render_pdf
 
@@ -46,7 +46,10 @@ def printed(documents):
 def documents_zip(job, workshop_id):
     """Each learner's attestation and certificate, in one ZIP."""
     workshop = Workshop.objects.get(pk=workshop_id)
-    attestations = list(Attestation.objects.current().filter(workshop=workshop))
+    attestations = sorted(
+        Attestation.objects.current().filter(workshop=workshop).select_related("user"),
+        key=lambda attestation: sort_key(services.file_name(attestation)),
+    )
     if not attestations:
         raise JobFailed(_("Aucune attestation délivrée dans cet atelier pour l'instant."))
     documents = [(a, document) for a in attestations for document in services.TEMPLATES]
@@ -65,7 +68,7 @@ def documents_zip(job, workshop_id):
             archive.writestr(name, pdf)
             job.advance(done)
     archive_file.seek(0)
-    return f"{slugify(f'attestations {workshop.name}')}.zip", File(archive_file)
+    return f"{ascii_slug(f'attestations {workshop.name}')}.zip", File(archive_file)
 
 
 @job_task
@@ -74,4 +77,4 @@ def group_report(job, workshop_id):
     job.advance(0, total=1)
     pdf = render_pdf("attestations/group_report.pdf.html", report.context(workshop))
     job.advance(1)
-    return f"{slugify(f'rapport {workshop.name}')}.pdf", pdf
+    return f"{ascii_slug(f'rapport {workshop.name}')}.pdf", pdf

@@ -55,16 +55,14 @@ def workshop(request, pk):
             "held": proving_sheets(workshop).count(),
             "missing": missing_facts(workshop),
             "issued_count": len(current),
+            "to_issue": sum(1 for row in rows if row["signed"] and not row["attestation"]),
             "documents_job": latest_job(f"documents:{workshop.pk}", request.user),
             "report_job": latest_job(f"report:{workshop.pk}", request.user),
         },
     )
 
 
-@trainer_required
-@require_POST
-def issue(request, pk):
-    workshop = workshop_run_by(request, pk)
+def refused_for_missing_facts(request, workshop):
     missing = missing_facts(workshop)
     if missing:
         messages.error(
@@ -72,53 +70,193 @@ def issue(request, pk):
             _("Avant de délivrer les attestations, renseignez : %(missing)s.")
             % {"missing": ", ".join(missing)},
         )
+    return bool(missing)
+
+
+def say_issued(request, issued):
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s attestation délivrée.", "%(count)s attestations délivrées.", len(issued)
+        )
+        % {"count": len(issued)},
+    )
+
+
+def reason_given(request):
+    reason = request.POST.get("reason", "").strip()
+    if not reason:
+        messages.error(request, _("Indiquez le motif : il est gardé avec l'attestation."))
+    return reason
+
+
+def learners_of(workshop):
+    return (
+        get_user_model()
+        .objects.filter(memberships__workshop=workshop)
+        .order_by("last_name", "first_name", "email")
+    )
+
+
+@trainer_required
+@require_POST
+def issue(request, pk):
+    """To each learner a countersigned sheet shows present who has no attestation yet (or to
+    the one named): nobody's attestation is revoked here. No-shows get nothing; they are named."""
+    workshop = workshop_run_by(request, pk)
+    if refused_for_missing_facts(request, workshop):
         return redirect("attestations:workshop", workshop.pk)
-    learners = get_user_model().objects.filter(memberships__workshop=workshop)
+    learners = learners_of(workshop).exclude(
+        attestations__in=Attestation.objects.current().filter(workshop=workshop)
+    )
     if request.POST.get("user"):
         learners = learners.filter(pk=request.POST["user"] if request.POST["user"].isdigit() else 0)
         if not learners:
             raise Http404
     done = realised(workshop)
-    # No one is certified to have attended a training no countersigned sheet shows them at.
     attended = [learner for learner in learners if done.get(learner.pk)]
-    absent = [learner_name(learner.first_name, learner.last_name) for learner in learners]
     absent = [
-        name for learner, name in zip(learners, absent, strict=True) if learner not in attended
+        learner_name(learner.first_name, learner.last_name)
+        for learner in learners
+        if not done.get(learner.pk)
     ]
-    issued = services.issue(workshop, attended, request.user) if attended else []
-    if issued:
-        messages.success(
-            request,
-            ngettext(
-                "%(count)s attestation délivrée.", "%(count)s attestations délivrées.", len(issued)
-            )
-            % {"count": len(issued)},
-        )
+    if attended:
+        say_issued(request, services.issue(workshop, attended, request.user))
     if absent:
         messages.warning(
             request,
             _(
                 "Aucune présence sur une feuille d'émargement contresignée, donc pas "
-                "d'attestation pour : %(names)s."
+                "d'attestation pour : %(names)s. Pour l'un d'eux, vous pouvez en délivrer une "
+                "avec un motif, depuis sa ligne."
             )
             % {"names": ", ".join(absent)},
         )
     return redirect("attestations:workshop", workshop.pk)
 
 
+def confirm(request, context):
+    return render(request, "attestations/confirm.html", context)
+
+
 @trainer_required
-@require_POST
-def revoke(request, token):
-    attestation = get_object_or_404(
-        Attestation.objects.current(), token=token, workshop__trainers=request.user
-    )
-    services.revoke(attestation)
-    messages.success(
+def issue_without_attendance(request, pk, user_id):
+    """The trainer's own choice, with a reason: an attestation for a learner no sheet shows."""
+    workshop = workshop_run_by(request, pk)
+    learner = get_object_or_404(learners_of(workshop), pk=user_id)
+    if request.method == "POST" and not refused_for_missing_facts(request, workshop):
+        reason = reason_given(request)
+        if reason:
+            say_issued(
+                request, services.issue(workshop, [learner], request.user, issued_reason=reason)
+            )
+            return redirect("attestations:workshop", workshop.pk)
+    name = learner_name(learner.first_name, learner.last_name)
+    return confirm(
         request,
-        _("Attestation de %(name)s révoquée : la page de vérification le dit désormais.")
-        % {"name": attestation.learner_name},
+        {
+            "workshop": workshop,
+            "title": _("Délivrer une attestation sans présence émargée"),
+            "explanation": _(
+                "Aucune feuille d'émargement contresignée ne montre %(name)s présent : "
+                "l'attestation et le certificat diront 0 heure réalisée. Indiquez pourquoi vous "
+                "la délivrez quand même ; le motif est gardé avec elle."
+            )
+            % {"name": name},
+            "button": _("Délivrer l'attestation de %(name)s") % {"name": name},
+        },
     )
-    return redirect("attestations:workshop", attestation.workshop_id)
+
+
+@trainer_required
+def reissue_all(request, pk):
+    """A secondary action, confirmed: it lists the attestations it revokes."""
+    workshop = workshop_run_by(request, pk)
+    current = list(Attestation.objects.current().filter(workshop=workshop).select_related("user"))
+    if request.method == "POST" and not refused_for_missing_facts(request, workshop):
+        reason = reason_given(request)
+        if reason:
+            learners = [attestation.user for attestation in current if attestation.user]
+            say_issued(request, services.issue(workshop, learners, request.user, reason=reason))
+            return redirect("attestations:workshop", workshop.pk)
+    return confirm(
+        request,
+        {
+            "workshop": workshop,
+            "title": _("Délivrer de nouveau toutes les attestations"),
+            "explanation": _(
+                "Chaque attestation ci-dessous sera révoquée et remplacée par une nouvelle, "
+                "établie avec la présence et les résultats d'aujourd'hui. La page de vérification "
+                "des anciennes dira qu'elles sont révoquées, pourquoi, et par quoi elles sont "
+                "remplacées : un document déjà envoyé à un financeur n'est plus valable."
+            ),
+            "revoked": current,
+            "button": _("Révoquer et délivrer de nouveau"),
+        },
+    )
+
+
+def attestation_run_by(request, token):
+    return get_object_or_404(
+        Attestation.objects.current().select_related("user", "workshop"),
+        token=token,
+        workshop__trainers=request.user,
+    )
+
+
+@trainer_required
+def reissue(request, token):
+    attestation = attestation_run_by(request, token)
+    workshop = attestation.workshop
+    if request.method == "POST" and not refused_for_missing_facts(request, workshop):
+        reason = reason_given(request)
+        if reason and attestation.user:
+            say_issued(
+                request, services.issue(workshop, [attestation.user], request.user, reason=reason)
+            )
+            return redirect("attestations:workshop", workshop.pk)
+    return confirm(
+        request,
+        {
+            "workshop": workshop,
+            "title": _("Délivrer de nouveau l'attestation de %(name)s")
+            % {"name": attestation.learner_name},
+            "explanation": _(
+                "Elle sera révoquée et remplacée par une nouvelle, établie avec la présence et "
+                "les résultats d'aujourd'hui."
+            ),
+            "revoked": [attestation],
+            "button": _("Révoquer et délivrer de nouveau"),
+        },
+    )
+
+
+@trainer_required
+def revoke(request, token):
+    attestation = attestation_run_by(request, token)
+    if request.method == "POST":
+        reason = reason_given(request)
+        if reason:
+            services.revoke(attestation, request.user, reason)
+            messages.success(
+                request,
+                _("Attestation de %(name)s révoquée : la page de vérification le dit désormais.")
+                % {"name": attestation.learner_name},
+            )
+            return redirect("attestations:workshop", attestation.workshop_id)
+    return confirm(
+        request,
+        {
+            "workshop": attestation.workshop,
+            "title": _("Révoquer l'attestation de %(name)s") % {"name": attestation.learner_name},
+            "explanation": _(
+                "Elle ne sera plus valable : sa page de vérification dira qu'elle est révoquée, "
+                "quand et pourquoi."
+            ),
+            "revoked": [attestation],
+            "button": _("Révoquer"),
+        },
+    )
 
 
 @never_cache

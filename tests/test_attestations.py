@@ -219,14 +219,14 @@ def test_the_trainer_prepares_a_zip_of_every_attestation_and_certificate_and_the
     )
     assert "Télécharger attestations-" in page and ".zip" in page
     archive = zipfile.ZipFile(io.BytesIO(content))
-    assert sorted(archive.namelist()) == [
-        "attestation-lea-roux.pdf",
-        "attestation-omar-diallo.pdf",
-        "certificat-lea-roux.pdf",
-        "certificat-omar-diallo.pdf",
+    assert archive.namelist() == [  # surname first, in alphabetical order
+        "Diallo Omar - attestation.pdf",
+        "Diallo Omar - certificat.pdf",
+        "Roux Léa - attestation.pdf",
+        "Roux Léa - certificat.pdf",
     ]
-    assert "Omar Diallo" in flat(pdf_text(archive.read("attestation-omar-diallo.pdf"))[0])
-    assert "Omar Diallo" in flat(pdf_text(archive.read("certificat-omar-diallo.pdf"))[0])
+    assert "Omar Diallo" in flat(pdf_text(archive.read("Diallo Omar - attestation.pdf"))[0])
+    assert "Omar Diallo" in flat(pdf_text(archive.read("Diallo Omar - certificat.pdf"))[0])
     # The workshop's page says it is ready, and where.
     html = client.get(reverse("attestations:workshop", args=[workshop])).content.decode()
     assert "Attestations et certificats" in html and "prêt le" in html
@@ -265,7 +265,9 @@ def test_who_may_download_an_attestation(client, people, course):
     response = client.post(reverse("attestations:issue", args=[course["workshop"].pk]))
     assert response.status_code == 404
     # Revoked: no longer downloadable, and the verification page says so.
-    as_user(client, people["trainer"]).post(reverse("attestations:revoke", args=[mine.token]))
+    as_user(client, people["trainer"]).post(
+        reverse("attestations:revoke", args=[mine.token]), {"reason": "Erreur de nom"}
+    )
     as_user(client, learner)
     assert client.get(mine.get_download_url()).status_code == 404
 
@@ -283,7 +285,7 @@ def test_the_verification_page_says_issued_revoked_or_unknown_and_nothing_more(
     assert "100" not in page.replace(str(attestation.token), "") and "lea@test.fr" not in page
 
     as_user(client, people["trainer"]).post(
-        reverse("attestations:revoke", args=[attestation.token])
+        reverse("attestations:revoke", args=[attestation.token]), {"reason": "Erreur de date"}
     )
     client.logout()
     assert "a été révoquée" in client.get(attestation.get_verify_url()).content.decode()
@@ -294,11 +296,105 @@ def test_the_verification_page_says_issued_revoked_or_unknown_and_nothing_more(
     assert "Aucune attestation ne correspond" in unknown.content.decode()
 
 
-def test_reissuing_revokes_the_earlier_attestation(client, people, course):
+def test_issuing_again_to_those_without_one_revokes_nothing(client, people, course):
     first = issue_all(client, people["trainer"], course["workshop"])[people["learner"].pk]
-    second = issue_all(client, people["trainer"], course["workshop"])[people["learner"].pk]
+    again = issue_all(client, people["trainer"], course["workshop"])[people["learner"].pk]
+    assert again == first and Attestation.objects.count() == 2
     first.refresh_from_db()
-    assert first.revoked_at and second.revoked_at is None and first.token != second.token
+    assert first.revoked_at is None
+
+
+def test_reissuing_all_is_confirmed_lists_what_it_revokes_and_names_the_replacements(
+    client, people, course
+):
+    workshop, trainer = course["workshop"], people["trainer"]
+    first = issue_all(client, trainer, workshop)
+    url = reverse("attestations:reissue_all", args=[workshop.pk])
+    page = client.get(url).content.decode()
+    assert "Les 2 attestations révoquées" in page
+    assert "Léa Roux, délivrée le" in page and "Omar Diallo, délivrée le" in page
+    response = client.post(url, {"reason": ""}, follow=True)
+    assert "Indiquez le motif" in response.content.decode()
+    assert Attestation.objects.current().count() == 2 and Attestation.objects.count() == 2
+    client.post(url, {"reason": "Test final corrigé"})
+    old = Attestation.objects.get(pk=first[people["learner"].pk].pk)
+    new = Attestation.objects.current().get(user=people["learner"])
+    assert old.revoked_by == trainer and old.revocation_reason == "Test final corrigé"
+    assert old.replaced_by == new
+    client.logout()
+    verdict = client.get(old.get_verify_url()).content.decode()
+    assert "a été révoquée" in verdict and "Test final corrigé" in verdict
+    assert new.get_verify_url() in verdict
+
+
+def test_a_no_show_gets_nothing_unless_the_trainer_gives_a_reason(
+    client, people, course, django_user_model
+):
+    workshop, trainer = course["workshop"], people["trainer"]
+    zoe = django_user_model.objects.create_user(
+        email="zoe@test.fr", first_name="Zoé", last_name="Petit"
+    )
+    workshop.memberships.create(user=zoe)
+    response = as_user(client, trainer).post(
+        reverse("attestations:issue", args=[workshop.pk]), follow=True
+    )
+    page = response.content.decode().replace("\u00a0", " ")
+    assert "2 attestations délivrées." in page
+    assert "pas d&#x27;attestation pour : Zoé Petit" in page
+    assert not Attestation.objects.filter(user=zoe).exists()
+    # Named alone: still nothing.
+    client.post(reverse("attestations:issue", args=[workshop.pk]), {"user": zoe.pk})
+    assert not Attestation.objects.filter(user=zoe).exists()
+    # The trainer's own choice, with a reason: 0 hour realised, and the reason kept.
+    url = reverse("attestations:issue_without_attendance", args=[workshop.pk, zoe.pk])
+    client.post(url, {"reason": ""})
+    assert not Attestation.objects.filter(user=zoe).exists()
+    client.post(url, {"reason": "Présente, mais la feuille de l'après-midi est perdue"})
+    attestation = Attestation.objects.get(user=zoe)
+    assert attestation.issued_reason.startswith("Présente, mais")
+    assert attestation.content["attendance"]["hours_completed"] == "0.00"
+
+
+def test_revoking_one_attestation_needs_a_reason_and_a_confirmation(client, people, course):
+    attestation = issue_all(client, people["trainer"], course["workshop"])[people["learner"].pk]
+    url = reverse("attestations:revoke", args=[attestation.token])
+    page = client.get(url).content.decode()
+    assert "Révoquer l&#x27;attestation de Léa Roux" in page
+    attestation.refresh_from_db()
+    assert attestation.revoked_at is None  # opening the page changes nothing
+    client.post(url, {"reason": ""})
+    attestation.refresh_from_db()
+    assert attestation.revoked_at is None
+    client.post(url, {"reason": "Inscrite par erreur"})
+    attestation.refresh_from_db()
+    assert attestation.revoked_at and attestation.revocation_reason == "Inscrite par erreur"
+    assert attestation.replaced_by is None
+
+
+def test_every_letter_of_a_name_is_kept_in_the_files(client, people, course, django_user_model):
+    workshop = course["workshop"]
+    names = [("Chloé", "Lœuvre"), ("Anne", "Ørsted")]
+    for first, last in names:
+        person = django_user_model.objects.create_user(
+            email=f"{first}@test.fr", first_name=first, last_name=last
+        )
+        workshop.memberships.create(user=person)
+    learners = django_user_model.objects.filter(last_name__in=["Lœuvre", "Ørsted"])
+    held_session(workshop, people["trainer"], learners, date(2026, 11, 24))  # they came
+    issue_all(client, people["trainer"], workshop)
+    _page, content = follow_job(
+        client, client.post(reverse("attestations:prepare_documents", args=[workshop.pk]))
+    )
+    names = zipfile.ZipFile(io.BytesIO(content)).namelist()
+    assert names[::2] == [
+        "Diallo Omar - attestation.pdf",
+        "Lœuvre Chloé - attestation.pdf",
+        "Ørsted Anne - attestation.pdf",
+        "Roux Léa - attestation.pdf",
+    ]
+    chloe = Attestation.objects.current().get(user__last_name="Lœuvre")
+    response = client.get(chloe.get_download_url())
+    assert 'filename="loeuvre-chloe-attestation.pdf"' in response["Content-Disposition"]
 
 
 def test_learners_see_their_attestation_only_once_issued(client, people, course):

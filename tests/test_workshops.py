@@ -97,7 +97,15 @@ def matrix(setting, people, attempt, sheet, attestation, job):
         ("get", attestation.get_download_url(), [302, 200, 404, 200, 404, 404]),
         ("get", attestation.get_download_url("certificat"), [302, 200, 404, 200, 404, 404]),
         ("get", attestation.get_verify_url(), [200] * 6),
-        ("post", reverse("attestations:revoke", args=[token]), TRAINER_OF_IT_POST),
+        ("get", reverse("attestations:revoke", args=[token]), TRAINER_OF_IT),
+        ("post", reverse("attestations:revoke", args=[token]), TRAINER_OF_IT),  # no reason
+        ("get", reverse("attestations:reissue", args=[token]), TRAINER_OF_IT),
+        ("get", reverse("attestations:reissue_all", args=[w]), TRAINER_OF_IT),
+        (
+            "get",
+            reverse("attestations:issue_without_attendance", args=[w, learner]),
+            TRAINER_OF_IT,
+        ),
         ("post", reverse("attestations:issue", args=[w]), TRAINER_OF_IT_POST),
     ]
 

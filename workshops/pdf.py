@@ -4,9 +4,9 @@ uses), tagged for accessibility (PDF/UA: title, language, headings)."""
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.text import slugify
 
 from typography.french import typeset
+from typography.names import ascii_slug
 
 
 def render_pdf(template, context, request=None):
@@ -22,5 +22,5 @@ def pdf_response(pdf, name, inline=False):
     """name: without extension; made safe for a file name."""
     response = HttpResponse(pdf, content_type="application/pdf")
     disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{slugify(name)}.pdf"'
+    response["Content-Disposition"] = f'{disposition}; filename="{ascii_slug(name)}.pdf"'
     return response
