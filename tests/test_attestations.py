@@ -3,6 +3,7 @@ group report, read back from the PDFs themselves (attendance: tests/test_attenda
 
 import io
 import re
+import subprocess
 import zipfile
 from datetime import date, timedelta
 from decimal import Decimal
@@ -434,3 +435,42 @@ def test_deleting_an_account_keeps_the_evidence_for_its_legal_period(client, peo
 def test_the_purge_command_runs_the_evidence_purge(people, course, capsys):
     call_command("purge_expired_data")
     assert "attestations" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("learners", [1, 2, 30, 100])
+def test_the_group_report_keeps_rows_whole_and_its_average_once(
+    client, people, course, django_user_model, learners, tmp_path
+):
+    """Its pages are also written as PNG (pdftoppm) in the test's folder, to look at."""
+    workshop = course["workshop"]
+    workshop.memberships.exclude(user=people["learner"]).delete()
+    crowd = [
+        django_user_model.objects.create_user(
+            email=f"p{i}@test.fr", first_name="Participante", last_name=f"Numéro {i:03d}"
+        )
+        for i in range(learners - 1)
+    ]
+    workshop.memberships.bulk_create(
+        [workshop.memberships.model(workshop=workshop, user=person) for person in crowd]
+    )
+    as_user(client, people["learner"])
+    take(client, course["entry"], pick=wrong_answer)
+    take(client, course["final"])
+    _page, content = follow_job(
+        client,
+        as_user(client, people["trainer"]).post(
+            reverse("attestations:prepare_report", args=[workshop.pk])
+        ),
+    )
+    text, reader = pdf_text(content)
+    assert flat(text).count("Moyenne du groupe") == 1
+    # Each participant's row is whole on one page: name and count on the same page.
+    pages = [flat(page.extract_text()) for page in reader.pages]
+    for number in range(learners - 1):
+        name = f"Participante Numéro {number:03d}"
+        (page,) = [page for page in pages if name in page]
+        assert f"{name} 0 / 1" in page or f"{name} 0 / 2" in page
+    path = tmp_path / "report.pdf"
+    path.write_bytes(content)
+    subprocess.run(["pdftoppm", "-r", "50", "-png", str(path), str(tmp_path / "page")], check=True)
+    assert len(list(tmp_path.glob("page-*.png"))) == len(reader.pages)
