@@ -4,7 +4,7 @@ changes; through the pages that people use, and the purge as the product runs it
 
 import io
 import re
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -16,8 +16,9 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django_tasks_db.models import DBTaskResult
 
-from attendance.models import HalfDay, Presence
-from attendance.services import open_now, sign
+from attendance import codes
+from attendance.models import Presence, Sheet
+from attendance.services import sheet_for
 from attestations.models import Attestation
 from attestations.services import issue
 from jobs.models import Job
@@ -31,7 +32,8 @@ from tests.live_helpers import phone, start_session
 from tests.quiz_helpers import answers
 from tests.quiz_helpers import start as start_quiz
 from tests.quiz_helpers import submit as submit_quiz
-from tests.workshop_helpers import assign, open_assignment
+from tests.workshop_helpers import assign, held_session, open_assignment
+from workshops.models import WorkshopSession
 
 pytestmark = pytest.mark.django_db
 
@@ -46,16 +48,6 @@ def page_text(response):
     return strip_tags(response.content.decode()).replace("\u00a0", " ").replace("&#x27;", "'")
 
 
-# Attendance: a sheet per half-day of Paris time, morning before 13:00, afternoon from 13:00.
-
-DAYS = {
-    "winter, UTC+1": "2026-01-15",
-    "summer, UTC+2": "2026-07-15",
-    "spring change, 02:00 becomes 03:00": "2026-03-29",
-    "autumn change, 03:00 becomes 02:00": "2026-10-25",
-}
-
-
 @pytest.fixture
 def room():
     """A trainer's workshop with three participants."""
@@ -68,110 +60,100 @@ def room():
     return {"trainer": trainer, "learners": learners, "workshop": workshop}
 
 
-def open_sheet(client, room):
-    """The trainer opens the half-day of now: the sheet it opened, and the page's message."""
-    response = as_user(client, room["trainer"]).post(
-        reverse("attendance:open", args=[room["workshop"].pk]), follow=True
+# Attendance: a learner signs from 15 minutes before a session to 15 minutes after it, the
+# trainer countersigns from 30 minutes before its end to 2 hours after; in Paris time.
+
+DAYS = {
+    "winter, UTC+1": "2026-01-15",
+    "summer, UTC+2": "2026-07-15",
+    "spring change, 02:00 becomes 03:00": "2026-03-29",
+    "autumn change, 03:00 becomes 02:00": "2026-10-25",
+}
+
+
+def scheduled(room, day, start="09:00", end="12:30"):
+    """A session of the room's programme on `day`, and its sheet."""
+    session = WorkshopSession.objects.create(
+        workshop=room["workshop"],
+        date=date.fromisoformat(day),
+        starts_at=time.fromisoformat(start),
+        ends_at=time.fromisoformat(end),
+        topic="Séance datée",
+        room="Salle 1",
     )
-    return HalfDay.objects.order_by("-pk").first(), page_text(response)
+    return sheet_for(session)
 
 
-def signs(client, learner, half_day):
-    """The participant signs on their phone: whether their signature was recorded."""
-    as_user(client, learner).post(
-        reverse("attendance:sign", args=[half_day.pk]), {"confirmed": "on"}
-    )
-    return Presence.objects.filter(half_day=half_day, user=learner, status="signed").exists()
-
-
-def sheets_to_sign(client, learner):
-    """The half-days the participant's phone offers to sign now."""
-    html = as_user(client, learner).get(reverse("attendance:sign_list")).content.decode()
-    return {int(pk) for pk in re.findall(r'id="half-day-(\d+)"', html)}
-
-
-@pytest.mark.parametrize(
-    "moment, day, period, shown",
-    [
-        ("2026-01-15 00:00", "2026-01-15", "am", "jeudi 15 janvier 2026, matin"),
-        ("2026-01-15 12:59:59", "2026-01-15", "am", "jeudi 15 janvier 2026, matin"),
-        ("2026-01-15 13:00", "2026-01-15", "pm", "jeudi 15 janvier 2026, après-midi"),
-        ("2026-01-15 23:59:59", "2026-01-15", "pm", "jeudi 15 janvier 2026, après-midi"),
-        ("2026-07-15 00:00", "2026-07-15", "am", "mercredi 15 juillet 2026, matin"),
-        ("2026-07-15 12:59:59", "2026-07-15", "am", "mercredi 15 juillet 2026, matin"),
-        ("2026-07-15 13:00", "2026-07-15", "pm", "mercredi 15 juillet 2026, après-midi"),
-        ("2026-03-29 01:59:59", "2026-03-29", "am", "dimanche 29 mars 2026, matin"),
-        ("2026-03-29 03:00", "2026-03-29", "am", "dimanche 29 mars 2026, matin"),
-        ("2026-03-29 12:59:59", "2026-03-29", "am", "dimanche 29 mars 2026, matin"),
-        ("2026-03-29 13:00", "2026-03-29", "pm", "dimanche 29 mars 2026, après-midi"),
-        ("2026-10-25 02:30", "2026-10-25", "am", "dimanche 25 octobre 2026, matin"),
-        ("2026-10-25T02:30:00+01:00", "2026-10-25", "am", "dimanche 25 octobre 2026, matin"),
-        ("2026-10-25 12:59:59", "2026-10-25", "am", "dimanche 25 octobre 2026, matin"),
-        ("2026-10-25 13:00", "2026-10-25", "pm", "dimanche 25 octobre 2026, après-midi"),
-    ],
-)
-def test_the_trainer_opens_the_half_day_of_paris_time(
-    client, clock, room, moment, day, period, shown
-):
+def signs(client, clock, learner, sheet, moment):
+    """The participant signs on their phone at `moment`, with the code shown then: whether
+    their signature was recorded."""
     clock.move_to(moment)
-    half_day, text = open_sheet(client, room)
-    assert (half_day.date.isoformat(), half_day.period) == (day, period)
-    assert f"Émargement ouvert pour {shown} : les participants peuvent signer." in text
+    code = codes.code_at(sheet, instant(moment))
+    as_user(client, learner).post(
+        reverse("attendance:sign_sheet", args=[sheet.pk]), {"confirmed": "on", "code": code}
+    )
+    return Presence.objects.filter(sheet=sheet, user=learner, status="signed").exists()
+
+
+def sheets_to_sign(client, clock, learner, moment):
+    """The sheets the participant's phone offers to sign at `moment`."""
+    clock.move_to(moment)
+    html = as_user(client, learner).get(reverse("attendance:sign_list")).content.decode()
+    return {int(pk) for pk in re.findall(r'id="sheet-(\d+)"', html)}
 
 
 @pytest.mark.parametrize("day", DAYS.values(), ids=DAYS.keys())
-def test_a_half_day_takes_signatures_from_its_first_second_to_its_last(client, clock, room, day):
+def test_a_session_takes_signatures_from_its_grace_before_to_its_grace_after(
+    client, clock, room, day
+):
     lea, omar, sam = room["learners"]
-    clock.move_to(f"{day} 00:00")
-    morning, _ = open_sheet(client, room)
-    assert signs(client, sam, morning)  # its first second
-    clock.move_to(f"{day} 12:59:59")
-    assert sheets_to_sign(client, lea) == {morning.pk}
-    assert signs(client, lea, morning)  # its last second
-    assert "Vous avez signé à 12:59." in page_text(client.get(reverse("attendance:sign_list")))
-
-    clock.move_to(f"{day} 13:00")
-    assert sheets_to_sign(client, omar) == set()
-    assert not signs(client, omar, morning)
-    afternoon, _ = open_sheet(client, room)
-    assert afternoon != morning and afternoon.period == "pm"
-    assert signs(client, omar, afternoon)  # its first second
-    clock.move_to(f"{day} 23:59:59")
-    assert sheets_to_sign(client, lea) == {afternoon.pk}
-    assert signs(client, lea, afternoon)  # its last second
-
-    clock.move_to(f"{date.fromisoformat(day) + timedelta(days=1)} 00:00")  # Paris time
-    assert sheets_to_sign(client, sam) == set()
-    assert not signs(client, sam, afternoon)
-    signed = Presence.objects.filter(status="signed").values_list("half_day__period", "name")
+    morning = scheduled(room, day)
+    assert sheets_to_sign(client, clock, lea, f"{day} 08:44:59") == set()
+    assert not signs(client, clock, lea, morning, f"{day} 08:44:59")
+    assert sheets_to_sign(client, clock, lea, f"{day} 08:45") == {morning.pk}
+    assert signs(client, clock, lea, morning, f"{day} 08:45")  # its first second
+    assert signs(client, clock, omar, morning, f"{day} 12:45")  # its last second
+    assert sheets_to_sign(client, clock, sam, f"{day} 12:45:01") == set()
+    assert not signs(client, clock, sam, morning, f"{day} 12:45:01")
+    signed = Presence.objects.filter(status="signed").values_list("name", "signed_at")
     assert sorted(signed) == [
-        ("am", "Léa Roux"),
-        ("am", "Sam Roux"),
-        ("pm", "Léa Roux"),
-        ("pm", "Omar Roux"),
+        ("Léa Roux", instant(f"{day} 08:45")),
+        ("Omar Roux", instant(f"{day} 12:45")),
     ]
 
 
 @pytest.mark.parametrize("day", DAYS.values(), ids=DAYS.keys())
-def test_the_trainer_countersigns_during_the_half_day_not_after(client, clock, room, day):
-    other = WorkshopFactory(name="Autre atelier", trainers=[room["trainer"]])
-    clock.move_to(f"{day} 09:00")
-    first, _ = open_sheet(client, room)
-    second, _ = open_sheet(client, {**room, "workshop": other})
+def test_the_trainer_countersigns_at_the_session_s_end_not_before_nor_long_after(
+    client, clock, room, day
+):
+    sheets = [scheduled(room, day) for _number in range(2)]
+    sheets += [scheduled({**room, "workshop": WorkshopFactory(trainers=[room["trainer"]])}, day)]
 
-    def countersign(half_day):
-        response = client.post(
-            reverse("attendance:countersign", args=[half_day.pk]), {"confirmed": "on"}, follow=True
+    def countersign(sheet, moment):
+        clock.move_to(moment)
+        response = as_user(client, room["trainer"]).post(
+            reverse("attendance:countersign", args=[sheet.pk]), {"confirmed": "on"}, follow=True
         )
-        half_day.refresh_from_db()
-        return half_day.countersigned_at, page_text(response)
+        sheet.refresh_from_db()
+        return sheet.countersigned_at, page_text(response)
 
-    clock.move_to(f"{day} 12:59:59")
-    when, text = countersign(first)
-    assert when == instant(f"{day} 12:59:59") and "Feuille contresignée et close." in text
-    clock.move_to(f"{day} 13:00")
-    when, text = countersign(second)
-    assert when is None and "On contresigne pendant la demi-journée, pas après." in text
+    when, text = countersign(sheets[0], f"{day} 11:59:59")
+    assert when is None and "On contresigne à la fin de la séance, de 12:00 à 14:30" in text
+    when, text = countersign(sheets[0], f"{day} 12:00")
+    assert when == instant(f"{day} 12:00") and "Feuille contresignée et scellée." in text
+    when, _text = countersign(sheets[1], f"{day} 14:30")
+    assert when == instant(f"{day} 14:30")
+    when, text = countersign(sheets[2], f"{day} 14:30:01")
+    assert when is None and "On contresigne à la fin de la séance" in text
+
+
+def test_a_session_in_the_hour_that_autumn_repeats_lasts_its_real_length(room):
+    """25 October 2026: 02:00–03:00 happens twice; Python counts wall time, so a session of
+    01:30–03:30 counts 2 hours, where 3 passed. The programme's hours are wall-clock hours, as
+    the learners' watches show them."""
+    sheet = scheduled(room, "2026-10-25", "01:30", "03:30")
+    assert sheet.session.hours() == 2
+    assert str(sheet.session.start()) == "2026-10-25 01:30:00+02:00"
 
 
 # Assigned quizzes: open from their opening (included) to their deadline (excluded).
@@ -351,16 +333,17 @@ def finished_task(client, room):
 
 
 def attendance_sheet(client, room):
-    half_day = open_now(room["workshop"], room["trainer"])
-    sign(half_day, room["learners"][0], "", confirmed=True)
-    sheet = HalfDay.objects.filter(pk=half_day.pk)
-    return [sheet, Presence.objects.filter(half_day=half_day)], [learners_attempt(client, room)]
+    day = date.fromisoformat(MADE[:10])
+    held = held_session(room["workshop"], room["trainer"], [room["learners"][0]], day)
+    sheet = Sheet.objects.filter(pk=held.pk)
+    return [sheet, Presence.objects.filter(sheet=held)], [learners_attempt(client, room)]
 
 
 def attestation(client, room):
     (issued,) = issue(room["workshop"], [room["learners"][0]], room["trainer"])
     # The sheet of the same day, kept longer (6 years).
-    sheet = HalfDay.objects.filter(pk=open_now(room["workshop"], room["trainer"]).pk)
+    day = date.fromisoformat(MADE[:10])
+    sheet = Sheet.objects.filter(pk=held_session(room["workshop"], room["trainer"], [], day).pk)
     return [Attestation.objects.filter(pk=issued.pk)], [sheet]
 
 
