@@ -9,7 +9,7 @@ import csv
 import html
 import io
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from html.parser import HTMLParser
 
 import pytest
@@ -23,7 +23,7 @@ from tests.account_helpers import sign_up_and_activate
 from tests.clock import at, instant
 from tests.factories import QuizFactory, UserFactory, WorkshopFactory, true_false
 from tests.quiz_helpers import answers, right_answer, start, submit, wrong_answer
-from tests.workshop_helpers import assign, open_assignment, take
+from tests.workshop_helpers import assign, held_session, open_assignment, take
 from workshops.models import TrainingBody
 
 pytestmark = pytest.mark.django_db
@@ -198,6 +198,8 @@ def course(client, people, body):
         client.force_login(ines)
         send(client, final, 7)  # 100
         send(client, practice, 7)  # 100
+        # The first morning took place: all four signed, the trainer countersigned.
+        held_session(workshop, trainer, [lea, omar, hugo, ines], date(2026, 11, 23))
         # Inès leaves the workshop.
         clock.move_to("2026-11-24 17:00")
         client.force_login(trainer)
@@ -359,7 +361,10 @@ def test_each_attestation_prints_the_kept_scores_a_final_of_zero_included(client
     }
     lea, omar, hugo = printed["lea"], printed["omar"], printed["hugo"]
     assert "Test d'entrée (positionnement) : 43 %. Test final : 71 %." in lea
-    assert "Inscription à l'atelier le 20 novembre 2026. 3 quiz faits sur 3." in lea
+    assert (
+        "Inscription à l'atelier le 20 novembre 2026. Présence : 1 séance sur 1 (feuilles "
+        "d'émargement signées et contresignées). 3 quiz faits sur 3." in " ".join(lea)
+    )
     assert section(lea, "Quiz Score Note pour réussir Résultat", "Fait à") == (
         "Test d'entrée des artisans (test d'entrée (positionnement)) 43 % 60 % non réussi "
         "Test final des artisans (test final (évaluation des acquis)) 71 % 60 % réussi "
@@ -373,14 +378,20 @@ def test_each_attestation_prints_the_kept_scores_a_final_of_zero_included(client
         "Test final des artisans (test final (évaluation des acquis)) 0 % 60 % non réussi "
         "Entraînement aux avis — — non fait"
     )
-    assert "Inscription à l'atelier le 20 novembre 2026. 2 quiz faits sur 3." in omar
+    assert (
+        "Inscription à l'atelier le 20 novembre 2026. Présence : 1 séance sur 1 (feuilles "
+        "d'émargement signées et contresignées). 2 quiz faits sur 3." in " ".join(omar)
+    )
     # Nothing sent: an attestation of attendance, said as such.
     assert (
         "Attestation d'assiduité, sans résultats d'évaluation : le stagiaire n'a pas passé le "
         "test final." in hugo
     )
     assert not any(line.startswith("Test d'entrée (positionnement)") for line in hugo)
-    assert "Inscription à l'atelier le 20 novembre 2026. 0 quiz fait sur 3." in hugo
+    assert (
+        "Inscription à l'atelier le 20 novembre 2026. Présence : 1 séance sur 1 (feuilles "
+        "d'émargement signées et contresignées). 0 quiz fait sur 3." in " ".join(hugo)
+    )
 
 
 @at(AFTER)
@@ -393,11 +404,11 @@ def test_the_group_report_compares_and_rates_the_kept_attempts_of_current_member
         )
     )
     assert "Du 23 novembre 2026 au 24 novembre 2026 · 14 heures · 3 participants" in lines
-    first = lines.index("Participant Demi-journées signées Entrée Fin Écart")
+    first = lines.index("Participant Séances signées Entrée Fin Écart")
     assert lines[first + 1 : first + 5] == [
-        "Omar Diallo 0 / 0 57 % 0 % −57 points",
-        "Hugo Petit 0 / 0 — — —",
-        "Léa Roux 0 / 0 43 % 71 % +28 points",
+        "Omar Diallo 1 / 1 57 % 0 % −57 points",
+        "Hugo Petit 1 / 1 — — —",
+        "Léa Roux 1 / 1 43 % 71 % +28 points",
         "Moyenne du groupe 50 % 35,5 % −14,5 points",
     ]
 
