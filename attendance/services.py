@@ -347,3 +347,17 @@ def realised(workshop):
         sessions, hours = done.get(presence.user_id, (0, Decimal(0)))
         done[presence.user_id] = (sessions + 1, hours + presence.sheet.session.hours())
     return done
+
+
+def signed_for_final_test(assignment, user, session, now):
+    """The final test is for those present at the last session: the learner signed its sheet
+    (a contested signature does not count). Registered with workshops.assessment."""
+    signed = Presence.objects.filter(
+        sheet__session=session, user=user, status=Presence.Status.SIGNED
+    ).exclude(amendments__kind=Amendment.Kind.CONTEST)
+    if signed.exists():
+        return None
+    return _(
+        "Le test final est réservé aux participants présents à la dernière séance : signez "
+        "d'abord sa feuille d'émargement (Émargement), puis revenez au test."
+    )

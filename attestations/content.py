@@ -83,13 +83,16 @@ class WorkshopFacts:
         quizzes = []
         for assignment in self.assignments:
             score = self.kept[assignment.pk].get(user.pk, NOTHING_KEPT).score
+            # The entry test places the learner (a starting point): neither passed nor failed.
+            positioning = assignment.stage == Stage.ENTRY
             quizzes.append(
                 {
                     "title": assignment.quiz.title,
                     "stage": str(assignment.get_stage_display()) if assignment.stage else "",
+                    "positioning": positioning,
                     "score": score,
-                    "pass_mark": assignment.quiz.pass_mark,
-                    "passed": is_passed(score, assignment.quiz.pass_mark),
+                    "pass_mark": None if positioning else assignment.quiz.pass_mark,
+                    "passed": None if positioning else is_passed(score, assignment.quiz.pass_mark),
                 }
             )
         joined = self.joined.get(user.pk)

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from attendance.models import Presence
 from attestations.models import Attestation
+from tests.clock import at, instant
 from tests.factories import QuizFactory, StatisticFactory, questions_of_each_kind
 from tests.quiz_helpers import wrong_answer
 from tests.workshop_helpers import assign, held_session, make_workshop, take
@@ -46,12 +47,22 @@ def body():
     return settings
 
 
+ENTRY_TAKEN = "2026-11-23 08:30"  # the morning of the first session, before it starts
+
+
 @pytest.fixture
 def course(people, django_user_model, body):
     """A two-day workshop of 14 hours with Léa and Omar, an entry test on a lesson and a final
     test of the whole course, which asks about the same lesson sections."""
     omar = people["other_learner"]
-    workshop, entry = make_workshop(people["trainer"], [people["learner"], omar], stage="entry")
+    # The entry test, taken before the first session (tests take it at ENTRY_TAKEN).
+    workshop, entry = make_workshop(
+        people["trainer"],
+        [people["learner"], omar],
+        stage="entry",
+        opens_at=instant("2026-11-16 09:00"),
+        due_at=instant("2026-11-23 09:00"),
+    )
     workshop.name = "Réseaux sociaux pour artisans"
     workshop.starts_on, workshop.ends_on = date(2026, 11, 23), date(2026, 11, 24)
     workshop.duration_hours = Decimal("14")
@@ -80,10 +91,12 @@ def test_entry_and_final_tests_compare_each_learner_the_group_and_each_section(
 ):
     learner, omar = people["learner"], course["omar"]
     as_user(client, learner)
-    take(client, course["entry"], pick=wrong_answer)
+    with at(ENTRY_TAKEN):
+        take(client, course["entry"], pick=wrong_answer)
     take(client, course["final"])
     as_user(client, omar)
-    take(client, course["entry"])
+    with at(ENTRY_TAKEN):
+        take(client, course["entry"])
     take(client, course["final"])
 
     page = as_user(client, people["trainer"]).get(
@@ -141,7 +154,8 @@ def issue_all(client, trainer, workshop):
 def test_an_attestation_states_the_law_s_content_with_the_learner_s_results(client, people, course):
     learner = people["learner"]
     as_user(client, learner)
-    take(client, course["entry"], pick=wrong_answer)
+    with at(ENTRY_TAKEN):
+        take(client, course["entry"], pick=wrong_answer)
     take(client, course["final"])
     # The afternoon: Omar alone (3 h 30 min).
     held_session(
@@ -169,7 +183,8 @@ def test_an_attestation_states_the_law_s_content_with_the_learner_s_results(clie
         "14 heures",
         "Action de formation",
         "Présence : 1 séance sur 2",
-        "Test d'entrée (positionnement) : 0 %. Test final : 100 %.",
+        "Positionnement à l'entrée : 0 %",
+        "Évaluation des acquis en fin de formation (test final) : 100 %.",
         attestation.get_verify_url(),
     ]:
         assert expected in text, expected

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from quizzes.models import Quiz
 
+from . import assessment
 from .models import Assignment, Reveal, Stage, Workshop, WorkshopSession
 from .roles import TRAINERS_GROUP
 
@@ -155,14 +156,35 @@ class AssignmentSettingsForm(forms.ModelForm):
             "stage": forms.RadioSelect,
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, stage=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.notes = []
+        if "stage" in self.fields and self.instance.pk and not self.is_bound:
+            self.set_stage_defaults(stage)
         for name in ("opens_at", "due_at"):
             self.fields[name].input_formats = DATETIME_FORMATS
         self.fields["max_attempts"].widget.attrs["min"] = 1
         if not self.public_quizzes_submitted():
             # Only asked when the warning applies (see clean).
             del self.fields["reserve_quizzes"], self.fields["confirm_public"]
+
+    def set_stage_defaults(self, stage):
+        """The form opened to make this quiz the entry or the final test (?role=entry|final):
+        its defaults follow the programme. The entry test is taken once, and closes when the
+        first session starts; the final test opens when the last one starts."""
+        workshop = self.instance.workshop
+        if stage == Stage.ENTRY:
+            first = assessment.first_session(workshop)
+            self.initial.update(stage=Stage.ENTRY, max_attempts=1)
+            if first:
+                self.initial["due_at"] = timezone.localtime(first.start())
+        elif stage == Stage.FINAL:
+            last = assessment.last_session(workshop)
+            self.initial["stage"] = Stage.FINAL
+            if last:
+                self.initial["opens_at"] = timezone.localtime(last.start())
+                if self.instance.due_at <= last.start():
+                    self.initial["due_at"] = timezone.localtime(last.end())
 
     def submitted_quizzes(self):
         return [self.instance.quiz]
@@ -199,6 +221,20 @@ class AssignmentSettingsForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         opens, due = cleaned.get("opens_at"), cleaned.get("due_at")
+        if cleaned.get("stage") == Stage.ENTRY and self.instance.workshop_id:
+            first = assessment.first_session(self.instance.workshop)
+            if first and due and due > first.start():
+                cleaned["due_at"] = due = first.start()
+                self.notes.append(
+                    _(
+                        "Le test d'entrée mesure le niveau de départ : il ferme au début de la "
+                        "première séance, le %(date)s."
+                    )
+                    % {"date": assessment.when(first.start())}
+                )
+            if cleaned.get("max_attempts") != 1:
+                cleaned["max_attempts"] = 1
+                self.notes.append(_("Le test d'entrée se passe une seule fois."))
         if opens and due and due <= opens:
             self.add_error("due_at", _("La date limite doit venir après l'ouverture."))
         public = self.public_quizzes_submitted()

@@ -18,6 +18,14 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 
 
+NO_NAME = _("Participant sans nom")
+
+
+def learner_name(first_name, last_name):
+    """The name a learner goes by on every page and document of a workshop."""
+    return f"{first_name} {last_name}".strip() or str(NO_NAME)
+
+
 def new_join_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
@@ -249,6 +257,30 @@ class Assignment(models.Model):
     @property
     def reveal_after(self):
         return self.due_at if self.reveal == Reveal.AFTER_DEADLINE else None
+
+
+class EntryReopening(models.Model):
+    """The trainer reopened the closed entry test for one learner, with the reason: one more
+    attempt, from then on. Who, when and why stay on record and show in the trainer's results;
+    a reopening is never edited (another one is recorded)."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reopenings")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    learner_name = models.CharField(_("participant"), max_length=300)
+    reason = models.TextField(_("motif"))
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reopened_by_name = models.CharField(_("rouvert par"), max_length=300)
+    reopened_at = models.DateTimeField(_("rouvert le"))
+
+    class Meta:
+        verbose_name = _("réouverture du test d'entrée")
+        verbose_name_plural = _("réouvertures du test d'entrée")
+        ordering = ["reopened_at", "pk"]
+
+    def __str__(self):
+        return f"{self.learner_name} — {self.reason}"
 
 
 class AssignmentProgress(models.Model):

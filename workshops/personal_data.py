@@ -2,7 +2,13 @@
 
 from privacy.registry import DELETED, UNLINKED, Export, register
 
-from .models import AssignedAttempt, AssignmentProgress, Membership, Workshop
+from .models import (
+    AssignedAttempt,
+    AssignmentProgress,
+    EntryReopening,
+    Membership,
+    Workshop,
+)
 
 
 def memberships(user, now):
@@ -26,6 +32,12 @@ def register_personal_data():
         AssignedAttempt,
         on_account_deletion=DELETED,
         note="Ties an attempt, which the export holds (tentatives), to its assignment.",
+    )
+    register(
+        EntryReopening,
+        on_account_deletion=DELETED,
+        note="The trainer's leave to take the closed entry test once more (who, when, why): it "
+        "goes with the learner's account, as their attempts do.",
     )
     register(
         Workshop,

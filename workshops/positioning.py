@@ -6,7 +6,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import npgettext
+from django.utils.translation import ngettext, npgettext
 
 from lessons.models import LessonPage
 from quizzes.models import Attempt
@@ -87,13 +87,16 @@ class SectionChange:
     def verdict(self):
         if self.entry_rate is None or self.final_rate is None:
             return ""
+        if self.entry_rate == self.final_rate == 100:
+            return _("acquis")
         if self.final_rate > self.entry_rate:
             return _("en progrès")
         return _("à retravailler")
 
     @property
     def improved(self):
-        return self.verdict == _("en progrès")
+        """Learned or learning: the verdicts shown as good news."""
+        return self.verdict in (_("en progrès"), _("acquis"))
 
 
 @dataclass
@@ -103,8 +106,36 @@ class Positioning:
     learners: list
     sections: list
 
+    @property
+    def compared(self):
+        """The learners the group's figures count: with both tests marked, only those who took
+        both (the same learners before and after); with one, those who took it."""
+        if self.entry and self.final:
+            return [row for row in self.learners if row.entry is not None and row.final is not None]
+        return [row for row in self.learners if row.entry is not None or row.final is not None]
+
+    @property
+    def compared_count(self):
+        return len(self.compared)
+
+    @property
+    def compared_display(self):
+        """ "sur 3 participants ayant passé les deux tests", as the group's figures say it."""
+        count = self.compared_count
+        if self.entry and self.final:
+            return ngettext(
+                "sur %(count)s participant ayant passé les deux tests",
+                "sur %(count)s participants ayant passé les deux tests",
+                count,
+            ) % {"count": count}
+        return ngettext(
+            "sur %(count)s participant ayant passé le test",
+            "sur %(count)s participants ayant passé le test",
+            count,
+        ) % {"count": count}
+
     def average(self, stage):
-        scores = [getattr(row, stage) for row in self.learners if getattr(row, stage) is not None]
+        scores = [getattr(row, stage) for row in self.compared if getattr(row, stage) is not None]
         return statistics.fmean(scores) if scores else None
 
     @property
@@ -174,9 +205,11 @@ def workshop_positioning(workshop):
     names = section_names([assignment.quiz for assignment in tests.values()])
     order = {question_id: position for position, question_id in enumerate(names)}
     sections = {}
+    # The same learners before and after: with both tests, only those who took both.
+    both = set.intersection(*(set(by_user) for by_user in kept.values()))
     for stage, by_user in kept.items():
         snapshots = Attempt.objects.filter(
-            pk__in=[entry.attempt_id for entry in by_user.values()]
+            pk__in=[entry.attempt_id for user, entry in by_user.items() if user in both]
         ).values_list("questions", flat=True)
         for questions in snapshots:
             for question in questions:

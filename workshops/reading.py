@@ -10,19 +10,15 @@ table, chart and rate of it."""
 from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
-from django.utils.translation import gettext_lazy as _
 
 from quizzes.models import Attempt
 from quizzes.reports import question_reports
 
-from .models import AssignmentProgress
+from .assessment import counted_entry_attempts
+from .models import AssignmentProgress, learner_name
 from .progress import kept_of
 
-NO_NAME = _("Participant sans nom")
-
-
-def learner_name(first_name, last_name):
-    return f"{first_name} {last_name}".strip() or str(NO_NAME)
+__all__ = ["learner_name"]  # the name a learner goes by (workshops.models), read from here
 
 
 class Learner(NamedTuple):
@@ -105,11 +101,29 @@ def table_inputs(workshop):
 
 def retained_attempts(assignment):
     """{user id: progress.Kept} by the assignment's rule, for its workshop's current members who
-    submitted."""
+    submitted. An entry test keeps a starting point: only the attempts made before it closed, or
+    under the trainer's reopening, count (assessment.counted_entry_attempts)."""
+    counted = counted_entry_attempts(assignment)
+    if counted is not None:
+        return entry_attempts_kept(assignment, counted)
     rows = progress_rows(
         [assignment], attempt_count__gt=0, user__memberships__workshop=assignment.workshop_id
     )
     return {row.user_id: kept_of(row, assignment.scoring_rule) for row in rows}
+
+
+def entry_attempts_kept(assignment, counted):
+    """What the assignment's rule keeps of the counted attempts, counted in the order they were
+    submitted as a progress row counts them."""
+    progress = {}
+    for user_id, attempt_id, score in (
+        counted.filter(user__memberships__workshop=assignment.workshop_id)
+        .order_by("attempt__submitted_at", "attempt_id")
+        .values_list("user_id", "attempt_id", "attempt__score")
+    ):
+        row = progress.setdefault(user_id, AssignmentProgress(attempt_count=0))
+        row.count_attempt(attempt_id, score)
+    return {user_id: kept_of(row, assignment.scoring_rule) for user_id, row in progress.items()}
 
 
 def assignment_reports(assignment, kept):

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/formateurs/", views.add_trainer, name="add_trainer"),
     path("<int:pk>/assigner/", views.create_assignment, name="create_assignment"),
     path("<int:pk>/resultats/", views.results, name="results"),
+    path("<int:pk>/test-entree/rouvrir/", views.reopen_entry_test, name="reopen_entry"),
     path("<int:pk>/resultats.csv", views.export_results, name="export"),
     path("<int:pk>/resultats/<int:attempt_pk>/", views.learner_attempt, name="learner_attempt"),
     path("quiz-assignes/<int:pk>/modifier/", views.edit_assignment, name="edit_assignment"),

@@ -16,6 +16,15 @@ from django.views.decorators.http import require_POST
 from quizzes import attempts
 from quizzes.models import Attempt
 
+from .assessment import (
+    Refused,
+    entry_closes_at,
+    entry_refusal,
+    entry_reopened,
+    final_refusal,
+    reopen_entry,
+    same_quiz_warning,
+)
 from .export import csv_response
 from .forms import (
     AssignmentSettingsForm,
@@ -26,7 +35,7 @@ from .forms import (
     WorkshopForm,
 )
 from .kept_table import results_table
-from .models import AssignedAttempt, Assignment, Membership, Workshop
+from .models import AssignedAttempt, Assignment, Membership, Stage, Workshop
 from .positioning import workshop_positioning
 from .progress import (
     NotRecorded,
@@ -36,7 +45,13 @@ from .progress import (
     mark_opened,
     record_attempt,
 )
-from .reading import assignment_reports, learner_name, retained_attempts, submission_dates
+from .reading import (
+    assignment_reports,
+    learner_name,
+    members_of,
+    retained_attempts,
+    submission_dates,
+)
 from .results import distribution_chart, workshop_results
 from .roles import trainer_required, workshop_run_by
 
@@ -194,17 +209,29 @@ def create_assignment(request, pk):
 @trainer_required
 def edit_assignment(request, pk):
     assignment = assignment_run_by(request, pk)
-    form = AssignmentSettingsForm(request.POST or None, instance=assignment)
+    form = AssignmentSettingsForm(
+        request.POST or None, instance=assignment, stage=request.GET.get("role")
+    )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             reserve_quizzes(request, form)
             form.save()
         messages.success(request, _("Quiz assigné modifié."))
+        for note in form.notes:
+            messages.info(request, note)
+        warning = same_quiz_warning(assignment.workshop)
+        if warning:
+            messages.warning(request, warning)
         return redirect(assignment.workshop)
     return render(
         request,
         "workshops/assignment_form.html",
-        {"form": form, "workshop": assignment.workshop, "assignment": assignment},
+        {
+            "form": form,
+            "workshop": assignment.workshop,
+            "assignment": assignment,
+            "same_quiz_warning": same_quiz_warning(assignment.workshop),
+        },
     )
 
 
@@ -253,11 +280,49 @@ def delete_assignment(request, pk):
 @trainer_required
 def results(request, pk):
     workshop = workshop_run_by(request, pk)
+    entry = workshop.assignments.filter(stage=Stage.ENTRY).select_related("quiz").first()
+    closes = entry and entry_closes_at(entry)
     return render(
         request,
         "workshops/results.html",
-        {"workshop": workshop, "table": results_table(workshop)},
+        {
+            "workshop": workshop,
+            "table": results_table(workshop),
+            "entry": entry,
+            "entry_closes_at": closes,
+            "entry_closed": bool(closes and timezone.now() >= closes),
+            "reopenings": entry.reopenings.all() if entry else [],
+            "members": members_of(workshop),
+        },
     )
+
+
+@trainer_required
+@require_POST
+def reopen_entry_test(request, pk):
+    """Reopen the closed entry test for one learner, with the reason (kept, shown in the
+    results)."""
+    workshop = workshop_run_by(request, pk)
+    entry = get_object_or_404(workshop.assignments, stage=Stage.ENTRY)
+    learner = (
+        workshop.members.filter(pk=request.POST.get("user", "")).first()
+        if (request.POST.get("user", "").isdigit())
+        else None
+    )
+    if learner is None:
+        messages.error(request, _("Choisissez le participant pour qui rouvrir le test d'entrée."))
+        return redirect("workshops:results", workshop.pk)
+    try:
+        reopen_entry(entry, learner, request.user, request.POST.get("reason"))
+    except Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("Test d'entrée rouvert pour %(name)s : une tentative, à faire maintenant.")
+            % {"name": learner_name(learner.first_name, learner.last_name)},
+        )
+    return redirect("workshops:results", workshop.pk)
 
 
 @trainer_required
@@ -425,6 +490,11 @@ def closed_reason(assignment, user, now):
     """Why this learner may not submit now, in French; None when they may."""
     if assignment.in_room:
         return _("Ce quiz se fait en séance, en direct : vos réponses y comptent.")
+    if entry_reopened(assignment, user, now):
+        return None  # the trainer reopened the closed entry test for this learner: one attempt
+    refusal = entry_refusal(assignment, user, now) or final_refusal(assignment, user, now)
+    if refusal:
+        return refusal
     if now < assignment.opens_at:
         when = date_format(timezone.localtime(assignment.opens_at), "j F Y à H:i")
         return _("Ce quiz n'est pas encore ouvert : il ouvre le %(date)s.") % {"date": when}
