@@ -141,9 +141,7 @@ def test_the_entry_test_cannot_be_retaken_after_the_training_and_the_old_retake_
     assert rows["Léa Roux"].entry == 0
 
 
-def test_a_trainer_reopens_the_entry_test_for_one_learner_with_a_reason(
-    client, people, programme
-):
+def test_a_trainer_reopens_the_entry_test_for_one_learner_with_a_reason(client, people, programme):
     omar, learner, entry = people["other_learner"], people["learner"], programme["entry"]
     workshop = programme["workshop"]
     url = reverse("workshops:reopen_entry", args=[workshop.pk])
@@ -220,7 +218,9 @@ def test_the_final_test_opens_during_the_last_session_for_those_who_signed_it(
 
 def test_a_contested_signature_does_not_open_the_final_test(client, people, programme):
     presence = Presence.objects.get(sheet=programme["last_sheet"], user=people["learner"])
-    services.contest(presence, people["trainer"], "Parti à 14 h 30", now=instant("2026-11-24 15:00"))
+    services.contest(
+        presence, people["trainer"], "Parti à 14 h 30", now=instant("2026-11-24 15:00")
+    )
     as_user(client, people["learner"])
     html = opening_refused(client, programme["final"], "2026-11-24 15:30")
     assert "réservé aux participants présents" in html

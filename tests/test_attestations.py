@@ -489,3 +489,51 @@ def test_the_group_report_keeps_rows_whole_and_its_average_once(
     path.write_bytes(content)
     subprocess.run(["pdftoppm", "-r", "50", "-png", str(path), str(tmp_path / "page")], check=True)
     assert len(list(tmp_path.glob("page-*.png"))) == len(reader.pages)
+
+
+def test_group_figures_compare_the_same_learners_and_a_section_known_before_and_after_is_acquis(
+    client, people, course
+):
+    """Léa answers everything right before and after; Omar takes only the entry test, wrong.
+    The group's figures count Léa alone, and say so; every section she knew at both is
+    "acquis" (with Omar's entry counted, it would read 50 % → 100 %, "en progrès")."""
+    as_user(client, people["learner"])
+    with at(ENTRY_TAKEN):
+        take(client, course["entry"])
+    take(client, course["final"])
+    as_user(client, course["omar"])
+    with at(ENTRY_TAKEN):
+        take(client, course["entry"], pick=wrong_answer)
+
+    workshop = course["workshop"].pk
+    page = as_user(client, people["trainer"]).get(reverse("workshops:detail", args=[workshop]))
+    positioning = page.context["positioning"]
+    assert positioning.compared_count == 1
+    assert (positioning.entry_average, positioning.final_average) == (100, 100)
+    both = [s for s in positioning.sections if s.entry_rate is not None and s.final_rate]
+    assert both and all(s.verdict == "acquis" for s in both), [(s.title, s.verdict) for s in both]
+    html = " ".join(page.content.decode().replace("\u00a0", " ").split())
+    assert "sur 1 participant ayant passé les deux tests" in html
+    assert "acquis" in html and "à retravailler" not in html
+
+    _page, content = follow_job(
+        client, client.post(reverse("attestations:prepare_report", args=[workshop]))
+    )
+    text = flat(pdf_text(content)[0])
+    assert "Moyenne du groupe (sur 1 participant ayant passé les deux tests) 100 % 100 %" in text
+    assert "acquis" in text and "à retravailler" not in text
+
+
+def test_the_attestation_reports_the_entry_test_as_a_starting_point(client, people, course):
+    as_user(client, people["learner"])
+    with at(ENTRY_TAKEN):
+        take(client, course["entry"], pick=wrong_answer)
+    take(client, course["final"])
+    attestation = issue_all(client, people["trainer"], course["workshop"])[people["learner"].pk]
+    text = flat(
+        pdf_text(as_user(client, people["learner"]).get(attestation.get_download_url()).content)[0]
+    )
+    assert "Positionnement à l'entrée : 0 %" in text
+    entry_row = text[text.index(course["entry"].quiz.title) :]
+    entry_row = entry_row[: entry_row.index(course["final"].quiz.title)]
+    assert "point de départ" in entry_row and "réussi" not in entry_row
