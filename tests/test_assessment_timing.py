@@ -17,7 +17,7 @@ from quizzes.attempts import new_attempt
 from quizzes.models import Attempt
 from tests.clock import at, instant
 from tests.quiz_helpers import wrong_answer
-from tests.workshop_helpers import assign, held_session, make_workshop, open_assignment, take
+from tests.workshop_helpers import assign, held_session, make_workshop, open_assignment
 from workshops.models import EntryReopening, Stage, WorkshopSession
 from workshops.progress import record_attempt
 
@@ -155,12 +155,13 @@ def test_a_trainer_reopens_the_entry_test_for_one_learner_with_a_reason(client, 
         html = client.get(reverse("workshops:results", args=[workshop.pk])).content.decode()
     html = " ".join(html.replace("&#x27;", "'").replace("\u00a0", " ").split())
     assert "Rouvert pour Omar Diallo par Tina le 23 novembre 2026 à 10:00 : Train supprimé" in html
-    # Omar takes it once, and once only; Léa, for whom nothing was reopened, may not.
+    # Omar takes it once, and once only, even past its date limit (the 23rd at 18:00); Léa,
+    # for whom nothing was reopened, may not.
     as_user(client, omar)
-    assert submit_at(client, entry, "2026-11-23 10:05", "2026-11-23 10:15").status_code == 302
-    assert "Vous avez passé le test d'entrée" in opening_refused(client, entry, "2026-11-23 10:20")
+    assert submit_at(client, entry, "2026-11-24 08:05", "2026-11-24 08:15").status_code == 302
+    assert "Vous avez passé le test d'entrée" in opening_refused(client, entry, "2026-11-24 08:20")
     as_user(client, learner)
-    assert "il a fermé" in opening_refused(client, entry, "2026-11-23 10:05")
+    assert "il a fermé" in opening_refused(client, entry, "2026-11-24 08:05")
     # His score is his starting point.
     page = as_user(client, people["trainer"]).get(reverse("workshops:detail", args=[workshop.pk]))
     rows = {row.learner.name: row for row in page.context["positioning"].learners}

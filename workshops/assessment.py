@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from .models import AssignedAttempt, EntryReopening, Reveal, Stage, learner_name
+from .models import AssignedAttempt, EntryReopening, Reveal, Stage
+from .names import learner_name
 
 # rule(assignment, user, session, now): why `user` may not take the final test `assignment`
 # now, during `session` (the programme's last), in French; None when the rule lets them.

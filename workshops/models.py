@@ -18,14 +18,6 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 
 
-NO_NAME = _("Participant sans nom")
-
-
-def learner_name(first_name, last_name):
-    """The name a learner goes by on every page and document of a workshop."""
-    return f"{first_name} {last_name}".strip() or str(NO_NAME)
-
-
 def new_join_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 

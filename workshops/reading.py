@@ -15,10 +15,11 @@ from quizzes.models import Attempt
 from quizzes.reports import question_reports
 
 from .assessment import counted_entry_attempts
-from .models import AssignmentProgress, learner_name
+from .models import AssignmentProgress
+from .names import learner_name
 from .progress import kept_of
 
-__all__ = ["learner_name"]  # the name a learner goes by (workshops.models), read from here
+__all__ = ["learner_name"]  # the name a learner goes by (workshops.names), read from here
 
 
 class Learner(NamedTuple):
