@@ -6,6 +6,7 @@ class AttestationsConfig(AppConfig):
     verbose_name = "Attestations"
 
     def ready(self):
+        from . import signals  # noqa: F401 - connects the receivers
         from .personal_data import register_personal_data
 
         register_personal_data()

@@ -133,8 +133,24 @@ def missing_facts(workshop):
         missing.append(_("les dates de l'atelier"))
     if workshop.duration_hours is None:
         missing.append(_("la durée de l'atelier en heures"))
-    if not TrainingBody.load().name:
+    body = TrainingBody.load()
+    if not body.name:
         missing.append(_("le nom de l'organisme de formation (Paramètres, dans l'administration)"))
+    # Never an empty "signature et cachet" box on an attestation or a certificate.
+    if body.signature_id is None:
+        missing.append(
+            _(
+                "l'image de la signature du signataire (Paramètres → Organisme de formation, "
+                "champ « Signature du signataire », dans l'administration)"
+            )
+        )
+    if body.stamp_id is None:
+        missing.append(
+            _(
+                "l'image du cachet de l'organisme (Paramètres → Organisme de formation, "
+                "champ « Cachet de l'organisme », dans l'administration)"
+            )
+        )
     if not proving_sheets(workshop).exists():
         missing.append(
             _(

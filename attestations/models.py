@@ -89,3 +89,38 @@ class Attestation(models.Model):
     @property
     def evaluated(self):
         return self.content["results"]["final"] is not None
+
+
+def document_path(document, name):
+    """Each document in a folder of its own random name, never the verification token printed
+    on it. MEDIA_ROOT is not published in production (deploy/nginx.conf): downloads go through
+    the views that check who asks."""
+    return f"attestations/{uuid.uuid4().hex}/{name}"
+
+
+class Document(models.Model):
+    """One of an attestation's PDFs as it was issued: rendered (and signed) once, its bytes kept
+    and their SHA-256 digest recorded. Downloads and the ZIP serve these bytes; the verification
+    page gives the digest, so that a changed copy shows."""
+
+    class Kind(models.TextChoices):
+        ATTESTATION = "attestation", _("attestation de fin de formation")
+        CERTIFICATE = "certificat", _("certificat de réalisation")
+
+    attestation = models.ForeignKey(Attestation, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("document"), max_length=20, choices=Kind.choices)
+    file = models.FileField(upload_to=document_path, max_length=300)
+    sha256 = models.CharField(_("empreinte SHA-256"), max_length=64)
+    signed = models.BooleanField(_("signé électroniquement"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document délivré")
+        verbose_name_plural = _("documents délivrés")
+        ordering = ["attestation", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["attestation", "kind"], name="one_document_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} — {self.attestation}"

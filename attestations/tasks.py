@@ -1,6 +1,7 @@
-"""The workshop's documents printed by the task worker, never in a request: the ZIP of every
-current attestation and certificate, and the group report. The trainer follows each on its job's
-page and downloads it there."""
+"""The workshop's documents made by the task worker, never in a request: the attestations' and
+certificates' PDFs, printed once just after they are issued and kept (services.keep); the ZIP
+of every current one (printing any not printed yet); and the group report. The trainer follows
+each on its job's page."""
 
 import multiprocessing
 import os
@@ -20,19 +21,23 @@ from . import report, services
 from .models import Attestation
 
 # From this many documents, they are printed in several processes, one per core: WeasyPrint
-# holds the interpreter's lock, and a ZIP of 100 learners is 200 PDFs of about 0.1 s each.
+# holds the interpreter's lock, and 100 learners are 200 PDFs of about 0.1 s each.
 PARALLEL_FROM = 20
+_printing = None  # in each process of the pool: the training body's images, read once
 
 
 def print_document(item):
-    """One document's PDF, in a process of the pool: (attestation, "attestation" or
-    "certificat")."""
-    attestation, document = item
-    return services.pdf(attestation, document)
+    """One document's PDF, rendered and signed: (attestation, kind)."""
+    global _printing
+    _printing = _printing or services.Printing()
+    attestation, kind = item
+    return _printing.render(attestation, kind)
 
 
 def printed(documents):
     """Each document's PDF, in order."""
+    global _printing
+    _printing = None
     processes = min(os.cpu_count() or 1, 4)
     if processes == 1 or len(documents) < PARALLEL_FROM or connection.in_atomic_block:
         yield from map(print_document, documents)  # (tasks run at once inside a transaction)
@@ -42,30 +47,60 @@ def printed(documents):
         yield from pool.imap(print_document, documents, chunksize=2)
 
 
-@job_task
-def documents_zip(job, workshop_id):
-    """Each learner's attestation and certificate, in one ZIP."""
-    workshop = Workshop.objects.get(pk=workshop_id)
-    attestations = sorted(
-        Attestation.objects.current().filter(workshop=workshop).select_related("user"),
+def current_attestations(workshop):
+    return sorted(
+        Attestation.objects.current()
+        .filter(workshop=workshop)
+        .select_related("user")
+        .prefetch_related("documents"),
         key=lambda attestation: sort_key(services.file_name(attestation)),
     )
+
+
+def print_missing(job, attestations, done=0):
+    """Print and keep each document not printed yet, advancing the job; yields each one's
+    (attestation, kind) as it is kept."""
+    missing = services.missing_documents(attestations)
+    for (attestation, kind), pdf in zip(missing, printed(missing), strict=True):
+        services.keep(attestation, kind, pdf)
+        done += 1
+        job.advance(done)
+        yield attestation, kind
+
+
+@job_task
+def print_documents(job, workshop_id):
+    """The documents of the attestations just issued, printed and kept."""
+    workshop = Workshop.objects.get(pk=workshop_id)
+    attestations = current_attestations(workshop)
+    job.advance(0, total=len(services.missing_documents(attestations)))
+    for _document in print_missing(job, attestations):
+        pass
+
+
+@job_task
+def documents_zip(job, workshop_id):
+    """Each learner's attestation and certificate, as issued, in one ZIP (in alphabetical
+    order); any not printed yet is printed and kept first."""
+    workshop = Workshop.objects.get(pk=workshop_id)
+    attestations = current_attestations(workshop)
     if not attestations:
         raise JobFailed(_("Aucune attestation délivrée dans cet atelier pour l'instant."))
-    documents = [(a, document) for a in attestations for document in services.TEMPLATES]
-    job.advance(0, total=len(documents))
+    missing = len(services.missing_documents(attestations))
+    documents = [(a, kind) for a in attestations for kind in services.TEMPLATES]
+    job.advance(0, total=missing + len(documents))
+    list(print_missing(job, attestations))
+    attestations = current_attestations(workshop)  # with the documents just kept
+    documents = [(a, kind) for a in attestations for kind in services.TEMPLATES]
     archive_file = tempfile.TemporaryFile()
     names = set()
     with zipfile.ZipFile(archive_file, "w", zipfile.ZIP_DEFLATED) as archive:
-        pdfs = printed(documents)
-        for done, ((attestation, document), pdf) in enumerate(
-            zip(documents, pdfs, strict=True), start=1
-        ):
-            name = services.file_name(attestation, document)
+        for done, (attestation, kind) in enumerate(documents, start=missing + 1):
+            name = services.file_name(attestation, kind)
             if name in names:  # two learners with the same name
                 name = name.replace(".pdf", f"-{attestation.pk}.pdf")
             names.add(name)
-            archive.writestr(name, pdf)
+            archive.writestr(name, services.pdf(attestation, kind))
             job.advance(done)
     archive_file.seek(0)
     return f"{ascii_slug(f'attestations {workshop.name}')}.zip", File(archive_file)

@@ -1,6 +1,8 @@
 """Trainers issue attestations and download them (one PDF, or a ZIP of all) with the group
 report; learners download their own once issued; anyone holding the verification address sees
-that an attestation was issued, to whom and when, and nothing more."""
+what the attestation certifies and the SHA-256 digest of each document as issued."""
+
+import hashlib
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -16,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from attendance.services import proving_sheets, realised
 from jobs.background import latest_job, start_once
+from workshops import signing
 from workshops.pdf import pdf_response
 from workshops.positioning import workshop_positioning
 from workshops.reading import learner_name, members_of
@@ -58,6 +61,7 @@ def workshop(request, pk):
             "to_issue": sum(1 for row in rows if row["signed"] and not row["attestation"]),
             "documents_job": latest_job(f"documents:{workshop.pk}", request.user),
             "report_job": latest_job(f"report:{workshop.pk}", request.user),
+            "signer": signing.signer_name(),
         },
     )
 
@@ -262,7 +266,8 @@ def revoke(request, token):
 @never_cache
 @login_required
 def download(request, token, document):
-    """The learner's own (once issued, until revoked), or any of a workshop the trainer runs."""
+    """The learner's own (once issued, until revoked), or any of a workshop the trainer runs:
+    the bytes kept when it was issued."""
     if document not in services.TEMPLATES:
         raise Http404
     attestation = get_object_or_404(
@@ -305,9 +310,35 @@ def prepare_report(request, pk):
     return prepare(request, pk, tasks.group_report, _("Rapport de l'atelier · %(name)s"), "report")
 
 
+# A PDF larger than this is none of ours (ours weigh about 100 kB).
+LARGEST_CHECKED = 10 * 1024 * 1024
+
+
 @never_cache
 def verify(request, token):
-    """Issued, to whom, when, by which body; or revoked; or unknown. Nothing more."""
-    attestation = Attestation.objects.filter(token=token).first()
+    """What the attestation certifies, by which body, when, and each document's digest as it
+    was issued; or revoked; or unknown. A PDF posted here is compared with the documents by
+    its digest (and not kept)."""
+    attestation = Attestation.objects.filter(token=token).prefetch_related("documents").first()
     status = 404 if attestation is None else 200
-    return render(request, "attestations/verify.html", {"attestation": attestation}, status=status)
+    documents = list(attestation.documents.all()) if attestation else []
+    checked = None
+    upload = request.FILES.get("document") if request.method == "POST" else None
+    if upload is not None and documents and upload.size <= LARGEST_CHECKED:
+        digest = hashlib.sha256()
+        for chunk in upload.chunks():
+            digest.update(chunk)
+        digest = digest.hexdigest()
+        match = next((d for d in documents if d.sha256 == digest), None)
+        checked = {"digest": digest, "match": match}
+    return render(
+        request,
+        "attestations/verify.html",
+        {
+            "attestation": attestation,
+            "c": attestation and attestation.content,
+            "documents": documents,
+            "checked": checked,
+        },
+        status=status,
+    )

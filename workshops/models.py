@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from .validators import digits_of, validate_declaration_number, validate_siret
+
 # No 0/O or 1/I/L: codes are read aloud and copied from a screen in the room.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
@@ -364,7 +366,9 @@ class AssignedAttempt(models.Model):
 @register_setting(icon="home")
 class TrainingBody(BaseGenericSetting):
     """The training body that runs the workshops, as attestations, certificates and attendance
-    sheets name it (editors fill it in, in Paramètres)."""
+    sheets name it (editors fill it in, in Paramètres). Its signature and stamp are printed on
+    every attestation and certificate: none is issued with an empty "signature et cachet"
+    box (attestations.content.missing_facts)."""
 
     name = models.CharField(_("nom de l'organisme de formation"), max_length=200, blank=True)
     address = models.TextField(_("adresse"), blank=True)
@@ -372,9 +376,16 @@ class TrainingBody(BaseGenericSetting):
         _("numéro de déclaration d'activité"),
         max_length=40,
         blank=True,
+        validators=[validate_declaration_number],
         help_text=_("Enregistré auprès du préfet de région (11 chiffres)."),
     )
-    siret = models.CharField(_("SIRET"), max_length=20, blank=True)
+    siret = models.CharField(
+        _("SIRET"),
+        max_length=20,
+        blank=True,
+        validators=[validate_siret],
+        help_text=_("14 chiffres, avec leur clé de contrôle."),
+    )
     signatory = models.CharField(
         _("signataire"),
         max_length=200,
@@ -382,6 +393,27 @@ class TrainingBody(BaseGenericSetting):
         help_text=_("Nom et qualité de la personne qui signe les attestations."),
     )
     city = models.CharField(_("lieu de signature"), max_length=100, blank=True)
+    signature = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("signature du signataire"),
+        help_text=_(
+            "Image de la signature manuscrite (PNG à fond transparent de préférence), imprimée "
+            "sur les attestations et les certificats de réalisation."
+        ),
+    )
+    stamp = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cachet de l'organisme"),
+        help_text=_("Image du cachet (tampon) de l'organisme, imprimée à côté de la signature."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -390,7 +422,14 @@ class TrainingBody(BaseGenericSetting):
         FieldPanel("siret"),
         FieldPanel("signatory"),
         FieldPanel("city"),
+        FieldPanel("signature"),
+        FieldPanel("stamp"),
     ]
+
+    def clean(self):
+        # Kept as digits only, however they were typed (the validators allow spaces).
+        self.siret = digits_of(self.siret)
+        self.declaration_number = digits_of(self.declaration_number)
 
     class Meta:
         verbose_name = _("organisme de formation")

@@ -309,6 +309,12 @@ WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 ATTESTATION_RETENTION_DAYS = 3 * 366
 ATTENDANCE_RETENTION_DAYS = 6 * 366
 
+# Attestations and certificates are signed electronically (PAdES) with the training body's
+# certificate when these name its PEM files (workshops.signing); unset, they are unsigned.
+SIGNING_CERTIFICATE = env.get("SIGNING_CERTIFICATE", "")
+SIGNING_KEY = env.get("SIGNING_KEY", "")
+SIGNING_KEY_PASSWORD = env.get("SIGNING_KEY_PASSWORD", "")
+
 # Attendance: a learner signs from a little before the session starts until a little after it
 # ends; the trainer countersigns at its end. The room's code changes every ROOM_CODE_SECONDS.
 SIGNING_OPENS_BEFORE_MINUTES = int(env.get("SIGNING_OPENS_BEFORE_MINUTES", "15"))
