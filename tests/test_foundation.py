@@ -145,6 +145,11 @@ def test_demo_accounts_are_created_once_in_their_groups(django_user_model):
     trainer = django_user_model.objects.get(email="formatrice@atelier-reseaux.test")
     assert list(trainer.groups.values_list("name", flat=True)) == ["Trainers"]
     assert django_user_model.objects.filter(email__endswith="@atelier-reseaux.test").count() == 5
+    # The demo training body signs and stamps, so that the demo trainer can issue documents.
+    from workshops.models import TrainingBody
+
+    body = TrainingBody.load()
+    assert body.signature.file.size and body.stamp.file.size
 
 
 def test_trainers_group_has_no_admin_rights():

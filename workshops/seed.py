@@ -60,6 +60,42 @@ LAST_NAMES = [
 ]
 
 
+def demo_signature_and_stamp():
+    """A drawn signature and a round stamp marked DÉMONSTRATION, as Wagtail images, so that the
+    demo trainer can issue documents (none is issued with an empty signature box)."""
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PillowImage
+    from PIL import ImageDraw
+    from wagtail.images.models import Image
+
+    def image(title, size, draw):
+        picture = PillowImage.new("RGBA", size, (255, 255, 255, 0))
+        draw(ImageDraw.Draw(picture))
+        content = io.BytesIO()
+        picture.save(content, "PNG")
+        return Image.objects.create(title=title, file=ImageFile(content, name="demo.png"))
+
+    blue, red = (20, 40, 140, 255), (170, 30, 40, 255)
+    signature = image(
+        "Signature de démonstration",
+        (420, 140),
+        lambda d: d.line(
+            [(20, 100), (70, 30), (110, 110), (160, 40), (200, 95), (260, 50), (400, 70)],
+            fill=blue,
+            width=6,
+        ),
+    )
+
+    def stamp(d):
+        d.ellipse((10, 10, 250, 250), outline=red, width=8)
+        d.ellipse((40, 40, 220, 220), outline=red, width=3)
+        d.text((58, 122), "DÉMONSTRATION", fill=red)
+
+    return signature, image("Cachet de démonstration", (260, 260), stamp)
+
+
 def build_demo_workshop(trainer_email, learner_email):
     User = get_user_model()
     trainer = User.objects.get(email=trainer_email)
@@ -81,6 +117,7 @@ def build_demo_workshop(trainer_email, learner_email):
         body.address = "1 place de la Bourse\n69002 Lyon"
         body.signatory = "Claire Martin, responsable formation"
         body.city = "Lyon"
+        body.signature, body.stamp = demo_signature_and_stamp()
         body.save()
     workshop.trainers.add(trainer)
     Membership.objects.create(workshop=workshop, user=User.objects.get(email=learner_email))

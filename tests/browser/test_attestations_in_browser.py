@@ -14,6 +14,7 @@ from attendance.models import Presence
 from attestations.models import Attestation
 from caching.addresses import public_url
 from tests.browser.helpers import answer_every_question, sign_in
+from tests.document_helpers import sign_and_stamp
 from tests.factories import QuizFactory, TrainerFactory, UserFactory, WorkshopFactory
 from tests.workshop_helpers import assign
 from workshops.models import TrainingBody, WorkshopSession
@@ -75,7 +76,7 @@ def test_signatures_tests_and_an_attestation_from_issue_to_verification(site, br
     final = assign(workshop, QuizFactory(lesson=entry.lesson)).quiz  # the same lesson's sections
     body = TrainingBody.load()
     body.name, body.address, body.city = "CCI Formation Loire", "42000 Saint-Étienne", "Lyon"
-    body.save()
+    sign_and_stamp(body)
 
     # A session of the programme is under way: begun two hours ago, ending in ten minutes
     # (within today), so that learners sign and the trainer countersigns now.
