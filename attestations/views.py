@@ -78,10 +78,23 @@ def refused_for_missing_facts(request, workshop):
 
 
 def say_issued(request, issued):
+    """Say so, and have the task worker print their documents (never in the request: 100
+    learners are 200 PDFs)."""
+    workshop = issued[0].workshop
+    start_once(
+        tasks.print_documents,
+        about=f"print:{workshop.pk}",
+        owner=request.user,
+        title=_("Impression des attestations et certificats · %(name)s") % {"name": workshop.name},
+        back=reverse("attestations:workshop", args=[workshop.pk]),
+        workshop_id=workshop.pk,
+    )
     messages.success(
         request,
         ngettext(
-            "%(count)s attestation délivrée.", "%(count)s attestations délivrées.", len(issued)
+            "%(count)s attestation délivrée ; son attestation et son certificat s'impriment.",
+            "%(count)s attestations délivrées ; leurs documents s'impriment.",
+            len(issued),
         )
         % {"count": len(issued)},
     )

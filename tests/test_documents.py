@@ -14,6 +14,7 @@ import pytest
 import segno
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from attestations.models import Attestation, Document
@@ -242,7 +243,7 @@ def test_downloads_the_zip_and_the_verification_page_give_the_documents_as_issue
         "3,5 heures",
         "présence à 1 séance sur 1",
         "sans résultats d'évaluation",
-        attestation.issued_at.strftime("%-d") + " ",
+        timezone.localtime(attestation.issued_at).strftime("%-d") + " ",  # a day of Paris
         digests["attestation"],
         digests["certificat"],
     ]:
@@ -269,8 +270,8 @@ def test_downloads_the_zip_and_the_verification_page_give_the_documents_as_issue
         client, client.post(reverse("attestations:prepare_documents", args=[workshop.pk]))
     )
     archive = zipfile.ZipFile(io.BytesIO(content))
-    assert archive.read("attestation-lea-roux.pdf") == issued["attestation"]
-    assert archive.read("certificat-lea-roux.pdf") == issued["certificat"]
+    assert archive.read("Roux Léa - attestation.pdf") == issued["attestation"]
+    assert archive.read("Roux Léa - certificat.pdf") == issued["certificat"]
 
 
 def test_a_document_s_file_goes_with_its_purged_attestation(

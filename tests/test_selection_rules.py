@@ -21,6 +21,7 @@ from quizzes.models import Attempt
 from tests.account_helpers import STRONG_PASSWORD as STRONG
 from tests.account_helpers import sign_up_and_activate
 from tests.clock import at, instant
+from tests.document_helpers import sign_and_stamp
 from tests.factories import QuizFactory, UserFactory, WorkshopFactory, true_false
 from tests.quiz_helpers import answers, right_answer, start, submit, wrong_answer
 from tests.workshop_helpers import assign, held_session, open_assignment, take
@@ -126,8 +127,7 @@ def follow_job(client, response):
 def body():
     settings = TrainingBody.load()
     settings.name = "CCI Formation Loire"
-    settings.save()
-    return settings
+    return sign_and_stamp(settings)
 
 
 @pytest.fixture

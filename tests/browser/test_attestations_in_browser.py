@@ -161,7 +161,7 @@ def test_signatures_tests_and_an_attestation_from_issue_to_verification(site, br
         "button", name="Délivrer les attestations aux 2 participants présents qui n'en ont pas"
     ).click()
     issued = trainer_page.locator("main").inner_text().replace("\u00a0", " ").replace("\u202f", " ")
-    assert "2 attestations délivrées." in issued
+    assert "2 attestations délivrées ; leurs documents s'impriment." in issued
     assert "pas d'attestation pour : Zoé Petit" in issued
 
     lea.goto(site + "/compte/mon-espace/")

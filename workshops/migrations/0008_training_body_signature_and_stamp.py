@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('wagtailimages', '0027_image_description'),
-        ('workshops', '0006_workshop_sessions'),
+        ('workshops', '0007_entry_reopening'),
     ]
 
     operations = [

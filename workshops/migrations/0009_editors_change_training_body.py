@@ -33,7 +33,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("workshops", "0007_training_body_signature_and_stamp"),
+        ("workshops", "0008_training_body_signature_and_stamp"),
         ("accounts", "0002_groups_and_permissions"),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('attestations', '0001_initial'),
+        ('attestations', '0002_revocation_reason_and_replacement'),
     ]
 
     operations = [
