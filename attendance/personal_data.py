@@ -1,7 +1,11 @@
 """What attendance sheets keep about a person (privacy.registry): legal evidence, kept under the
-name it was signed under after the account is deleted, until ATTENDANCE_RETENTION_DAYS."""
+name it was signed under after the account is deleted, for ATTENDANCE_RETENTION_YEARS after the
+end of the year of the workshop's last payment (workshops.models.WorkshopQuerySet)."""
 
-from privacy.registry import DELETED, KEPT, Expiry, Export, register
+from django.db.models import Q
+
+from privacy.registry import DELETED, KEPT, Export, YearEndExpiry, register
+from workshops.models import Workshop
 
 from .models import Amendment, LateSignature, Presence, Sheet
 
@@ -22,11 +26,15 @@ def presences(user, now):
     ]
 
 
+def sheets_up_to(year):
+    return Q(session__workshop__in=Workshop.objects.evidence_year_at_most(year).values("pk"))
+
+
 def register_personal_data():
     register(
         Sheet,
         on_account_deletion=KEPT,
-        expiry=Expiry("attendance sheets", "session__date", "ATTENDANCE_RETENTION_DAYS"),
+        expiry=YearEndExpiry("attendance sheets", "ATTENDANCE_RETENTION_YEARS", sheets_up_to),
         note="The trainer's countersignature (name, drawn signature): legal evidence, not a "
         "learner's data.",
     )

@@ -124,3 +124,44 @@ class Document(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} — {self.attestation}"
+
+
+class ExpiredAttestation(models.Model):
+    """What stays of an attestation (and its certificate) once its retention period is over and
+    the purge has deleted it: that it existed, without anything about the person, so that its
+    verification address still answers instead of calling a genuine document unknown."""
+
+    token = models.UUIDField(_("code de vérification"), unique=True)
+    issued_at = models.DateTimeField(_("délivrée le"))
+    revoked_at = models.DateTimeField(_("révoquée le"), null=True, blank=True)
+    body_name = models.CharField(_("organisme de formation"), max_length=200, blank=True)
+    personal_data_deleted_at = models.DateTimeField(_("données personnelles supprimées le"))
+
+    # The documents every attestation record prints.
+    KIND = _("Attestation de fin de formation et certificat de réalisation")
+
+    class Meta:
+        verbose_name = _("attestation expirée")
+        verbose_name_plural = _("attestations expirées")
+
+    def __str__(self):
+        return str(self.token)
+
+    @classmethod
+    def record(cls, attestations, now):
+        """Before the purge deletes `attestations`: what stays of each."""
+        cls.objects.bulk_create(
+            [
+                cls(
+                    token=token,
+                    issued_at=issued_at,
+                    revoked_at=revoked_at,
+                    body_name=(content.get("body") or {}).get("name", ""),
+                    personal_data_deleted_at=now,
+                )
+                for token, issued_at, revoked_at, content in attestations.values_list(
+                    "token", "issued_at", "revoked_at", "content"
+                )
+            ],
+            ignore_conflicts=True,
+        )

@@ -1,9 +1,14 @@
 """What attestations keep about a person (privacy.registry): legal evidence, kept under the
-learner's name after the account is deleted, until ATTESTATION_RETENTION_DAYS."""
+learner's name after the account is deleted, for CERTIFICATE_RETENTION_YEARS after the end of the
+year of the workshop's last payment (workshops.models.WorkshopQuerySet). When they go, a record
+without personal data stays, so that their verification address still answers."""
 
-from privacy.registry import KEPT, Expiry, Export, register
+from django.db.models import Q
 
-from .models import Attestation
+from privacy.registry import KEPT, Export, YearEndExpiry, register
+from workshops.models import Workshop
+
+from .models import Attestation, ExpiredAttestation
 
 
 def attestations(user, now):
@@ -18,10 +23,23 @@ def attestations(user, now):
     ]
 
 
+def attestations_up_to(year):
+    """Those of workshops whose evidence year is `year` or earlier (one whose workshop is gone:
+    by the year it was issued in)."""
+    return Q(workshop__in=Workshop.objects.evidence_year_at_most(year).values("pk")) | Q(
+        workshop=None, issued_at__year__lte=year
+    )
+
+
 def register_personal_data():
     register(
         Attestation,
         on_account_deletion=KEPT,
         export=Export("attestations", attestations),
-        expiry=Expiry("attestations", "issued_at", "ATTESTATION_RETENTION_DAYS"),
+        expiry=YearEndExpiry(
+            "attestations",
+            "CERTIFICATE_RETENTION_YEARS",
+            attestations_up_to,
+            leaves=ExpiredAttestation.record,
+        ),
     )

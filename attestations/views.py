@@ -26,7 +26,7 @@ from workshops.roles import trainer_required, workshop_run_by
 
 from . import services, tasks
 from .content import missing_facts
-from .models import Attestation
+from .models import Attestation, ExpiredAttestation
 
 
 @trainer_required
@@ -330,10 +330,12 @@ LARGEST_CHECKED = 10 * 1024 * 1024
 @never_cache
 def verify(request, token):
     """What the attestation certifies, by which body, when, and each document's digest as it
-    was issued; or revoked; or unknown. A PDF posted here is compared with the documents by
-    its digest (and not kept)."""
+    was issued; or revoked; or deleted at the end of its retention period (it existed:
+    ExpiredAttestation); or unknown. A PDF posted here is compared with the documents by its
+    digest (and not kept)."""
     attestation = Attestation.objects.filter(token=token).prefetch_related("documents").first()
-    status = 404 if attestation is None else 200
+    expired = None if attestation else ExpiredAttestation.objects.filter(token=token).first()
+    status = 404 if attestation is None and expired is None else 200
     documents = list(attestation.documents.all()) if attestation else []
     checked = None
     upload = request.FILES.get("document") if request.method == "POST" else None
@@ -349,6 +351,7 @@ def verify(request, token):
         "attestations/verify.html",
         {
             "attestation": attestation,
+            "expired": expired,
             "c": attestation and attestation.content,
             "documents": documents,
             "checked": checked,

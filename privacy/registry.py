@@ -63,11 +63,33 @@ class Expiry:
 
 
 @dataclass(frozen=True)
+class YearEndExpiry:
+    """What the daily purge deletes of training evidence: kept for the number of whole years
+    named by `setting` counted from 31 December of a year, so that a row of year Y goes once
+    31 December of Y + years is over, at midnight in Paris. The app that owns that year says
+    which rows it gives: `up_to(year)`, a Q of the rows whose year is `year` or earlier.
+    `leaves(rows, now)`, if given, records what outlives the rows before they go (a verification
+    record without personal data)."""
+
+    label: str
+    setting: str
+    up_to: object
+    leaves: object = None
+
+    def last_year_over(self, now):
+        """The latest year whose period is over at `now`."""
+        return timezone.localdate(now).year - getattr(settings, self.setting) - 1
+
+    def expired(self, model, now):
+        return model.objects.filter(self.up_to(self.last_year_over(now)))
+
+
+@dataclass(frozen=True)
 class PersonalData:
     model: type
     on_account_deletion: str
     export: Export | None
-    expiry: Expiry | None
+    expiry: Expiry | YearEndExpiry | None
     # For rows that name the person without a relation to the account (sign-in records keep the
     # address typed): `forget_by(user)`, a Q of those rows, deleted with the account.
     forget_by: object
@@ -117,7 +139,10 @@ def purge(now=None, only=None):
     for entry in entries():
         if entry.expiry and (only is None or entry.model in only):
             label = entry.model._meta.label
-            count = entry.expiry.expired(entry.model, now).delete()[1].get(label, 0)
+            rows = entry.expiry.expired(entry.model, now)
+            if getattr(entry.expiry, "leaves", None):
+                entry.expiry.leaves(rows, now)
+            count = rows.delete()[1].get(label, 0)
             deleted[entry.expiry.label] = deleted.get(entry.expiry.label, 0) + count
     return deleted
 

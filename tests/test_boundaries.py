@@ -352,16 +352,17 @@ def days_after(days):
     return instant(MADE) + timedelta(days=days)
 
 
-def day_after_the_day(days):
-    """Midnight (Paris) after the day `days` days after MADE's date: the end of a period counted
-    from a record's date (a sheet's half-day), its last day included."""
-    return instant(f"{date.fromisoformat(MADE[:10]) + timedelta(days=days + 1)} 00:00")
+def end_of_year_after(years):
+    """Midnight (Paris) on 1 January after 31 December of MADE's year + `years`: the end of a
+    period counted in years from the end of the year of the workshop's last payment (by default
+    the year of its last session, here MADE's)."""
+    return instant(f"{int(MADE[:4]) + years + 1}-01-01 00:00")
 
 
 # Each kind of record, how to make one (what must go at the end of its period, and a record of
 # another kind beside it that must stay), and when its period ends: what the privacy page and
-# the account's deletion page promise (30 days, 7 days, two weeks, 3 and 6 years: the legal
-# periods counted in years of 366 days, so that a leap year never cuts them short).
+# the account's deletion page promise (30 days, 7 days, two weeks; for training evidence, 3 and
+# 6 years after the end of the year of the last payment, as the certificate says).
 RETENTION = {
     "sign-ups never activated": (unactivated_sign_up, days_after(7)),
     "sign-in records": (sign_in_records, days_after(30)),
@@ -370,8 +371,8 @@ RETENTION = {
     "live guests": (live_guest, days_after(30)),
     "background jobs": (background_job, days_after(7)),
     "finished tasks": (finished_task, days_after(7)),
-    "attestations": (attestation, days_after(3 * 366)),
-    "attendance sheets": (attendance_sheet, day_after_the_day(6 * 366)),
+    "attestations": (attestation, end_of_year_after(3)),
+    "attendance sheets": (attendance_sheet, end_of_year_after(6)),
 }
 
 
@@ -397,17 +398,45 @@ def test_each_kind_of_record_is_kept_to_the_end_of_its_period_and_gone_after(
     assert all(rows.exists() for rows in staying), "another kind went with it"
 
 
-def test_a_sheet_goes_at_midnight_paris_time_after_its_last_day(client, clock, room):
-    """Its last day is a date of Paris: at 00:00 there (23:00 UTC, the day before) it is over."""
+def test_a_sheet_goes_at_midnight_paris_time_on_the_first_of_january(client, clock, room):
+    """Its period ends with 31 December in Paris: at 00:00 there (23:00 UTC, the day before)."""
     clock.move_to(MADE)
     (sheet, _), _ = attendance_sheet(client, room)
-    end = day_after_the_day(6 * 366)
+    end = end_of_year_after(6)
     clock.move_to(end - timedelta(seconds=1))
     purge()
     assert sheet.exists()
     clock.move_to(end)
     purge()
     assert not sheet.exists()
+
+
+def test_the_year_of_the_last_payment_moves_the_end_of_the_period(client, clock, room):
+    """Paid the year after its last session: kept a year longer, counted from that year's end."""
+    clock.move_to(MADE)
+    (attestation_rows,), (sheet,) = attestation(client, room)
+    workshop = room["workshop"]
+    workshop.last_payment_year = int(MADE[:4]) + 1
+    workshop.save()
+    clock.move_to(end_of_year_after(4) - timedelta(seconds=1))
+    purge()
+    assert attestation_rows.exists() and sheet.exists()
+    clock.move_to(end_of_year_after(4))
+    purge()
+    assert not attestation_rows.exists() and sheet.exists()
+
+
+def test_without_a_payment_year_the_last_session_counts_not_the_first(client, clock, room):
+    """A workshop whose sessions run into the next year: counted from the end of that year."""
+    clock.move_to(MADE)
+    (attestation_rows,), _ = attestation(client, room)
+    held_session(room["workshop"], room["trainer"], [], date(int(MADE[:4]) + 1, 1, 12))
+    clock.move_to(end_of_year_after(4) - timedelta(seconds=1))
+    purge()
+    assert attestation_rows.exists()
+    clock.move_to(end_of_year_after(4))
+    purge()
+    assert not attestation_rows.exists()
 
 
 def test_the_privacy_pages_promise_the_periods_tested_here(client, room):
@@ -419,8 +448,8 @@ def test_the_privacy_pages_promise_the_periods_tested_here(client, room):
         "une session de connexion expire au bout de deux semaines et est alors effacée",
         "une inscription jamais activée par le lien envoyé par e-mail est effacée au bout de 7 "
         "jours",
-        "sont gardées 6 ans",
-        "sont gardés 3 ans après leur délivrance",
+        "sont gardées 6 ans après la fin de l'année du dernier paiement de la formation",
+        "sont gardés 3 ans après la fin de l'année du dernier paiement de la formation",
     ):
         assert promise in privacy, promise
     deletion = page_text(as_user(client, room["learners"][0]).get(reverse("accounts:delete")))

@@ -20,7 +20,14 @@ DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
 class WorkshopForm(forms.ModelForm):
     class Meta:
         model = Workshop
-        fields = ["name", "description", "starts_on", "ends_on", "duration_hours"]
+        fields = [
+            "name",
+            "description",
+            "starts_on",
+            "ends_on",
+            "duration_hours",
+            "last_payment_year",
+        ]
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

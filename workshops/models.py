@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
@@ -27,6 +28,27 @@ def new_join_code():
 class WorkshopQuerySet(models.QuerySet):
     def run_by(self, user):
         return self.filter(trainers=user)
+
+    def with_evidence_year(self):
+        """Each workshop's `evidence_year`: the year its training evidence is kept from (the
+        end of), that of the action's last payment: `last_payment_year` when the training body
+        gave it, else the year of its last scheduled session, else of its end, else of its
+        creation (Paris time)."""
+        last_session = WorkshopSession.objects.filter(workshop=models.OuterRef("pk")).order_by(
+            "-date"
+        )
+        return self.annotate(
+            evidence_year=Coalesce(
+                "last_payment_year",
+                ExtractYear(models.Subquery(last_session.values("date")[:1])),
+                ExtractYear("ends_on"),
+                ExtractYear("created_at"),
+            )
+        )
+
+    def evidence_year_at_most(self, year):
+        """The workshops whose evidence year is `year` or earlier."""
+        return self.with_evidence_year().filter(evidence_year__lte=year)
 
 
 class Workshop(models.Model):
@@ -56,6 +78,15 @@ class Workshop(models.Model):
             "La durée de la formation, reportée sur les attestations : 14 pour deux jours."
         ),
     )
+    last_payment_year = models.PositiveSmallIntegerField(
+        _("année du dernier paiement"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Les attestations, certificats et feuilles d'émargement sont conservés à compter de "
+            "la fin de cette année. Vide : l'année de la dernière séance."
+        ),
+    )
     archived = models.BooleanField(_("archivé"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -74,6 +105,11 @@ class Workshop(models.Model):
 
     def get_join_url(self):
         return reverse("workshops:join_code", args=[self.join_code])
+
+    def evidence_year(self):
+        """The year its evidence is kept from the end of (`WorkshopQuerySet.with_evidence_year`,
+        the one rule)."""
+        return Workshop.objects.with_evidence_year().get(pk=self.pk).evidence_year
 
 
 class WorkshopSession(models.Model):

@@ -304,10 +304,17 @@ LOGIN_RECORDS_RETENTION_DAYS = int(env.get("LOGIN_RECORDS_RETENTION_DAYS", "30")
 UNACTIVATED_ACCOUNT_RETENTION_DAYS = 7
 # The admin's sign-in form, with its labels in French.
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
-# Training evidence, kept after an account is deleted (a legal obligation): attestations and
-# certificates 3 years after they are issued, attendance sheets (supporting proof) 6 years.
-ATTESTATION_RETENTION_DAYS = 3 * 366
-ATTENDANCE_RETENTION_DAYS = 6 * 366
+# Training evidence, kept after an account is deleted (a legal obligation), in whole years
+# counted from 31 December of the year of the action's last payment (Workshop.last_payment_year,
+# by default the year of its last session), as the certificate of completion says ("pendant une
+# durée de trois ans à compter de la fin de l'année du dernier paiement"): attestations and
+# certificates, with the learners' quiz attempts of the workshop (pseudonymised once their
+# account is deleted), 3 years; attendance sheets, the certificates' proofs, 6 years and never
+# fewer than the certificates.
+CERTIFICATE_RETENTION_YEARS = int(env.get("CERTIFICATE_RETENTION_YEARS", "3"))
+ATTENDANCE_RETENTION_YEARS = max(
+    int(env.get("ATTENDANCE_RETENTION_YEARS", "6")), CERTIFICATE_RETENTION_YEARS
+)
 
 # Attestations and certificates are signed electronically (PAdES) with the training body's
 # certificate when these name its PEM files (workshops.signing); unset, they are unsigned.
