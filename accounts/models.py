@@ -1,6 +1,8 @@
 from django.contrib.auth.models import AbstractUser, UserManager
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+
+from privacy import registry
 
 
 def normalize_email(email):
@@ -53,3 +55,10 @@ class User(AbstractUser):
     def save(self, *args, **kwargs):
         self.email = normalize_email(self.email)  # whatever form created it (the admin's too)
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        """The training evidence that stays without the account is set aside first
+        (privacy.registry.keep), then the account goes with what its relations take."""
+        with transaction.atomic():
+            registry.keep(self)
+            return super().delete(*args, **kwargs)

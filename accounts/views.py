@@ -228,9 +228,21 @@ def delete_account(request):
     """Deletes the account and, with it, what each app registered as going with it; training
     evidence stays for its legal period (privacy.registry)."""
     form = DeleteAccountForm(request.user, request.POST or None)
+    kept = registry.kept_after_deletion(request.user)
     if request.method == "POST" and form.is_valid():
         request.user.delete()
         logout(request)
-        messages.success(request, _("Votre compte et toutes vos données ont été supprimés."))
+        if not kept:
+            messages.success(request, _("Votre compte et toutes vos données ont été supprimés."))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Votre compte a été supprimé, avec tout ce qui n'est pas une pièce de "
+                    "formation que la loi oblige à garder. Restent, jusqu'à la fin de leur durée "
+                    "légale de conservation : %(kept)s"
+                )
+                % {"kept": " ".join(kept)},
+            )
         return redirect("/")
-    return render(request, "accounts/delete_account.html", {"form": form})
+    return render(request, "accounts/delete_account.html", {"form": form, "kept": kept})

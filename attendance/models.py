@@ -84,6 +84,9 @@ class Presence(models.Model):
         related_name="+",
         verbose_name=_("participant"),
     )
+    # Once the account is deleted: its former id, which ties the line to the workshop's former
+    # member (workshops.models.Membership) and names no one.
+    former_user_id = models.PositiveBigIntegerField(null=True, editable=False)
     name = models.CharField(_("nom"), max_length=300)
     status = models.CharField(_("présence"), max_length=6, choices=Status.choices)
     signed_at = models.DateTimeField(_("signé le"), null=True, blank=True)

@@ -3,9 +3,12 @@ name it was signed under after the account is deleted, for ATTENDANCE_RETENTION_
 end of the year of the workshop's last payment (workshops.models.WorkshopQuerySet)."""
 
 from django.db.models import Q
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from privacy.registry import DELETED, KEPT, Export, YearEndExpiry, register
 from workshops.models import Workshop
+from workshops.personal_data import until
 
 from .models import Amendment, LateSignature, Presence, Sheet
 
@@ -26,6 +29,24 @@ def presences(user, now):
     ]
 
 
+def keep_former_id(user):
+    """Before the account goes: its lines keep the account's former id, which ties them to the
+    workshop's former member (workshops.personal_data), so its sessions stay counted."""
+    Presence.objects.filter(user=user).update(former_user_id=user.pk)
+
+
+def tells(user, expiry):
+    workshops = Workshop.objects.filter(sessions__sheet__presences__user=user).distinct()
+    return [
+        _(
+            "Atelier « %(name)s » : vos signatures sur ses feuilles d'émargement, sous votre nom, "
+            "jusqu'au %(date)s."
+        )
+        % {"name": workshop.name, "date": date_format(last_day, "j F Y")}
+        for workshop, last_day in until(expiry, workshops)
+    ]
+
+
 def sheets_up_to(year):
     return Q(session__workshop__in=Workshop.objects.evidence_year_at_most(year).values("pk"))
 
@@ -35,6 +56,7 @@ def register_personal_data():
         Sheet,
         on_account_deletion=KEPT,
         expiry=YearEndExpiry("attendance sheets", "ATTENDANCE_RETENTION_YEARS", sheets_up_to),
+        tells=tells,
         note="The trainer's countersignature (name, drawn signature): legal evidence, not a "
         "learner's data.",
     )
@@ -42,6 +64,7 @@ def register_personal_data():
         Presence,
         on_account_deletion=KEPT,
         export=Export("emargement", presences),
+        keep=keep_former_id,
         note="Signature and its proof (address, browser): deleted with its sheet, when the "
         "sheet's period is over.",
     )

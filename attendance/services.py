@@ -337,15 +337,18 @@ def proving_sheets(workshop):
 
 
 def realised(workshop):
-    """What the sheets prove, per learner: {user id: (sessions, hours)}, from the proving
+    """What the sheets prove, per learner: {user id (or a deleted account's former id):
+    (sessions, hours)}, from the proving
     sheets' lines signed and not contested. No sheet, no hours."""
     presences = Presence.objects.filter(
         sheet__in=proving_sheets(workshop), status=Presence.Status.SIGNED
     ).exclude(amendments__kind=Amendment.Kind.CONTEST)
     done = {}
     for presence in presences.select_related("sheet__session"):
-        sessions, hours = done.get(presence.user_id, (0, Decimal(0)))
-        done[presence.user_id] = (sessions + 1, hours + presence.sheet.session.hours())
+        # A deleted account's lines: under its former id, as its former membership is.
+        learner = presence.user_id or presence.former_user_id
+        sessions, hours = done.get(learner, (0, Decimal(0)))
+        done[learner] = (sessions + 1, hours + presence.sheet.session.hours())
     return done
 
 

@@ -4,9 +4,12 @@ year of the workshop's last payment (workshops.models.WorkshopQuerySet). When th
 without personal data stays, so that their verification address still answers."""
 
 from django.db.models import Q
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from privacy.registry import KEPT, Export, YearEndExpiry, register
 from workshops.models import Workshop
+from workshops.personal_data import until
 
 from .models import Attestation, ExpiredAttestation
 
@@ -20,6 +23,19 @@ def attestations(user, now):
             "contenu": attestation.content,
         }
         for attestation in Attestation.objects.filter(user=user)
+    ]
+
+
+def tells(user, expiry):
+    workshops = Workshop.objects.filter(attestations__user=user).distinct()
+    return [
+        _(
+            "Atelier « %(name)s » : les attestations et certificats qui vous ont été délivrés, "
+            "sous votre nom, jusqu'au %(date)s ; ensuite, leur adresse de vérification dira "
+            "seulement qu'ils ont existé."
+        )
+        % {"name": workshop.name, "date": date_format(last_day, "j F Y")}
+        for workshop, last_day in until(expiry, workshops)
     ]
 
 
@@ -40,6 +56,7 @@ def register_personal_data():
             "attestations",
             "CERTIFICATE_RETENTION_YEARS",
             attestations_up_to,
-            leaves=ExpiredAttestation.record,
+            on_purge=ExpiredAttestation.record,
         ),
+        tells=tells,
     )

@@ -6,11 +6,12 @@ from django.utils import timezone
 from attendance.services import proving_sheets, realised
 from workshops.models import TrainingBody
 from workshops.positioning import workshop_positioning
-from workshops.reading import assignment_reports, members_of, retained_attempts
+from workshops.reading import assignment_reports, evidence_members_of, retained_attempts
 
 
 def context(workshop):
-    members = members_of(workshop)
+    # Those who deleted their account since are still counted: the report stays as it was.
+    members = evidence_members_of(workshop)
     done = realised(workshop)
     assignments = list(workshop.assignments.select_related("quiz").order_by("pk"))
     quizzes = [

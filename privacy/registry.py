@@ -5,7 +5,7 @@ and the account's deletion, and knows no other app for that; tests/test_privacy.
 model that points at a user is registered nowhere, or says a fate its relations do not give."""
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -16,12 +16,17 @@ DELETED = "deleted"  # they go with it
 # Legal evidence: they stay under the name written in them, without the account, until their
 # own period is over (an expiry, theirs or that of what they belong to).
 KEPT = "kept"
+# Training evidence that names no one: those of a workshop stay without the account, under the
+# account's former id (a number that names no one once the account is gone), until their period
+# is over; the others go with it. The owning app's `keep(user)` (one, for the rows of several
+# models) sets those aside before the account goes.
+PSEUDONYMISED = "pseudonymised"
 # They stay without the account: content or a link that holds nothing of the person (a page's
 # owner, the trainer who started a live session, an editor's lock).
 UNLINKED = "unlinked"
 # Nothing ties them to the account (a session): they go when they expire.
 EXPIRES = "expires"
-FATES = (DELETED, KEPT, UNLINKED, EXPIRES)
+FATES = (DELETED, KEPT, PSEUDONYMISED, UNLINKED, EXPIRES)
 # The note of a snippet that points at a user only through Wagtail's lock.
 EDITORS_LOCK = "Wagtail's lock (locked_by): the editor editing it, cleared when their account goes."
 
@@ -68,13 +73,17 @@ class YearEndExpiry:
     named by `setting` counted from 31 December of a year, so that a row of year Y goes once
     31 December of Y + years is over, at midnight in Paris. The app that owns that year says
     which rows it gives: `up_to(year)`, a Q of the rows whose year is `year` or earlier.
-    `leaves(rows, now)`, if given, records what outlives the rows before they go (a verification
-    record without personal data)."""
+    `on_purge(rows, now)`, if given, runs before the rows go: it records what outlives them (a
+    verification record without personal data), or deletes what only they held."""
 
     label: str
     setting: str
     up_to: object
-    leaves: object = None
+    on_purge: object = None
+
+    def last_day(self, year):
+        """The last day a row of `year` is kept: 31 December of year + the setting's years."""
+        return date(year + getattr(settings, self.setting), 12, 31)
 
     def last_year_over(self, now):
         """The latest year whose period is over at `now`."""
@@ -95,14 +104,32 @@ class PersonalData:
     forget_by: object
     # Why it is not in the learner's export (required then), or anything else worth knowing.
     note: str
+    # For training evidence kept without the account: `keep(user)`, run before it is deleted
+    # (the relations' cascade is decided before any signal), sets those rows aside.
+    keep: object = None
+    # What stays of it once the account is deleted, and until when: `tells(user, expiry)`, French
+    # sentences for the deletion page and its confirmation.
+    tells: object = None
 
 
 _registry = {}
 
 
-def register(model, *, on_account_deletion, export=None, expiry=None, forget_by=None, note=""):
+def register(
+    model,
+    *,
+    on_account_deletion,
+    export=None,
+    expiry=None,
+    forget_by=None,
+    note="",
+    keep=None,
+    tells=None,
+):
     if on_account_deletion not in FATES:
         raise ValueError(f"{model._meta.label}: on_account_deletion must be one of {FATES}")
+    if keep is not None and on_account_deletion not in (KEPT, PSEUDONYMISED):
+        raise ValueError(f"{model._meta.label}: `keep` sets aside only what is kept")
     if export is None and not note:
         raise ValueError(f"{model._meta.label}: say in a note why it is not in the export")
     if export and any(
@@ -111,7 +138,7 @@ def register(model, *, on_account_deletion, export=None, expiry=None, forget_by=
     ):
         raise ValueError(f"{model._meta.label}: the export already has a {export.key!r} section")
     _registry[model._meta.label] = PersonalData(
-        model, on_account_deletion, export, expiry, forget_by, note
+        model, on_account_deletion, export, expiry, forget_by, note, keep, tells
     )
 
 
@@ -140,11 +167,25 @@ def purge(now=None, only=None):
         if entry.expiry and (only is None or entry.model in only):
             label = entry.model._meta.label
             rows = entry.expiry.expired(entry.model, now)
-            if getattr(entry.expiry, "leaves", None):
-                entry.expiry.leaves(rows, now)
+            if getattr(entry.expiry, "on_purge", None):
+                entry.expiry.on_purge(rows, now)
             count = rows.delete()[1].get(label, 0)
             deleted[entry.expiry.label] = deleted.get(entry.expiry.label, 0) + count
     return deleted
+
+
+def keep(user):
+    """Before `user` is deleted: the training evidence that stays without the account is set
+    aside (PSEUDONYMISED), in registration order (apps lower in the layers first)."""
+    for entry in entries():
+        if entry.keep:
+            entry.keep(user)
+
+
+def kept_after_deletion(user):
+    """What stays of `user` once their account is deleted, and until when: French sentences, in
+    registration order."""
+    return [line for entry in entries() if entry.tells for line in entry.tells(user, entry.expiry)]
 
 
 def forget(user):

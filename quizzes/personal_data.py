@@ -1,9 +1,10 @@
 """What quizzes keep about a person (privacy.registry): attempts, with an account or without
-(anonymous ones are purged after ANONYMOUS_ATTEMPT_RETENTION_DAYS)."""
+(anonymous ones are purged after ANONYMOUS_ATTEMPT_RETENTION_DAYS; those of a workshop stay with
+its evidence, pseudonymised, once the account is deleted: workshops.personal_data)."""
 
 from django.db.models import Q
 
-from privacy.registry import DELETED, EDITORS_LOCK, UNLINKED, Expiry, Export, register
+from privacy.registry import EDITORS_LOCK, PSEUDONYMISED, UNLINKED, Expiry, Export, register
 
 from .models import Attempt, Quiz
 
@@ -27,13 +28,17 @@ def attempts(user, now):
 def register_personal_data():
     register(
         Attempt,
-        on_account_deletion=DELETED,
+        on_account_deletion=PSEUDONYMISED,
         export=Export("tentatives", attempts),
+        # Those of an assigned quiz stay with their workshop's evidence (workshops.personal_data
+        # keeps them, and deletes them with it); anonymous ones, or one left by nothing, go.
         expiry=Expiry(
             "anonymous quiz attempts",
             "submitted_at",
             "ANONYMOUS_ATTEMPT_RETENTION_DAYS",
-            only=Q(user=None),
+            only=Q(user=None) & (Q(assigned=False) | Q(assignment_link=None)),
         ),
+        note="An attempt for a workshop that has begun is kept without the account "
+        "(workshops.personal_data); the others go with it.",
     )
     register(Quiz, on_account_deletion=UNLINKED, note=EDITORS_LOCK)

@@ -27,13 +27,13 @@ from privacy import registry
 from quizzes.models import Attempt
 from tests.account_helpers import link_in_last_email, sign_up, sign_up_and_activate
 from tests.clock import instant
-from tests.factories import QuizFactory, TrainerFactory, UserFactory, WorkshopFactory
+from tests.factories import PASSWORD, QuizFactory, TrainerFactory, UserFactory, WorkshopFactory
 from tests.live_helpers import phone, start_session
 from tests.quiz_helpers import answers
 from tests.quiz_helpers import start as start_quiz
 from tests.quiz_helpers import submit as submit_quiz
 from tests.workshop_helpers import assign, held_session, open_assignment
-from workshops.models import WorkshopSession
+from workshops.models import AssignedAttempt, AssignmentProgress, Membership, WorkshopSession
 
 pytestmark = pytest.mark.django_db
 
@@ -352,6 +352,28 @@ def days_after(days):
     return instant(MADE) + timedelta(days=days)
 
 
+def former_members_results(client, room):
+    """Léa took a quiz of a workshop that had begun, then deleted her account: her membership,
+    progress and attempt stay, without her account, with the workshop's evidence."""
+    lea = room["learners"][0]
+    day = date.fromisoformat(MADE[:10])
+    sheet = held_session(room["workshop"], room["trainer"], [lea], day)
+    assignment = assign(room["workshop"])
+    form, token = open_assignment(as_user(client, lea), assignment)
+    client.post(reverse("workshops:submit", args=[assignment.pk]), answers(form, token))
+    attempts = list(Attempt.objects.filter(user=lea).values_list("pk", flat=True))
+    assert len(attempts) == 1
+    response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
+    assert response.status_code == 302
+    kept = {"former_user_id": lea.pk}
+    return [
+        Membership.objects.filter(**kept),
+        AssignmentProgress.objects.filter(**kept),
+        AssignedAttempt.objects.filter(**kept),
+        Attempt.objects.filter(pk__in=attempts, user=None),
+    ], [Presence.objects.filter(sheet=sheet, former_user_id=lea.pk)]
+
+
 def end_of_year_after(years):
     """Midnight (Paris) on 1 January after 31 December of MADE's year + `years`: the end of a
     period counted in years from the end of the year of the workshop's last payment (by default
@@ -373,6 +395,7 @@ RETENTION = {
     "finished tasks": (finished_task, days_after(7)),
     "attestations": (attestation, end_of_year_after(3)),
     "attendance sheets": (attendance_sheet, end_of_year_after(6)),
+    "workshop results of deleted accounts": (former_members_results, end_of_year_after(3)),
 }
 
 
@@ -453,7 +476,7 @@ def test_the_privacy_pages_promise_the_periods_tested_here(client, room):
     ):
         assert promise in privacy, promise
     deletion = page_text(as_user(client, room["learners"][0]).get(reverse("accounts:delete")))
-    assert "feuilles d'émargement (6 ans)" in deletion and "délivrées (3 ans)" in deletion
+    assert "feuilles d'émargement (6 ans)" in deletion and "délivrés (3 ans)" in deletion
 
 
 # Links sent by e-mail.

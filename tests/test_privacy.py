@@ -90,9 +90,12 @@ def test_each_fate_on_account_deletion_is_what_the_relations_do():
         ]
         if fate == registry.DELETED:
             assert cascading or entry.forget_by or model is get_user_model(), model
+        elif fate == registry.PSEUDONYMISED:
+            # The rest goes with the account: what stays is set aside first (`keep`).
+            assert cascading, model
         else:
             assert not cascading, (model, fate, cascading)
-        if fate == registry.KEPT:
+        if fate in (registry.KEPT, registry.PSEUDONYMISED):
             parents = [
                 field.related_model
                 for field in model._meta.local_fields
@@ -128,6 +131,7 @@ def test_the_daily_purge_reports_each_registered_expiry():
         "live guests",
         "attendance sheets",
         "attestations",
+        "workshop results of deleted accounts",
         "background jobs",
         "finished tasks",
     }

@@ -4,20 +4,26 @@ it after the purge still answers at its verification address; and deleting an ac
 nothing of a workshop's evidence: its sheets, attestations and group report."""
 
 import io
-from datetime import date
+import re
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import strip_tags
+from pypdf import PdfReader
 
 from attestations.models import Attestation, ExpiredAttestation
+from quizzes.models import Attempt
 from tests.clock import instant
-from tests.factories import QuizFactory, StatisticFactory, questions_of_each_kind
-from tests.quiz_helpers import wrong_answer
-from tests.workshop_helpers import assign, held_session, make_workshop, take
-from workshops.models import TrainingBody
+from tests.factories import QuizFactory, StatisticFactory, UserFactory, questions_of_each_kind
+from tests.quiz_helpers import answers, wrong_answer
+from tests.quiz_helpers import start as start_quiz
+from tests.quiz_helpers import submit as submit_quiz
+from tests.workshop_helpers import PASSWORD, assign, held_session, make_workshop, take
+from workshops.models import AssignmentProgress, TrainingBody
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +38,8 @@ def as_user(client, user):
 
 
 def page_text(response):
-    return " ".join(strip_tags(response.content.decode()).replace("\u00a0", " ").split())
+    text = strip_tags(response.content.decode()).replace("\u00a0", " ").replace("&#x27;", "'")
+    return " ".join(text.split())
 
 
 def purge():
@@ -49,9 +56,7 @@ def training(people, clock):
     body.declaration_number, body.signatory = "84420000042", "Claire Martin, directrice"
     body.save()
     lea, omar = people["learner"], people["other_learner"]
-    sam = type(lea).objects.create_user(
-        email="sam@test.fr", password="x", first_name="Sam", last_name="Bernard"
-    )
+    sam = UserFactory(email="sam@test.fr", first_name="Sam", last_name="Bernard")
     workshop, entry = make_workshop(people["trainer"], [lea, omar, sam], stage="entry")
     workshop.name = "Réseaux sociaux pour artisans"
     workshop.starts_on = workshop.ends_on = date.fromisoformat(DAY)
@@ -125,3 +130,92 @@ def test_the_purge_leaves_a_verification_record_without_personal_data(
     clock.move_to("2031-06-01 12:00")
     purge()
     assert ExpiredAttestation.objects.get(token=attestation.token) == kept
+
+
+# Deleting an account changes nothing of a workshop's evidence.
+
+
+def group_report(client, trainer, workshop):
+    """The group report as the trainer prepares it (a background job), and its text."""
+    response = as_user(client, trainer).post(
+        reverse("attestations:prepare_report", args=[workshop.pk])
+    )
+    assert response.status_code == 302 and response.url.startswith("/travaux/"), response
+    page = client.get(response.url).content.decode()
+    download = re.search(r'href="(/travaux/[^"]+/fichier/)"', page).group(1)
+    content = b"".join(client.get(download).streaming_content)
+    return content, "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def deletes_account(client, learner):
+    response = as_user(client, learner).post(reverse("accounts:delete"), {"password": PASSWORD})
+    assert response.status_code == 302
+    assert not type(learner).objects.filter(pk=learner.pk).exists()
+    return response
+
+
+def test_deleting_an_account_leaves_the_group_report_as_it_was(client, people, training, clock):
+    sat_the_tests(client, clock, training)
+    issue_all(client, people["trainer"], training["workshop"])
+    omar = training["learners"][1]
+    # Omar also tried a public quiz, outside any workshop: that attempt goes with his account.
+    as_user(client, omar)
+    public = QuizFactory()
+    form, token = start_quiz(client, public.slug)
+    assert submit_quiz(client, public.slug, answers(form, token)).status_code == 302
+    standalone = Attempt.objects.filter(user=omar, assigned=False)
+    assert standalone.exists()
+    standalone_ids = list(standalone.values_list("pk", flat=True))
+    in_workshop = list(Attempt.objects.filter(user=omar, assigned=True).values_list("pk", "score"))
+    assert len(in_workshop) == 2
+
+    before, before_text = group_report(client, people["trainer"], training["workshop"])
+    for expected in ("Omar Diallo", "Moyenne du groupe", "33,3 %"):
+        assert expected in before_text.replace("\u00a0", " "), expected
+    deletes_account(client, omar)
+    after, after_text = group_report(client, people["trainer"], training["workshop"])
+
+    assert after_text == before_text
+    assert after == before  # the same clock: the same bytes
+    # His attempts in the workshop stay, without his account, name or e-mail; the other goes.
+    kept = Attempt.objects.filter(pk__in=[pk for pk, _score in in_workshop])
+    assert sorted(kept.values_list("pk", "score")) == sorted(in_workshop)
+    assert not kept.exclude(user=None).exists()
+    assert not Attempt.objects.filter(pk__in=standalone_ids).exists()
+    assert AssignmentProgress.objects.filter(user=None).count() == 2
+
+
+def test_the_deletion_page_and_its_confirmation_say_what_is_kept_and_until_when(
+    client, people, training, clock
+):
+    sat_the_tests(client, clock, training)
+    issue_all(client, people["trainer"], training["workshop"])
+    omar = training["learners"][1]
+    kept = [  # 2026, the year of its last session, + 3 years (+ 6 for the sheets)
+        "Atelier « Réseaux sociaux pour artisans » : votre nom dans la liste des participants et "
+        "vos réponses à ses quiz, détachées de votre compte et de votre e-mail, jusqu'au "
+        "31 décembre 2029",
+        "Atelier « Réseaux sociaux pour artisans » : vos signatures sur ses feuilles "
+        "d'émargement, sous votre nom, jusqu'au 31 décembre 2032.",
+        "Atelier « Réseaux sociaux pour artisans » : les attestations et certificats qui vous "
+        "ont été délivrés, sous votre nom, jusqu'au 31 décembre 2029",
+    ]
+    page = page_text(as_user(client, omar).get(reverse("accounts:delete")))
+    for line in kept:
+        assert line in page, line
+    response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
+    (message,) = [str(message) for message in get_messages(response.wsgi_request)]
+    assert message.startswith("Votre compte a été supprimé")
+    for line in kept:
+        assert line in message, line
+    # A learner of a workshop that has not begun keeps nothing, and is told so.
+    newcomer = UserFactory(email="nina@test.fr", first_name="Nina", last_name="Petit")
+    later, _assignment = make_workshop(people["trainer"], [newcomer])
+    later.starts_on = date.fromisoformat(DAY) + timedelta(days=30)
+    later.save()
+    page = page_text(as_user(client, newcomer).get(reverse("accounts:delete")))
+    assert "Vous n'avez aucune pièce de ce genre : tout sera supprimé." in page
+    response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
+    (message,) = [str(message) for message in get_messages(response.wsgi_request)]
+    assert message == "Votre compte et toutes vos données ont été supprimés."
+    assert not later.memberships.exists()

@@ -398,7 +398,11 @@ def test_data_download_holds_back_a_correction_until_its_date(client, people):
     )
 
 
-def test_deleted_account_leaves_no_attempt_anywhere(client, people, setting):
+def test_deleted_account_leaves_its_workshop_attempt_without_account_or_name(
+    client, people, setting
+):
+    """Its attempt is the workshop's evidence (tests/test_retention.py): it stays, pseudonymised;
+    the results table names no one who left."""
     learner = people["learner"]
     client.force_login(learner)
     take(client, setting["assignment"])
@@ -407,7 +411,8 @@ def test_deleted_account_leaves_no_attempt_anywhere(client, people, setting):
     assert Attempt.objects.count() == 1
     client.post(reverse("accounts:delete"), {"password": PASSWORD})
     assert not type(learner).objects.filter(pk=learner.pk).exists()
-    assert not Attempt.objects.exists() and not AssignedAttempt.objects.exists()
+    assert Attempt.objects.get().user is None
+    assert AssignedAttempt.objects.get().former_user_id == learner.pk
     client.force_login(people["trainer"])
     html = client.get(reverse("workshops:results", args=[setting["workshop"].pk])).content
     assert b"lea@test.fr" not in html and "Léa".encode() not in html

@@ -178,11 +178,19 @@ def aware(day, moment):
 
 
 class Membership(models.Model):
+    """A participant of a workshop. Once they deleted their account, a workshop that had begun
+    keeps them as a former member (`user` empty, `former_user_id` the account's former id) under
+    the name its sheets and attestations give, until its evidence's period is over
+    (workshops.personal_data)."""
+
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="memberships"
     )
     joined_at = models.DateTimeField(auto_now_add=True)
+    former_user_id = models.PositiveBigIntegerField(null=True, editable=False)
+    former_first_name = models.CharField(max_length=150, blank=True, editable=False)
+    former_last_name = models.CharField(max_length=150, blank=True, editable=False)
 
     class Meta:
         constraints = [
@@ -319,7 +327,11 @@ class AssignmentProgress(models.Model):
     and quiz, however many attempts there were."""
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="progress")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # A deleted account's row, kept with its workshop's evidence: the account's former id.
+    former_user_id = models.PositiveBigIntegerField(null=True, editable=False)
     started_at = models.DateTimeField(auto_now_add=True)
     attempt_count = models.PositiveIntegerField(default=0)
     best_score = models.PositiveSmallIntegerField(null=True)
@@ -361,20 +373,24 @@ class AssignmentProgress(models.Model):
     def recount(cls, assignments):
         """Count again from the recorded attempts, for attempts saved in bulk (demo data)."""
         progress = {
-            (row.assignment_id, row.user_id): row
+            (row.assignment_id, row.user_id, row.former_user_id): row
             for row in cls.objects.filter(assignment__in=assignments)
         }
         for row in progress.values():
             row.attempt_count, row.best_score, row.last_score = 0, None, None
             row.best_attempt_id = row.last_attempt_id = None
-        for assignment_id, user_id, attempt_id, score in (
+        for assignment_id, user_id, former_user_id, attempt_id, score in (
             AssignedAttempt.objects.filter(assignment__in=assignments)
             .order_by("attempt__submitted_at", "attempt_id")
-            .values_list("assignment_id", "user_id", "attempt_id", "attempt__score")
+            .values_list(
+                "assignment_id", "user_id", "former_user_id", "attempt_id", "attempt__score"
+            )
         ):
-            key = (assignment_id, user_id)
+            key = (assignment_id, user_id, former_user_id)
             if key not in progress:
-                progress[key] = cls(assignment_id=assignment_id, user_id=user_id)
+                progress[key] = cls(
+                    assignment_id=assignment_id, user_id=user_id, former_user_id=former_user_id
+                )
             progress[key].count_attempt(attempt_id, score)
         rows = list(progress.values())
         cls.objects.bulk_update([row for row in rows if row.pk], cls.COUNTED_FIELDS, batch_size=500)
@@ -390,7 +406,10 @@ class AssignedAttempt(models.Model):
     attempt = models.OneToOneField(
         "quizzes.Attempt", on_delete=models.CASCADE, related_name="assignment_link"
     )
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    former_user_id = models.PositiveBigIntegerField(null=True, editable=False)
 
     class Meta:
         indexes = [models.Index(fields=["assignment", "user"])]

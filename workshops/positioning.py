@@ -1,6 +1,7 @@
 """Entry test and final test (positionnement, évaluation des acquis): where each learner
 started and ended, and which lesson sections the group learned. Each score is the one the
-assignment's rule keeps, over the workshop's current members, as in the results table."""
+assignment's rule keeps, over the workshop's current members, as in the results table, and its
+former ones (accounts deleted since it began: reading.evidence_members_of)."""
 
 import statistics
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from quizzes.models import Attempt
 
 from .models import Assignment, Stage
 from .progress import NOTHING_KEPT
-from .reading import members_of, retained_attempts
+from .reading import evidence_members_of, retained_attempts
 from .results import percent
 
 
@@ -200,7 +201,7 @@ def workshop_positioning(workshop):
             kept.get("entry", {}).get(member.id, NOTHING_KEPT).score,
             kept.get("final", {}).get(member.id, NOTHING_KEPT).score,
         )
-        for member in members_of(workshop)
+        for member in evidence_members_of(workshop)
     ]
     names = section_names([assignment.quiz for assignment in tests.values()])
     order = {question_id: position for position, question_id in enumerate(names)}

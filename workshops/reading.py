@@ -5,17 +5,21 @@ computed ones), each given named fields.
 
 Every figure counts the workshop's current members only, each through the attempt their
 assignment's rule keeps (the best or the last): a learner removed from the workshop leaves every
-table, chart and rate of it."""
+table, chart and rate of it. The group's evaluation figures (entry and final tests, the group
+report) also count those who deleted their account once the workshop had begun
+(`evidence_members_of`, workshops.personal_data): deleting an account changes no evidence."""
 
 from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
+from django.db.models import BigIntegerField, Q, Value
+from django.db.models.functions import Coalesce
 
 from quizzes.models import Attempt
 from quizzes.reports import question_reports
 
 from .assessment import counted_entry_attempts
-from .models import AssignmentProgress
+from .models import AssignmentProgress, Membership
 from .names import learner_name
 from .progress import kept_of
 
@@ -28,7 +32,13 @@ class Learner(NamedTuple):
     email: str
 
 
+def former_or_current(user_id):
+    """A learner's key: their account's id, or the former id of an account deleted since."""
+    return Coalesce(user_id, "former_user_id", output_field=BigIntegerField())
+
+
 def members_of(workshop):
+    """The workshop's current members, who may sign, be issued an attestation, take its quizzes."""
     return [
         Learner(pk, learner_name(first_name, last_name), email)
         for pk, first_name, last_name, email in get_user_model()
@@ -36,6 +46,24 @@ def members_of(workshop):
         .order_by("last_name", "first_name", "email")
         .values_list("id", "first_name", "last_name", "email")
     ]
+
+
+def evidence_members_of(workshop):
+    """Everyone the workshop's evidence counts, in the roster's order: its current members and
+    those who deleted their account once it had begun, under the name its sheets give and the
+    account's former id (workshops.personal_data). The group's figures read them."""
+    rows = (
+        Membership.objects.filter(workshop=workshop)
+        .annotate(
+            learner=former_or_current("user_id"),
+            first=Coalesce("user__first_name", "former_first_name"),
+            last=Coalesce("user__last_name", "former_last_name"),
+            mail=Coalesce("user__email", Value("")),
+        )
+        .order_by("last", "first", "mail")
+        .values_list("learner", "first", "last", "mail")
+    )
+    return [Learner(pk, learner_name(first, last), mail) for pk, first, last, mail in rows]
 
 
 class AssignedQuiz(NamedTuple):
@@ -77,10 +105,13 @@ class Progress(NamedTuple):
     last_attempt_id: int | None
 
 
-def progress_rows(assignments, **filters):
-    """The assignments' progress rows, as Progress tuples."""
-    rows = AssignmentProgress.objects.filter(assignment__in=assignments, **filters)
-    return list(map(Progress._make, rows.values_list(*Progress._fields)))
+def progress_rows(assignments, *conditions, **filters):
+    """The assignments' progress rows, as Progress tuples (a deleted account's, kept with its
+    workshop's evidence, under the account's former id)."""
+    rows = AssignmentProgress.objects.filter(*conditions, assignment__in=assignments, **filters)
+    fields = ["learner" if name == "user_id" else name for name in Progress._fields]
+    rows = rows.annotate(learner=former_or_current("user_id"))
+    return list(map(Progress._make, rows.values_list(*fields)))
 
 
 class TableInputs(NamedTuple):
@@ -102,13 +133,18 @@ def table_inputs(workshop):
 
 def retained_attempts(assignment):
     """{user id: progress.Kept} by the assignment's rule, for its workshop's current members who
-    submitted. An entry test keeps a starting point: only the attempts made before it closed, or
-    under the trainer's reopening, count (assessment.counted_entry_attempts)."""
+    submitted, and its former ones (a deleted account, under its former id: reading them keeps
+    the group's figures as they were). An entry test keeps a starting point: only the attempts
+    made before it closed, or under the trainer's reopening, count
+    (assessment.counted_entry_attempts)."""
     counted = counted_entry_attempts(assignment)
     if counted is not None:
         return entry_attempts_kept(assignment, counted)
     rows = progress_rows(
-        [assignment], attempt_count__gt=0, user__memberships__workshop=assignment.workshop_id
+        [assignment],
+        Q(user__memberships__workshop=assignment.workshop_id)
+        | Q(user=None, former_user_id__isnull=False),
+        attempt_count__gt=0,
     )
     return {row.user_id: kept_of(row, assignment.scoring_rule) for row in rows}
 
@@ -118,9 +154,13 @@ def entry_attempts_kept(assignment, counted):
     submitted as a progress row counts them."""
     progress = {}
     for user_id, attempt_id, score in (
-        counted.filter(user__memberships__workshop=assignment.workshop_id)
+        counted.filter(
+            Q(user__memberships__workshop=assignment.workshop_id)
+            | Q(user=None, former_user_id__isnull=False)
+        )
+        .annotate(learner=former_or_current("user_id"))
         .order_by("attempt__submitted_at", "attempt_id")
-        .values_list("user_id", "attempt_id", "attempt__score")
+        .values_list("learner", "attempt_id", "attempt__score")
     ):
         row = progress.setdefault(user_id, AssignmentProgress(attempt_count=0))
         row.count_attempt(attempt_id, score)
