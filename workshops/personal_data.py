@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from privacy.registry import PSEUDONYMISED, UNLINKED, Export, YearEndExpiry, register
+from privacy.registry import DELETED, PSEUDONYMISED, UNLINKED, Export, YearEndExpiry, register
 from quizzes.models import Attempt
 
 from .models import (

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('attestations', '0002_revocation_reason_and_replacement'),
+        ('attestations', '0003_documents_kept_as_issued'),
     ]
 
     operations = [

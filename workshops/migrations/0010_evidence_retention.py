@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('workshops', '0006_workshop_sessions'),
+        ('workshops', '0009_editors_change_training_body'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('workshops', '0007_evidence_retention'),
+        ('workshops', '0010_evidence_retention'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
