@@ -8,8 +8,9 @@ import os
 import tempfile
 import zipfile
 
+import django
 from django.core.files import File
-from django.db import connection, connections
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from jobs.background import JobFailed, job_task
@@ -23,6 +24,7 @@ from .models import Attestation
 # From this many documents, they are printed in several processes, one per core: WeasyPrint
 # holds the interpreter's lock, and 100 learners are 200 PDFs of about 0.1 s each.
 PARALLEL_FROM = 20
+PRINT_TIMEOUT = 120  # seconds for one document, however loaded the machine (0.1 s unloaded)
 _printing = None  # in each process of the pool: the training body's images, read once
 
 
@@ -35,16 +37,21 @@ def print_document(item):
 
 
 def printed(documents):
-    """Each document's PDF, in order."""
+    """Each document's PDF, in order. A document taking longer than PRINT_TIMEOUT fails the job
+    (its French message says to try again) rather than holding the worker forever."""
     global _printing
     _printing = None
     processes = min(os.cpu_count() or 1, 4)
     if processes == 1 or len(documents) < PARALLEL_FROM or connection.in_atomic_block:
         yield from map(print_document, documents)  # (tasks run at once inside a transaction)
         return
-    connections.close_all()  # the processes forked next open their own
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        yield from pool.imap(print_document, documents, chunksize=2)
+    # Spawned, not forked: a fork copies the worker's threads' locks and its fonts' state, and
+    # a copy can hang on them. Each process sets Django up before it reads its first document.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(processes, initializer=django.setup) as pool:
+        results = pool.imap(print_document, documents)  # one at a time: next() takes a timeout
+        for _document in documents:
+            yield results.next(timeout=PRINT_TIMEOUT)
 
 
 def current_attestations(workshop):

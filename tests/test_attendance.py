@@ -245,7 +245,7 @@ def test_the_window_follows_paris_time_across_the_change_to_summer_time(client, 
 )
 def test_signing_in_the_room_needs_the_code_shown_now(client, people, morning, code, signed):
     sheet = services.sheet_for(morning)
-    sheet.code_secret = "a fixed secret, so that the codes of 9:04:30 and 9:05 differ"
+    sheet.code_secret = "fixed: 9:04, 9:04:30, 9:05 differ"
     sheet.save()
     now = instant("2026-11-23 09:05")
     typed = {

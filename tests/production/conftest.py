@@ -46,17 +46,21 @@ def postgres_copy(template, prefix):
 
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory):
-    """A SQLite database built once per run, for tests to copy."""
+    """A SQLite database built once per run, with its media (the training body's signature and
+    stamp), for tests to copy."""
     path = tmp_path_factory.mktemp("template") / "db.sqlite3"
-    build(production_env(f"sqlite:///{path}"))
+    build(production_env(f"sqlite:///{path}", MEDIA_ROOT=str(path.parent / "media")))
     with sqlite3.connect(path) as connection:  # everything in the main file, none in its WAL
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return path
 
 
 def sqlite_copy(template, folder):
-    """A copy of the built SQLite database in `folder`; its URL."""
+    """A copy of the built SQLite database in `folder`, its media in `folder / "media"`; its
+    URL."""
     shutil.copy(template, folder / "db.sqlite3")
+    if (template.parent / "media").exists():
+        shutil.copytree(template.parent / "media", folder / "media", dirs_exist_ok=True)
     return f"sqlite:///{folder / 'db.sqlite3'}"
 
 
