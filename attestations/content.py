@@ -7,25 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from attendance.services import proving_sheets, realised
-from lessons.models import LessonPage
+from workshops import objectives as workshop_objectives
 from workshops.models import Membership, Stage, TrainingBody
 from workshops.progress import NOTHING_KEPT, is_passed
 from workshops.reading import learner_name, retained_attempts
 
 NATURE = "Action de formation (article L6313-1 du Code du travail)"
-
-
-def objectives(assignments):
-    """The lessons the workshop's quizzes cover, in course order, with their objectives. A quiz of
-    the whole course covers every lesson."""
-    quizzes = [assignment.quiz for assignment in assignments]
-    lessons = LessonPage.objects.live().order_by("path")
-    if all(quiz.lesson_id for quiz in quizzes):
-        lessons = lessons.filter(pk__in={quiz.lesson_id for quiz in quizzes})
-    return [
-        {"lesson": lesson.title, "objectives": [block.value for block in lesson.objectives]}
-        for lesson in lessons
-    ]
 
 
 def hours(value):
@@ -65,7 +52,7 @@ class WorkshopFacts:
             Membership.objects.filter(workshop=workshop).values_list("user_id", "joined_at")
         )
         self.body = body_content()
-        self.objectives = objectives(self.assignments)
+        self.objectives = workshop_objectives.of(workshop)
         self.trainers = [
             learner_name(first, last)
             for first, last in workshop.trainers.values_list("first_name", "last_name")
@@ -108,7 +95,7 @@ class WorkshopFacts:
                 "nature": NATURE,
                 "trainers": self.trainers,
             },
-            "objectives": self.objectives,
+            "objectives_text": self.objectives,
             "attendance": {
                 "joined_on": joined and timezone.localdate(joined).isoformat(),
                 "sessions_signed": sessions_signed,
@@ -151,6 +138,8 @@ def missing_facts(workshop):
                 "champ « Cachet de l'organisme », dans l'administration)"
             )
         )
+    if not workshop_objectives.of(workshop):
+        missing.append(_("les objectifs de la formation (Modifier l'atelier)"))
     if not proving_sheets(workshop).exists():
         missing.append(
             _(

@@ -538,3 +538,45 @@ def test_the_attestation_reports_the_entry_test_as_a_starting_point(client, peop
     entry_row = text[text.index(course["entry"].quiz.title) :]
     entry_row = entry_row[: entry_row.index(course["final"].quiz.title)]
     assert "point de départ" in entry_row and "réussi" not in entry_row
+
+
+def test_the_attestation_states_the_workshop_s_own_objectives(client, people, course):
+    workshop = course["workshop"]
+    workshop.objectives = (
+        "Publier chaque semaine sur la page de l'entreprise\n\n"
+        "Répondre aux avis des clients en 48 heures\n"
+    )
+    workshop.save()
+    attestation = issue_all(client, people["trainer"], workshop)[people["learner"].pk]
+    text = flat(pdf_text(client.get(attestation.get_download_url()).content)[0])
+    objectives = text[text.index("Objectifs de la formation") :]
+    assert objectives.startswith(
+        "Objectifs de la formation Publier chaque semaine sur la page de l'entreprise "
+        "Répondre aux avis des clients en 48 heures"
+    )
+    assert course["entry"].quiz.lesson.title not in objectives.split("Assiduité")[0]
+
+
+def test_the_workshop_s_form_prefills_its_objectives_from_its_lessons(client, people, course):
+    lesson = course["entry"].quiz.lesson
+    goals = [str(block.value) for block in lesson.objectives]
+    assert goals  # the factory's lesson states what it teaches
+    page = as_user(client, people["trainer"]).get(
+        reverse("workshops:edit", args=[course["workshop"].pk])
+    )
+    field = page.context["form"]["objectives"]
+    # The final test covers the whole course: each lesson's line, this one's among them.
+    assert f"{lesson.title} : {' ; '.join(goals)}" in field.value().splitlines()
+    # Until the trainer writes them, the attestation states those same lines.
+    attestation = issue_all(client, people["trainer"], course["workshop"])[people["learner"].pk]
+    assert attestation.content["objectives_text"] == field.value().splitlines()
+
+
+def test_no_objectives_no_attestation(client, people, course):
+    workshop = course["workshop"]
+    workshop.assignments.all().delete()  # no quiz, so no lesson's objectives; none written
+    response = as_user(client, people["trainer"]).post(
+        reverse("attestations:issue", args=[workshop.pk]), follow=True
+    )
+    assert "les objectifs de la formation (Modifier l&#x27;atelier)" in response.content.decode()
+    assert not Attestation.objects.exists()

@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 
 from quizzes.models import Quiz
 
-from . import assessment
+from . import assessment, objectives
 from .models import Assignment, Reveal, Stage, Workshop, WorkshopSession
 from .roles import TRAINERS_GROUP
 
@@ -23,6 +23,7 @@ class WorkshopForm(forms.ModelForm):
         fields = [
             "name",
             "description",
+            "objectives",
             "starts_on",
             "ends_on",
             "duration_hours",
@@ -32,7 +33,14 @@ class WorkshopForm(forms.ModelForm):
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 3}),
+            "objectives": forms.Textarea(attrs={"rows": 5}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        workshop = self.instance
+        if workshop.pk and not workshop.objectives:  # prefilled from its lessons, to edit
+            self.initial["objectives"] = "\n".join(objectives.from_lessons(workshop))
 
     def clean(self):
         cleaned = super().clean()

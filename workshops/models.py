@@ -54,6 +54,14 @@ class WorkshopQuerySet(models.QuerySet):
 class Workshop(models.Model):
     name = models.CharField(_("nom"), max_length=150)
     description = models.TextField(_("description"), blank=True)
+    objectives = models.TextField(
+        _("objectifs de la formation"),
+        blank=True,
+        help_text=_(
+            "Un objectif par ligne, tels que les attestations les reprennent. Vide : ceux des "
+            "leçons que couvrent les quiz de l'atelier."
+        ),
+    )
     starts_on = models.DateField(_("début"), null=True, blank=True)
     ends_on = models.DateField(_("fin"), null=True, blank=True)
     join_code = models.CharField(

@@ -1,6 +1,6 @@
 """Demo workshops: one for the demo trainer and learner, and a large group for the benchmark."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from quizzes.models import Quiz
 
-from .models import Assignment, Membership, TrainingBody, Workshop
+from .models import Assignment, Membership, TrainingBody, Workshop, WorkshopSession
 from .roles import TRAINERS_GROUP
 
 DEMO_NAME = "Atelier de démonstration — CCI"
@@ -121,6 +121,23 @@ def build_demo_workshop(trainer_email, learner_email):
         body.save()
     workshop.trainers.add(trainer)
     Membership.objects.create(workshop=workshop, user=User.objects.get(email=learner_email))
+    # Its programme: two days of two sessions, from today, so that the demo trainer projects
+    # the room's code and the demo learner signs during one of today's.
+    today = timezone.localdate()
+    for day in (today, today + timedelta(days=1)):
+        for start, end, topic in (
+            (time(9), time(12, 30), "Fidéliser ses clients sur les réseaux sociaux"),
+            (time(13, 30), time(17), "Trouver de nouveaux clients"),
+        ):
+            WorkshopSession.objects.create(
+                workshop=workshop,
+                date=day,
+                starts_at=start,
+                ends_at=end,
+                topic=topic,
+                room="Salle 2",
+                address="1 place de la Bourse, 69002 Lyon",
+            )
     now = timezone.now()
     for slug in ("quiz-fideliser-ses-clients", "quiz-relation-client-sur-les-reseaux-sociaux"):
         Assignment.objects.create(
