@@ -580,3 +580,20 @@ def test_no_objectives_no_attestation(client, people, course):
     )
     assert "les objectifs de la formation (Modifier l&#x27;atelier)" in response.content.decode()
     assert not Attestation.objects.exists()
+
+
+def test_the_signature_block_is_never_alone_at_the_top_of_a_page(people, course):
+    """However long the objectives run, the place, date and signature block share their page
+    with what precedes them."""
+    from attestations import services
+
+    (attestation,) = services.issue(course["workshop"], [people["learner"]], people["trainer"])
+    for count in range(14, 44, 2):  # the block on the first page, then pushed to the second
+        attestation.content["objectives_text"] = [
+            f"Objectif {number} : publier, répondre et mesurer sur les réseaux sociaux"
+            for number in range(count)
+        ]
+        reader = PdfReader(io.BytesIO(services.Printing().render(attestation, "attestation")))
+        pages = [flat(page.extract_text()) for page in reader.pages]
+        (page,) = [page for page in pages if "Fait à" in page]
+        assert page.index("Fait à") > len("CCI Formation Loire"), (count, page[:200])
