@@ -103,8 +103,8 @@ def clean_signature(signature, confirmed):
     return signature
 
 
-def personal_link_token(sheet, user):
-    return signing.dumps([sheet.pk, user.pk], salt=LINK_SALT)
+def personal_link_token(sheet, user_id):
+    return signing.dumps([sheet.pk, user_id], salt=LINK_SALT)
 
 
 def read_link_token(token):
@@ -139,8 +139,8 @@ def sign(sheet, user, signature, confirmed, proof, *, code="", by_link=False, no
             )
         late = LateSignature.objects.filter(sheet=sheet, user=user).first()
         if not late:
-            start, end = signing_window(session)
-            if not start <= now <= end:
+            start, end = window = signing_window(session)
+            if not within(window, now):
                 raise Refused(
                     _(
                         "L'émargement de cette séance est ouvert de %(start)s à %(end)s, le "
@@ -238,8 +238,8 @@ def countersign(sheet, trainer, signature, confirmed, now=None):
         )
         if sheet.sealed:
             raise Refused(_("Cette feuille est déjà contresignée."))
-        start, end = countersigning_window(sheet.session)
-        if not start <= now <= end:
+        start, end = window = countersigning_window(sheet.session)
+        if not within(window, now):
             raise Refused(
                 _(
                     "On contresigne à la fin de la séance, de %(start)s à %(end)s : la "

@@ -241,7 +241,7 @@ def remote_links(request, pk):
     links = [
         (member, public_url(reverse("attendance:sign_by_link", args=[token])))
         for member in members_of(sheet.workshop)
-        for token in [services.personal_link_token(sheet, get_user_model()(pk=member.id))]
+        for token in [services.personal_link_token(sheet, member.id)]
     ]
     return render(request, "attendance/remote_links.html", {"sheet": sheet, "links": links})
 

@@ -64,25 +64,21 @@ def current_attestations(workshop):
     )
 
 
-def print_missing(job, attestations, done=0):
-    """Print and keep each document not printed yet, advancing the job; yields each one's
-    (attestation, kind) as it is kept."""
-    missing = services.missing_documents(attestations)
-    for (attestation, kind), pdf in zip(missing, printed(missing), strict=True):
+def print_missing(job, missing):
+    """Print and keep each of `missing` (services.missing_documents), advancing the job."""
+    for done, ((attestation, kind), pdf) in enumerate(
+        zip(missing, printed(missing), strict=True), start=1
+    ):
         services.keep(attestation, kind, pdf)
-        done += 1
         job.advance(done)
-        yield attestation, kind
 
 
 @job_task
 def print_documents(job, workshop_id):
     """The documents of the attestations just issued, printed and kept."""
-    workshop = Workshop.objects.get(pk=workshop_id)
-    attestations = current_attestations(workshop)
-    job.advance(0, total=len(services.missing_documents(attestations)))
-    for _document in print_missing(job, attestations):
-        pass
+    missing = services.missing_documents(current_attestations(Workshop.objects.get(pk=workshop_id)))
+    job.advance(0, total=len(missing))
+    print_missing(job, missing)
 
 
 @job_task
@@ -93,16 +89,15 @@ def documents_zip(job, workshop_id):
     attestations = current_attestations(workshop)
     if not attestations:
         raise JobFailed(_("Aucune attestation délivrée dans cet atelier pour l'instant."))
-    missing = len(services.missing_documents(attestations))
-    documents = [(a, kind) for a in attestations for kind in services.TEMPLATES]
-    job.advance(0, total=missing + len(documents))
-    list(print_missing(job, attestations))
+    missing = services.missing_documents(attestations)
+    job.advance(0, total=len(missing) + len(attestations) * len(services.TEMPLATES))
+    print_missing(job, missing)
     attestations = current_attestations(workshop)  # with the documents just kept
     documents = [(a, kind) for a in attestations for kind in services.TEMPLATES]
     archive_file = tempfile.TemporaryFile()
     names = set()
     with zipfile.ZipFile(archive_file, "w", zipfile.ZIP_DEFLATED) as archive:
-        for done, (attestation, kind) in enumerate(documents, start=missing + 1):
+        for done, (attestation, kind) in enumerate(documents, start=len(missing) + 1):
             name = services.file_name(attestation, kind)
             if name in names:  # two learners with the same name
                 name = name.replace(".pdf", f"-{attestation.pk}.pdf")

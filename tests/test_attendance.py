@@ -297,7 +297,7 @@ def test_a_remote_session_is_signed_through_each_learner_s_own_link(client, peop
     assert not Presence.objects.exists()
     client.logout()
     link = reverse(
-        "attendance:sign_by_link", args=[services.personal_link_token(sheet, people["learner"])]
+        "attendance:sign_by_link", args=[services.personal_link_token(sheet, people["learner"].pk)]
     )
     with at("2026-11-23 18:35"):
         response = client.post(link, {"confirmed": "on"}, follow=True)

@@ -44,7 +44,7 @@ def matrix(setting, people, attempt, sheet, attestation, job):
     learner = people["learner"].pk
     h, token = sheet.pk, attestation.token
     presence = sheet.presences.get().pk
-    link = personal_link_token(sheet, people["learner"])
+    link = personal_link_token(sheet, people["learner"].pk)
     return [
         ("get", reverse("workshops:dashboard"), TRAINER_ONLY),
         ("get", reverse("workshops:create"), TRAINER_ONLY),
