@@ -10,7 +10,7 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=config.settings.production ALLOWED_HOSTS=atel
 	SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test test-production lint messages chromium nginx bench
+.PHONY: help install setup run test test-production lint messages chromium poppler nginx bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -31,7 +31,7 @@ run: setup ## Set up, then serve the site at http://127.0.0.1:8000, with the tas
 	@# The worker stops with the server (Ctrl-C, or the server failing).
 	@trap 'kill 0' EXIT; $(PY) manage.py run_worker & $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install chromium ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL says so)
+test: install chromium poppler ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL says so)
 	$(PY) -m pytest
 
 test-production: install nginx ## Two app servers on PostgreSQL + Redis, a database restart, nginx in front (needs both running)
@@ -52,6 +52,9 @@ messages: install ## Update the French message catalogues in locale/ (Python and
 chromium: ## Install Debian's Chromium for the browser tests, if it is missing (needs root)
 	@command -v chromium >/dev/null 2>&1 || command -v /usr/bin/chromium >/dev/null 2>&1 || \
 		{ apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+poppler: ## Install Debian's poppler-utils (pdftoppm: the tests look at PDF pages as PNG), if missing (needs root)
+	@command -v pdftoppm >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }
 
 nginx: ## Install Debian's nginx for the production tests, if it is missing (needs root)
 	@test -x /usr/sbin/nginx || { apt-get update -qq && apt-get install -y -qq nginx >/dev/null; }

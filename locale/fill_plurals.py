@@ -38,6 +38,14 @@ def unfuzz(out):
     return False
 
 
+def drop_history(out):
+    """Drop the "#|" history of the entry being read: the guess it recorded is gone."""
+    start = len(out) - 1
+    while start > 0 and out[start - 1] != "":
+        start -= 1
+    out[start:] = [line for line in out[start:] if not line.startswith("#| ")]
+
+
 def unguess(out, lines, i):
     """A message without plural keeps an empty translation (it is shown as written). When
     makemessages guessed one from a similar message (fuzzy, often a plural's "%(counter)s
@@ -45,10 +53,7 @@ def unguess(out, lines, i):
     the index after the msgstr."""
     msgstr, end = blocks(lines, i)
     if unfuzz(out):
-        start = len(out) - 1
-        while start > 0 and out[start - 1] != "":
-            start -= 1
-        out[start:] = [line for line in out[start:] if not line.startswith("#| ")]
+        drop_history(out)
         msgstr = ['msgstr ""']
     out.extend(msgstr)
     return end
@@ -76,6 +81,8 @@ def fill(text):
             form, i = blocks(lines, i)
             forms.append(form)
         fuzzy = unfuzz(out)
+        if fuzzy:
+            drop_history(out)
         if fuzzy or all(form == [f'msgstr[{n}] ""'] for n, form in enumerate(forms)):
             forms = [
                 [singular[0].replace("msgid ", "msgstr[0] ", 1), *singular[1:]],
