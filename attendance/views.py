@@ -9,7 +9,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -65,11 +65,13 @@ def sign_list(request):
 @login_required
 def sign_sheet(request, pk):
     """One sheet's form: where the room's QR code leads, with the code it showed."""
-    sheet = get_object_or_404(
-        Sheet.objects.select_related("session__workshop"),
-        pk=pk,
-        session__workshop__memberships__user=request.user,
-    )
+    sheet = get_object_or_404(Sheet.objects.select_related("session__workshop"), pk=pk)
+    workshop = sheet.session.workshop
+    if not workshop.memberships.filter(user=request.user).exists():
+        # Only the roster signs: a joiner waits for the trainer to accept them.
+        if not workshop.join_requests.filter(user=request.user).exists():
+            raise Http404
+        return render(request, "attendance/not_on_roster.html", {"workshop": workshop}, status=403)
     if request.method == "POST":
         signature, confirmed = signature_posted(request)
         done = attempt(
@@ -166,10 +168,14 @@ def sheet_lines(sheet, members):
                     "late_allowed": None,
                 }
             )
+    # Two people of the same name are told apart by their employer, or else their e-mail.
     same = Counter(line["name"] for line in lines)
+    companies = Counter((line["name"], line["member"].company) for line in lines if line["member"])
     for line in lines:
-        if same[line["name"]] > 1 and line["member"]:
-            line["name"] = f"{line['name']} ({masked(line['member'].email)})"
+        member = line["member"]
+        if same[line["name"]] > 1 and member:
+            told_apart = member.company and companies[(line["name"], member.company)] == 1
+            line["name"] += f" ({member.company if told_apart else masked(member.email)})"
     return lines
 
 

@@ -48,9 +48,12 @@ class WorkshopFacts:
         }
         self.realised = realised(workshop)  # what countersigned sheets prove: no sheet, no hours
         self.held = proving_sheets(workshop).count()
-        self.joined = dict(
-            Membership.objects.filter(workshop=workshop).values_list("user_id", "joined_at")
-        )
+        self.joined = {
+            user_id: (joined_at, company)
+            for user_id, joined_at, company in Membership.objects.filter(
+                workshop=workshop
+            ).values_list("user_id", "joined_at", "company")
+        }
         self.body = body_content()
         self.objectives = workshop_objectives.of(workshop)
         self.trainers = [
@@ -82,9 +85,10 @@ class WorkshopFacts:
                     "passed": None if positioning else is_passed(score, assignment.quiz.pass_mark),
                 }
             )
-        joined = self.joined.get(user.pk)
+        joined, company = self.joined.get(user.pk, (None, ""))
         return {
             "learner": learner_name(user.first_name, user.last_name),
+            "employer": company,
             "body": self.body,
             "workshop": {
                 "title": workshop.name,

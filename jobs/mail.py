@@ -13,13 +13,14 @@ def send_email(job, to, subject, body):
     EmailMessage(subject, body, to=[to]).send()
 
 
-def send(user, subject, body):
-    """Queue an e-mail to `user` (whose account the job belongs to: it goes with it)."""
+def send(user, subject, body, to=None):
+    """Queue an e-mail to `user`, or from `user` to the address `to` (a trainer's invitation):
+    the job belongs to `user`, who sees it fail, and goes with their account."""
     return start(
         send_email,
         title=_("E-mail : %(subject)s") % {"subject": subject},
         owner=user,
-        to=user.email,
+        to=to or user.email,
         subject=subject,
         body=body,
     )

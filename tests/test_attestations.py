@@ -207,6 +207,27 @@ def test_an_attestation_states_the_law_s_content_with_the_learner_s_results(clie
     # Its signature, stamp, QR code and digest: tests/test_documents.py.
 
 
+def test_the_learner_s_employer_is_on_the_certificate_the_attestation_and_its_verification(
+    client, people, course
+):
+    course["workshop"].memberships.filter(user=people["learner"]).update(
+        company="Fleurs de Saison SARL"
+    )
+    issued = issue_all(client, people["trainer"], course["workshop"])
+    lea, omar = issued[people["learner"].pk], issued[course["omar"].pk]
+    as_user(client, people["learner"])
+    text = flat(pdf_text(client.get(lea.get_download_url("certificat")).content)[0])
+    assert "Stagiaire Léa Roux Salarié(e) de l'entreprise Fleurs de Saison SARL" in text
+    text = flat(pdf_text(client.get(lea.get_download_url()).content)[0])
+    assert "Léa Roux, salarié(e) de l'entreprise Fleurs de Saison SARL, a suivi" in text
+    html = client.get(lea.get_verify_url()).content.decode()
+    assert "Fleurs de Saison SARL" in html
+    # Omar gave no employer: no empty line stands for one.
+    as_user(client, course["omar"])
+    text = flat(pdf_text(client.get(omar.get_download_url("certificat")).content)[0])
+    assert "Salarié(e)" not in text and "Omar Diallo" in text
+
+
 def test_no_final_test_gives_an_attestation_of_attendance_marked_as_such(client, people, course):
     attestation = issue_all(client, people["trainer"], course["workshop"])[people["learner"].pk]
     text = flat(pdf_text(client.get(attestation.get_download_url()).content)[0])

@@ -33,7 +33,13 @@ from tests.quiz_helpers import answers
 from tests.quiz_helpers import start as start_quiz
 from tests.quiz_helpers import submit as submit_quiz
 from tests.workshop_helpers import assign, held_session, open_assignment
-from workshops.models import AssignedAttempt, AssignmentProgress, Membership, WorkshopSession
+from workshops.models import (
+    AssignedAttempt,
+    AssignmentProgress,
+    Invitation,
+    Membership,
+    WorkshopSession,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -347,6 +353,15 @@ def attestation(client, room):
     return [Attestation.objects.filter(pk=issued.pk)], [sheet]
 
 
+def invitation(client, room):
+    """A trainer's invitation nobody answered: its link expires, then it goes."""
+    as_user(client, room["trainer"]).post(
+        reverse("workshops:invite", args=[room["workshop"].pk]),
+        {"first_name": "Nina", "last_name": "Garcia", "email": "nina@test.fr"},
+    )
+    return [Invitation.objects.filter(email="nina@test.fr")], [learners_attempt(client, room)]
+
+
 def days_after(days):
     """The instant `days` days after MADE: the end of a period counted from the record's time."""
     return instant(MADE) + timedelta(days=days)
@@ -393,6 +408,7 @@ RETENTION = {
     "live guests": (live_guest, days_after(30)),
     "background jobs": (background_job, days_after(7)),
     "finished tasks": (finished_task, days_after(7)),
+    "expired invitations": (invitation, days_after(30)),
     "attestations": (attestation, end_of_year_after(3)),
     "attendance sheets": (attendance_sheet, end_of_year_after(6)),
     "workshop results of deleted accounts": (former_members_results, end_of_year_after(3)),

@@ -33,6 +33,7 @@ EXPORT_KEYS = {
     "emargement",
     "attestations",
     "ateliers",
+    "demandes_d_inscription",
 }
 
 
@@ -134,6 +135,7 @@ def test_the_daily_purge_reports_each_registered_expiry():
         "workshop results of deleted accounts",
         "background jobs",
         "finished tasks",
+        "expired invitations",
     }
     for label in labels:
         assert f" {label} deleted." in out.getvalue()

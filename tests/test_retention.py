@@ -24,7 +24,7 @@ from tests.quiz_helpers import answers, wrong_answer
 from tests.quiz_helpers import start as start_quiz
 from tests.quiz_helpers import submit as submit_quiz
 from tests.workshop_helpers import PASSWORD, assign, held_session, make_workshop, take
-from workshops.models import AssignmentProgress, TrainingBody
+from workshops.models import AssignmentProgress, EntryReopening, TrainingBody
 
 pytestmark = pytest.mark.django_db
 
@@ -185,6 +185,29 @@ def test_deleting_an_account_leaves_the_group_report_as_it_was(client, people, t
     assert not kept.exclude(user=None).exists()
     assert not Attempt.objects.filter(pk__in=standalone_ids).exists()
     assert AssignmentProgress.objects.filter(user=None).count() == 2
+
+
+def test_a_reopened_entry_test_counts_the_same_after_the_learner_s_account_is_deleted(
+    client, people, training, clock
+):
+    """The trainer's reopening says which entry attempt counts: it stays with the attempts."""
+    sat_the_tests(client, clock, training)
+    lea = training["learners"][0]
+    workshop = training["workshop"]
+    as_user(client, people["trainer"]).post(
+        reverse("workshops:reopen_entry", args=[workshop.pk]),
+        {"user": lea.pk, "reason": "Absente au positionnement du matin (certificat médical)."},
+    )
+    clock.move_to(f"{DAY} 17:40")
+    assert take(as_user(client, lea), training["entry"]).status_code == 302
+    clock.move_to(f"{DAY} 17:45")
+    before, before_text = group_report(client, people["trainer"], workshop)
+    deletes_account(client, lea)
+    after, after_text = group_report(client, people["trainer"], workshop)
+    assert after_text == before_text and after == before
+    (reopening,) = EntryReopening.objects.all()
+    assert (reopening.user, reopening.former_user_id) == (None, lea.pk)
+    assert reopening.reason.startswith("Absente au positionnement")
 
 
 def test_the_deletion_page_and_its_confirmation_say_what_is_kept_and_until_when(

@@ -206,9 +206,15 @@ def test_learner_joins_with_the_code(client, people, setting):
     client.force_login(newcomer)
     response = client.post(reverse("workshops:join"), {"code": workshop.join_code.lower()})
     assert response.url == reverse("workshops:my_workshop", args=[workshop.pk])
-    assert workshop.members.filter(pk=newcomer.pk).exists()
+    # A request: the trainer admits them to the roster (tests/test_roster.py).
+    assert workshop.join_requests.filter(user=newcomer).exists()
+    assert not workshop.members.filter(pk=newcomer.pk).exists()
     html = client.get(response.url).content.decode()
-    assert setting["quiz"].title in html
+    assert "Demande envoyée" in html and setting["quiz"].title not in html
+    client.force_login(people["trainer"])
+    client.post(reverse("workshops:join_requests", args=[workshop.pk]), {"request": "all"})
+    client.force_login(newcomer)
+    assert setting["quiz"].title in client.get(response.url).content.decode()
 
 
 def test_joining_asks_for_the_name_the_trainer_will_see(client, django_user_model, setting):
@@ -227,7 +233,7 @@ def test_joining_asks_for_the_name_the_trainer_will_see(client, django_user_mode
     assert response.url == reverse("workshops:my_workshop", args=[workshop.pk])
     nameless.refresh_from_db()
     assert (nameless.first_name, nameless.last_name) == ("Nadia", "Benali")
-    assert workshop.members.filter(pk=nameless.pk).exists()
+    assert workshop.join_requests.filter(user=nameless).exists()
 
 
 def test_a_learner_with_a_name_joins_without_being_asked(client, people, setting):
@@ -235,7 +241,7 @@ def test_a_learner_with_a_name_joins_without_being_asked(client, people, setting
     link = setting["workshop"].get_join_url()
     assert "Prénom" not in client.get(link).content.decode()
     assert client.post(link).status_code == 302
-    assert setting["workshop"].members.filter(pk=people["other_learner"].pk).exists()
+    assert setting["workshop"].join_requests.filter(user=people["other_learner"]).exists()
 
 
 def test_unknown_code_gets_a_clear_message(client, people):
@@ -253,12 +259,14 @@ def test_join_link_sends_newcomers_through_sign_up_and_back(client, setting):
     response = sign_up_and_activate(client, "nina@test.fr", next_url=link)
     assert response.url == link
     html = client.get(link).content.decode()
-    assert "Rejoindre l'atelier" in html and "Prénom" in html
+    assert "Demander à rejoindre l'atelier" in html and "Prénom" in html
     assert client.post(link).status_code == 200  # the name is missing
     assert not workshop.members.filter(email="nina@test.fr").exists()
     response = client.post(link, {"first_name": "Nina", "last_name": "Garcia"})
     assert response.url == reverse("workshops:my_workshop", args=[workshop.pk])
-    assert workshop.members.filter(email="nina@test.fr", last_name="Garcia").exists()
+    assert workshop.join_requests.filter(
+        user__email="nina@test.fr", user__last_name="Garcia"
+    ).exists()
 
 
 def test_a_member_without_a_name_is_asked_for_it_on_the_workshop_page(

@@ -5,7 +5,8 @@ test (évaluation des acquis) opens when the last session starts, and only for t
 registered rule lets in: attendance, a layer above, registers its own (the learner signed that
 session's sheet) in its AppConfig.ready(), as apps register their personal data."""
 
-from django.db.models import Q
+from django.db.models import BigIntegerField, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -84,8 +85,13 @@ def counted_entry_attempts(assignment):
     if closes is None:
         return None
     reopened = Q()
-    for user_id, moment in assignment.reopenings.values_list("user_id", "reopened_at"):
-        reopened |= Q(user_id=user_id, attempt__submitted_at__gte=moment)
+    # A deleted account's reopening and attempts are both under its former id.
+    for learner, moment in assignment.reopenings.values_list(
+        Coalesce("user_id", "former_user_id", output_field=BigIntegerField()), "reopened_at"
+    ):
+        reopened |= (Q(user_id=learner) | Q(user=None, former_user_id=learner)) & Q(
+            attempt__submitted_at__gte=moment
+        )
     return assignment.assigned_attempts.filter(Q(attempt__submitted_at__lt=closes) | reopened)
 
 

@@ -355,9 +355,26 @@ class CoTrainerForm(forms.Form):
         return email
 
 
+COMPANY_HELP = _("Votre employeur, tel qu'il figurera sur votre certificat de réalisation.")
+
+
+class InvitationForm(forms.Form):
+    """A trainer invites a learner to the roster by name and e-mail."""
+
+    first_name = forms.CharField(label=_("Prénom"), max_length=150)
+    last_name = forms.CharField(label=_("Nom"), max_length=150)
+    email = forms.EmailField(label=_("Adresse e-mail"))
+    company = forms.CharField(
+        label=_("Entreprise (employeur)"),
+        max_length=200,
+        required=False,
+        help_text=_("Elle figure sur son certificat de réalisation."),
+    )
+
+
 class JoinForm(forms.Form):
-    """Joining a workshop: its code (unless the join link gave it), and the name the trainer
-    will see beside the results, asked only when the account lacks it."""
+    """Joining a workshop: its code (unless the join link gave it), the learner's employer, and
+    the name the trainer will see beside the results, asked only when the account lacks it."""
 
     code = forms.CharField(
         label=_("Code de l'atelier"),
@@ -366,13 +383,18 @@ class JoinForm(forms.Form):
     )
     first_name = forms.CharField(label=_("Prénom"), max_length=150)
     last_name = forms.CharField(label=_("Nom"), max_length=150)
+    company = forms.CharField(
+        label=_("Entreprise (employeur)"), max_length=200, required=False, help_text=COMPANY_HELP
+    )
 
-    def __init__(self, user, *args, workshop=None, **kwargs):
+    def __init__(self, user, *args, workshop=None, asks_company=True, **kwargs):
         self.user = user
         self.workshop = workshop
         super().__init__(*args, **kwargs)
         if workshop is not None:
             del self.fields["code"]
+        if not asks_company:
+            del self.fields["company"]
         if not user.is_authenticated or (user.first_name.strip() and user.last_name.strip()):
             del self.fields["first_name"], self.fields["last_name"]
         else:

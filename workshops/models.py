@@ -1,7 +1,7 @@
 """Trainers' workshops: groups of participants, quizzes assigned to them, and the results."""
 
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -73,6 +73,7 @@ class Workshop(models.Model):
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="Membership",
+        through_fields=("workshop", "user"),
         related_name="workshops_joined",
         verbose_name=_("participants"),
     )
@@ -185,6 +186,14 @@ def aware(day, moment):
     return timezone.make_aware(datetime.combine(day, moment), timezone.get_default_timezone())
 
 
+class Admission(models.TextChoices):
+    INVITATION = "invitation", _("sur invitation")
+    REQUEST = "request", _("demande acceptée")
+    TRAINER = "trainer", _("inscrit par le formateur")
+    # Before join requests existed, the workshop's code admitted anyone who had it.
+    CODE = "code", _("avec le code de l'atelier")
+
+
 class Membership(models.Model):
     """A participant of a workshop. Once they deleted their account, a workshop that had begun
     keeps them as a former member (`user` empty, `former_user_id` the account's former id) under
@@ -196,6 +205,15 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="memberships"
     )
     joined_at = models.DateTimeField(auto_now_add=True)
+    # The roster is fixed by a trainer: who admitted the learner, and how.
+    admission = models.CharField(
+        _("admission"), max_length=20, choices=Admission.choices, default=Admission.TRAINER
+    )
+    admitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    admitted_by_name = models.CharField(_("admis par"), max_length=300, blank=True)
+    company = models.CharField(_("entreprise (employeur)"), max_length=200, blank=True)
     former_user_id = models.PositiveBigIntegerField(null=True, editable=False)
     former_first_name = models.CharField(max_length=150, blank=True, editable=False)
     former_last_name = models.CharField(max_length=150, blank=True, editable=False)
@@ -207,6 +225,60 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.workshop}"
+
+
+class JoinRequest(models.Model):
+    """A learner asked to join with the workshop's code: until a trainer accepts (a Membership
+    is made, saying who admitted them), they are not on the roster and sign nothing."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="join_requests")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    company = models.CharField(_("entreprise (employeur)"), max_length=200, blank=True)
+    requested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "user"], name="unique_join_request")
+        ]
+        ordering = ["requested_at", "pk"]
+
+    def __str__(self):
+        return f"{self.user} → {self.workshop}"
+
+
+def new_invitation_token():
+    return secrets.token_urlsafe(24)
+
+
+class Invitation(models.Model):
+    """A trainer invited a learner by name and e-mail: the personal link it sends admits the
+    account with that e-mail to the roster, until it expires (INVITATION_VALID_DAYS)."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="invitations")
+    first_name = models.CharField(_("prénom"), max_length=150)
+    last_name = models.CharField(_("nom"), max_length=150)
+    email = models.EmailField(_("e-mail"))
+    company = models.CharField(_("entreprise (employeur)"), max_length=200, blank=True)
+    token = models.CharField(max_length=64, unique=True, default=new_invitation_token)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    invited_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "email"], name="unique_invitation")
+        ]
+        ordering = ["last_name", "first_name", "email"]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name} <{self.email}> → {self.workshop}"
+
+    def get_absolute_url(self):
+        return reverse("workshops:invitation", args=[self.token])
+
+    def expires_at(self):
+        return self.invited_at + timedelta(days=settings.INVITATION_VALID_DAYS)
 
 
 class ScoringRule(models.TextChoices):
@@ -311,7 +383,11 @@ class EntryReopening(models.Model):
     a reopening is never edited (another one is recorded)."""
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reopenings")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # Once the account is deleted, the reopening stays beside the attempts it let count.
+    former_user_id = models.PositiveBigIntegerField(null=True, editable=False)
     learner_name = models.CharField(_("participant"), max_length=300)
     reason = models.TextField(_("motif"))
     reopened_by = models.ForeignKey(

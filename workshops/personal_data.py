@@ -10,13 +10,23 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from privacy.registry import DELETED, PSEUDONYMISED, UNLINKED, Export, YearEndExpiry, register
+from privacy.registry import (
+    DELETED,
+    PSEUDONYMISED,
+    UNLINKED,
+    Expiry,
+    Export,
+    YearEndExpiry,
+    register,
+)
 from quizzes.models import Attempt
 
 from .models import (
     AssignedAttempt,
     AssignmentProgress,
     EntryReopening,
+    Invitation,
+    JoinRequest,
     Membership,
     Workshop,
 )
@@ -27,9 +37,18 @@ FORMER_MEMBERS = "workshop results of deleted accounts"
 
 def memberships(user, now):
     return [
-        {"atelier": name, "rejoint_le": joined.isoformat()}
-        for name, joined in Membership.objects.filter(user=user).values_list(
-            "workshop__name", "joined_at"
+        {"atelier": name, "rejoint_le": joined.isoformat(), "entreprise": company}
+        for name, joined, company in Membership.objects.filter(user=user).values_list(
+            "workshop__name", "joined_at", "company"
+        )
+    ]
+
+
+def join_requests(user, now):
+    return [
+        {"atelier": name, "demande_le": requested.isoformat(), "entreprise": company}
+        for name, requested, company in JoinRequest.objects.filter(user=user).values_list(
+            "workshop__name", "requested_at", "company"
         )
     ]
 
@@ -44,13 +63,17 @@ def begun_workshops(user, now):
 
 
 def keep_workshop_evidence(user):
-    """Before the account goes: in each workshop that has begun, the membership, progress rows
-    and attempts stay, without the account (pseudonymised: the account's former id)."""
+    """Before the account goes: in each workshop that has begun, the membership, progress rows,
+    attempts and the trainer's reopenings of the entry test stay, without the account
+    (pseudonymised: the account's former id)."""
     workshops = begun_workshops(user, timezone.now()).values("pk")
     linked = AssignedAttempt.objects.filter(user=user, assignment__workshop__in=workshops)
     Attempt.objects.filter(pk__in=linked.values("attempt_id")).update(user=None)
     linked.update(user=None, former_user_id=user.pk)
     AssignmentProgress.objects.filter(user=user, assignment__workshop__in=workshops).update(
+        user=None, former_user_id=user.pk
+    )
+    EntryReopening.objects.filter(user=user, assignment__workshop__in=workshops).update(
         user=None, former_user_id=user.pk
     )
     Membership.objects.filter(user=user, workshop__in=workshops).update(
@@ -126,9 +149,23 @@ def register_personal_data():
     )
     register(
         EntryReopening,
-        on_account_deletion=DELETED,
+        on_account_deletion=PSEUDONYMISED,
+        expiry=expiry("assignment__workshop"),
         note="The trainer's leave to take the closed entry test once more (who, when, why): it "
-        "goes with the learner's account, as their attempts do.",
+        "says which of the learner's attempts count, so it stays beside them.",
+    )
+    register(
+        JoinRequest,
+        on_account_deletion=DELETED,
+        export=Export("demandes_d_inscription", join_requests),
+        note="A request to join a workshop, until a trainer answers it.",
+    )
+    register(
+        Invitation,
+        on_account_deletion=UNLINKED,
+        expiry=Expiry("expired invitations", "invited_at", "INVITATION_VALID_DAYS"),
+        note="A trainer's invitation (the invitee's name and e-mail, no account): it goes when "
+        "it is accepted, cancelled, or has expired; the inviting trainer is unlinked.",
     )
     register(
         Workshop,

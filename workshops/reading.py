@@ -11,7 +11,6 @@ report) also count those who deleted their account once the workshop had begun
 
 from typing import NamedTuple
 
-from django.contrib.auth import get_user_model
 from django.db.models import BigIntegerField, Q, Value
 from django.db.models.functions import Coalesce
 
@@ -30,6 +29,7 @@ class Learner(NamedTuple):
     id: int
     name: str
     email: str
+    company: str = ""  # their employer, as the roster gives it
 
 
 def former_or_current(user_id):
@@ -38,13 +38,15 @@ def former_or_current(user_id):
 
 
 def members_of(workshop):
-    """The workshop's current members, who may sign, be issued an attestation, take its quizzes."""
+    """The workshop's roster (workshops.roster): who may sign, be issued an attestation, take
+    its quizzes."""
     return [
-        Learner(pk, learner_name(first_name, last_name), email)
-        for pk, first_name, last_name, email in get_user_model()
-        .objects.filter(memberships__workshop=workshop)
-        .order_by("last_name", "first_name", "email")
-        .values_list("id", "first_name", "last_name", "email")
+        Learner(pk, learner_name(first_name, last_name), email, company)
+        for pk, first_name, last_name, email, company in Membership.objects.filter(
+            workshop=workshop, user__isnull=False
+        )
+        .order_by("user__last_name", "user__first_name", "user__email")
+        .values_list("user_id", "user__first_name", "user__last_name", "user__email", "company")
     ]
 
 
@@ -61,9 +63,12 @@ def evidence_members_of(workshop):
             mail=Coalesce("user__email", Value("")),
         )
         .order_by("last", "first", "mail")
-        .values_list("learner", "first", "last", "mail")
+        .values_list("learner", "first", "last", "mail", "company")
     )
-    return [Learner(pk, learner_name(first, last), mail) for pk, first, last, mail in rows]
+    return [
+        Learner(pk, learner_name(first, last), mail, company)
+        for pk, first, last, mail, company in rows
+    ]
 
 
 class AssignedQuiz(NamedTuple):

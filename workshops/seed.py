@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from quizzes.models import Quiz
 
-from .models import Assignment, Membership, TrainingBody, Workshop, WorkshopSession
+from . import roster
+from .models import Admission, Assignment, Membership, TrainingBody, Workshop, WorkshopSession
 from .roles import TRAINERS_GROUP
 
 DEMO_NAME = "Atelier de démonstration — CCI"
@@ -120,7 +121,14 @@ def build_demo_workshop(trainer_email, learner_email):
         body.signature, body.stamp = demo_signature_and_stamp()
         body.save()
     workshop.trainers.add(trainer)
-    Membership.objects.create(workshop=workshop, user=User.objects.get(email=learner_email))
+    # The demo learner was invited by the demo trainer; they work for a shop in town.
+    roster.admit(
+        workshop,
+        User.objects.get(email=learner_email),
+        trainer,
+        Admission.INVITATION,
+        company="Fleurs de Saison SARL",
+    )
     # Its programme: two days of two sessions, from today, so that the demo trainer projects
     # the room's code and the demo learner signs during one of today's.
     today = timezone.localdate()
@@ -165,7 +173,9 @@ def build_large_group(learners=200, assignments=10, attempts_per_learner=0, name
         )
         for i in range(learners)
     )
-    Membership.objects.bulk_create(Membership(workshop=workshop, user=user) for user in users)
+    Membership.objects.bulk_create(
+        Membership(workshop=workshop, user=user, admitted_by=trainer) for user in users
+    )
     quizzes = list(Quiz.objects.live().order_by("pk")) or []
     now = timezone.now()
     created = Assignment.objects.bulk_create(

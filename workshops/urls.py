@@ -14,6 +14,14 @@ urlpatterns = [
     path("<int:pk>/archiver/", views.archive, name="archive"),
     path("<int:pk>/participants/<int:user_id>/retirer/", views.remove_member, name="remove_member"),
     path("<int:pk>/formateurs/", views.add_trainer, name="add_trainer"),
+    path("<int:pk>/inviter/", views.invite, name="invite"),
+    path("<int:pk>/invitations/<int:invitation_pk>/renvoyer/", views.reinvite, name="reinvite"),
+    path(
+        "<int:pk>/invitations/<int:invitation_pk>/annuler/",
+        views.cancel_invitation,
+        name="cancel_invitation",
+    ),
+    path("<int:pk>/demandes/", views.answer_join_requests, name="join_requests"),
     path("<int:pk>/assigner/", views.create_assignment, name="create_assignment"),
     path("<int:pk>/resultats/", views.results, name="results"),
     path("<int:pk>/test-entree/rouvrir/", views.reopen_entry_test, name="reopen_entry"),
@@ -25,6 +33,7 @@ urlpatterns = [
     # Learners
     path("rejoindre/", views.join, name="join"),
     path("rejoindre/<str:code>/", views.join_code, name="join_code"),
+    path("invitation/<str:token>/", views.invitation, name="invitation"),
     path("mes-ateliers/<int:pk>/", views.my_workshop, name="my_workshop"),
     path("quiz-assignes/<int:pk>/", views.take, name="take"),
     path("quiz-assignes/<int:pk>/envoyer/", views.submit, name="submit"),

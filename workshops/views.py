@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from quizzes import attempts
 from quizzes.models import Attempt
 
+from . import roster
 from .assessment import (
     Refused,
     entry_closes_at,
@@ -29,13 +30,14 @@ from .export import csv_response
 from .forms import (
     AssignmentSettingsForm,
     CoTrainerForm,
+    InvitationForm,
     JoinForm,
     NewAssignmentsForm,
     ScheduleFormSet,
     WorkshopForm,
 )
 from .kept_table import results_table
-from .models import AssignedAttempt, Assignment, Membership, Stage, Workshop
+from .models import AssignedAttempt, Assignment, JoinRequest, Stage, Workshop
 from .positioning import workshop_positioning
 from .progress import (
     NotRecorded,
@@ -115,7 +117,7 @@ def schedule(request, pk):
 
 
 @trainer_required
-def detail(request, pk):
+def detail(request, pk, invitation_form=None):
     workshop = workshop_run_by(request, pk)
     join_url = request.build_absolute_uri(workshop.get_join_url())
     qr_code = mark_safe(segno.make(join_url, error="m").svg_inline(scale=4, title=join_url))
@@ -129,6 +131,9 @@ def detail(request, pk):
             "memberships": workshop.memberships.select_related("user").order_by(
                 "user__last_name", "user__first_name", "user__email"
             ),
+            "join_requests": workshop.join_requests.select_related("user"),
+            "invitations": workshop.invitations.all(),
+            "invitation_form": invitation_form or InvitationForm(),
             "trainers": workshop.trainers.order_by("last_name", "first_name", "email"),
             "assignments": workshop.assignments.select_related("quiz"),
             "co_trainer_form": CoTrainerForm(workshop),
@@ -158,6 +163,72 @@ def remove_member(request, pk, user_id):
     membership.delete()
     messages.success(request, _("Participant retiré de l'atelier."))
     return redirect(workshop)
+
+
+@trainer_required
+@require_POST
+def invite(request, pk):
+    workshop = workshop_run_by(request, pk)
+    form = InvitationForm(request.POST)
+    if form.is_valid():
+        try:
+            invitation = roster.invite(workshop, request.user, **form.cleaned_data)
+        except Refused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request,
+                _("Invitation envoyée à %(email)s.") % {"email": invitation.email},
+            )
+            return redirect(reverse("workshops:detail", args=[pk]) + "#roster-title")
+    return detail(request, pk, invitation_form=form)
+
+
+@trainer_required
+@require_POST
+def reinvite(request, pk, invitation_pk):
+    workshop = workshop_run_by(request, pk)
+    old = get_object_or_404(workshop.invitations, pk=invitation_pk)
+    fields = {f: getattr(old, f) for f in ("first_name", "last_name", "email", "company")}
+    roster.invite(workshop, request.user, **fields)
+    messages.success(request, _("Nouvelle invitation envoyée à %(email)s.") % {"email": old.email})
+    return redirect(reverse("workshops:detail", args=[pk]) + "#roster-title")
+
+
+@trainer_required
+@require_POST
+def cancel_invitation(request, pk, invitation_pk):
+    workshop = workshop_run_by(request, pk)
+    get_object_or_404(workshop.invitations, pk=invitation_pk).delete()
+    messages.success(request, _("Invitation annulée : son lien ne fonctionne plus."))
+    return redirect(reverse("workshops:detail", args=[pk]) + "#roster-title")
+
+
+@trainer_required
+@require_POST
+def answer_join_requests(request, pk):
+    """Accept or decline one request (`request` = its id), or accept them all."""
+    workshop = workshop_run_by(request, pk)
+    requests = workshop.join_requests.select_related("user", "workshop")
+    if request.POST.get("request") != "all":
+        requests = requests.filter(pk=request.POST.get("request") or 0)
+        if not requests:
+            messages.error(request, _("Cette demande n'existe plus."))
+            return redirect(reverse("workshops:detail", args=[pk]) + "#roster-title")
+    if request.POST.get("decision") == "decline":
+        requests.delete()
+        messages.success(request, _("Demande refusée."))
+    else:
+        count = 0
+        for join_request in requests:
+            roster.accept_request(join_request, request.user)
+            count += 1
+        messages.success(
+            request,
+            ngettext("%(count)d participant inscrit.", "%(count)d participants inscrits.", count)
+            % {"count": count},
+        )
+    return redirect(reverse("workshops:detail", args=[pk]) + "#roster-title")
 
 
 @trainer_required
@@ -442,25 +513,66 @@ def join_code(request, code):
 
 
 def join_workshop(request, form):
+    """Joining with the code asks the trainer to admit the learner to the roster."""
     workshop = form.workshop
     if workshop.trainers.filter(pk=request.user.pk).exists():
         messages.info(request, _("Vous animez cet atelier."))
         return redirect(workshop)
     form.save_name()
-    _membership, created = Membership.objects.get_or_create(workshop=workshop, user=request.user)
-    if created:
+    if roster.request_to_join(workshop, request.user, form.cleaned_data.get("company", "")):
         messages.success(
-            request, _("Bienvenue dans l'atelier « %(name)s ».") % {"name": workshop.name}
+            request,
+            _("Demande envoyée à votre formateur pour l'atelier « %(name)s ».")
+            % {"name": workshop.name},
         )
     return redirect("workshops:my_workshop", pk=workshop.pk)
 
 
 @never_cache
+def invitation(request, token):
+    """A trainer's invitation: sign in (or sign up) with the invited address, then confirm."""
+    invitation = roster.valid_invitation(token)
+    if invitation is None:
+        return render(request, "workshops/invitation_invalid.html", status=404)
+    workshop = invitation.workshop
+    if not request.user.is_authenticated:
+        return render(
+            request,
+            "workshops/join_sign_in.html",
+            {"workshop": workshop, "invitation": invitation},
+        )
+    if request.method == "POST":
+        try:
+            roster.accept_invitation(invitation, request.user)
+        except Refused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request, _("Bienvenue dans l'atelier « %(name)s ».") % {"name": workshop.name}
+            )
+            return redirect("workshops:my_workshop", pk=workshop.pk)
+    return render(
+        request,
+        "workshops/invitation.html",
+        {
+            "workshop": workshop,
+            "invitation": invitation,
+            "addressee": roster.same_email(request.user.email, invitation.email),
+        },
+    )
+
+
+@never_cache
 @login_required
 def my_workshop(request, pk):
-    workshop = get_object_or_404(Workshop, pk=pk, memberships__user=request.user)
+    workshop = Workshop.objects.filter(pk=pk, memberships__user=request.user).first()
+    if workshop is None:
+        join_request = get_object_or_404(
+            JoinRequest.objects.select_related("workshop"), workshop=pk, user=request.user
+        )
+        return render(request, "workshops/join_pending.html", {"workshop": join_request.workshop})
     # A member who joined before names were asked gives theirs here, once.
-    form = JoinForm(request.user, request.POST or None, workshop=workshop)
+    form = JoinForm(request.user, request.POST or None, workshop=workshop, asks_company=False)
     if form.asks_name and request.method == "POST" and form.is_valid():
         form.save_name()
         messages.success(request, _("Merci : votre formateur verra ce nom."))

@@ -302,6 +302,9 @@ ANONYMOUS_ATTEMPT_RETENTION_DAYS = int(env.get("ANONYMOUS_ATTEMPT_RETENTION_DAYS
 # `manage.py purge_expired_data` daily. Expired sessions go at the same time.
 LOGIN_RECORDS_RETENTION_DAYS = int(env.get("LOGIN_RECORDS_RETENTION_DAYS", "30"))
 UNACTIVATED_ACCOUNT_RETENTION_DAYS = 7
+# A trainer's invitation to a workshop: its personal link admits its addressee for this many
+# days (the trainer can send it again); an expired one is deleted by the same daily purge.
+INVITATION_VALID_DAYS = int(env.get("INVITATION_VALID_DAYS", "30"))
 # The admin's sign-in form, with its labels in French.
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 # Training evidence, kept after an account is deleted (a legal obligation), in whole years

@@ -70,7 +70,7 @@ def test_signatures_tests_and_an_attestation_from_issue_to_verification(site, br
         ends_on=today,
         duration_hours=Decimal("7"),
         trainers=[trainer],
-        members=learners.values(),
+        members=[learners["lea"], learners["zoe"]],
     )
     entry = assign(workshop).quiz
     final = assign(workshop, QuizFactory(lesson=entry.lesson)).quiz  # the same lesson's sections
@@ -85,6 +85,17 @@ def test_signatures_tests_and_an_attestation_from_issue_to_verification(site, br
     mark_as(trainer_page, site, workshop, entry.title, "test d'entrée")
     mark_as(trainer_page, site, workshop, final.title, "test final")
     lea, omar = phone(browser, site, "lea@test.fr"), phone(browser, site, "omar@test.fr")
+    # Omar joins with the workshop's code and his employer: a request the trainer accepts.
+    omar.goto(site + "/ateliers/rejoindre/")
+    omar.get_by_label("Code de l'atelier").fill(workshop.join_code)
+    omar.get_by_label("Entreprise (employeur)").fill("Diallo Cycles")
+    omar.get_by_role("button", name="Rejoindre").click()
+    assert "Demande envoyée" in omar.locator("main").inner_text()
+    trainer_page.goto(f"{site}/ateliers/{workshop.pk}/")
+    requests = trainer_page.locator("#join-requests")
+    assert "Omar Diallo" in requests.inner_text() and "Diallo Cycles" in requests.inner_text()
+    trainer_page.get_by_role("button", name="Accepter omar@test.fr").click()
+    assert "1 participant inscrit." in trainer_page.locator("main").inner_text()
     for page in (lea, omar):
         take(page, site, workshop, entry.title)
 
@@ -126,6 +137,16 @@ def test_signatures_tests_and_an_attestation_from_issue_to_verification(site, br
     omar.get_by_label("Je confirme être présent ou présente à cette séance.").check()
     omar.get_by_role("button", name="Signer").click()
     assert "Signature enregistrée" in omar.locator("main").inner_text()
+
+    # Karim asked to join this morning; the trainer has not accepted him: he signs nothing.
+    UserFactory(
+        email="karim@test.fr", password="Apprenant-42", first_name="Karim", last_name="Haddad"
+    )
+    karim = phone(browser, site, "karim@test.fr")
+    karim.goto(site + workshop.get_join_url())
+    karim.get_by_role("button", name="Demander à rejoindre l'atelier").click()
+    karim.goto(f"{site}/emargement/feuille/{sheet.pk}/?code={code_now(trainer_page)}")
+    assert "Vous ne pouvez pas encore signer" in karim.locator("main").inner_text()
 
     # Zoé, at home, types a code a friend sent her a minute ago: refused.
     zoe = phone(browser, site, "zoe@test.fr")

@@ -43,6 +43,12 @@ def test_a_workshop_from_assignment_to_the_answer_spread(site, browser, tmp_path
     learner_page.get_by_label("Code de l'atelier").fill(code)
     learner_page.get_by_label("Nom", exact=True).fill("Roux")
     learner_page.get_by_role("button", name="Rejoindre").click()
+    assert "Demande envoyée" in learner_page.locator("main").inner_text()
+    # The trainer accepts her request; she reloads her page.
+    trainer_page.goto(site + "/ateliers/")
+    trainer_page.get_by_role("link", name="Commerçants du centre", exact=True).click()
+    trainer_page.get_by_role("button", name="Accepter lea@test.fr").click()
+    learner_page.reload()
     learner_page.get_by_role("link", name=crm.title).click()
     answer_every_question(learner_page)
     learner_page.get_by_role("button", name="Valider mes réponses").click()
