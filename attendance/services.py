@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
@@ -105,6 +106,11 @@ def clean_signature(signature, confirmed):
 
 def personal_link_token(sheet, user_id):
     return signing.dumps([sheet.pk, user_id], salt=LINK_SALT)
+
+
+def personal_link_url(sheet, user_id):
+    """The path of a learner's personal signing link for a session at a distance."""
+    return reverse("attendance:sign_by_link", args=[personal_link_token(sheet, user_id)])
 
 
 def read_link_token(token):

@@ -245,9 +245,8 @@ def remote_links(request, pk):
     """The personal signing links of a session at a distance, to send to each learner."""
     sheet = sheet_run_by(request, pk)
     links = [
-        (member, public_url(reverse("attendance:sign_by_link", args=[token])))
+        (member, public_url(services.personal_link_url(sheet, member.id)))
         for member in members_of(sheet.workshop)
-        for token in [services.personal_link_token(sheet, member.id)]
     ]
     return render(request, "attendance/remote_links.html", {"sheet": sheet, "links": links})
 

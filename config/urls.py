@@ -30,6 +30,7 @@ urlpatterns = [
     path("direct/", include("live.urls")),
     path("emargement/", include("attendance.urls")),
     path("attestations/", include("attestations.urls")),
+    path("convocations/", include("convocations.urls")),
     path("travaux/", include("jobs.urls")),
 ]
 

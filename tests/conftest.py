@@ -14,6 +14,7 @@ from tests.factories import (
     UserFactory,
     site_home,
 )
+from tests.mail_server import smtp  # noqa: F401 - the fixture: a real SMTP server
 from tests.workshop_helpers import make_workshop
 
 # The database as the migrations leave it, and the seed content, each serialized once per run.

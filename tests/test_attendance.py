@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from attendance import codes, services
 from attendance.models import Amendment, Presence, Sheet
 from tests.clock import at, instant
-from tests.workshop_helpers import held_session, make_workshop
+from tests.workshop_helpers import held_session, make_workshop, schedule_post
 from workshops.models import WorkshopSession
 
 pytestmark = pytest.mark.django_db
@@ -76,32 +76,6 @@ def sign(client, sheet, code=None, moment=None, **data):
 
 
 # The schedule.
-
-
-def schedule_post(workshop, *sessions, existing=()):
-    """The programme's formset data: `existing` sessions unchanged, then `sessions` (dicts)."""
-    data = {
-        "sessions-TOTAL_FORMS": str(len(existing) + len(sessions)),
-        "sessions-INITIAL_FORMS": str(len(existing)),
-        "sessions-MIN_NUM_FORMS": "0",
-        "sessions-MAX_NUM_FORMS": "1000",
-    }
-    rows = [
-        {
-            "id": session.pk,
-            "date": session.date.isoformat(),
-            "starts_at": session.starts_at.strftime("%H:%M"),
-            "ends_at": session.ends_at.strftime("%H:%M"),
-            "topic": session.topic,
-            "room": session.room,
-            "address": session.address,
-        }
-        for session in existing
-    ] + list(sessions)
-    for index, row in enumerate(rows):
-        for name, value in row.items():
-            data[f"sessions-{index}-{name}"] = value
-    return data
 
 
 def test_the_trainer_writes_the_programme_session_by_session(client, people, workshop):

@@ -21,6 +21,7 @@ from attendance.models import Presence, Sheet
 from attendance.services import sheet_for
 from attestations.models import Attestation
 from attestations.services import issue
+from convocations.models import Convocation
 from jobs.models import Job
 from live.models import Participant
 from privacy import registry
@@ -362,6 +363,19 @@ def invitation(client, room):
     return [Invitation.objects.filter(email="nina@test.fr")], [learners_attempt(client, room)]
 
 
+def convocation(client, room):
+    """The convocation sent for a workshop of MADE's year: kept with its evidence."""
+    WorkshopSession.objects.create(
+        workshop=room["workshop"],
+        date=date.fromisoformat(MADE[:10]),
+        starts_at=time(9),
+        ends_at=time(12),
+        room="Salle 2",
+    )
+    as_user(client, room["trainer"]).post(reverse("convocations:send", args=[room["workshop"].pk]))
+    return [Convocation.objects.filter(workshop=room["workshop"])], [learners_attempt(client, room)]
+
+
 def days_after(days):
     """The instant `days` days after MADE: the end of a period counted from the record's time."""
     return instant(MADE) + timedelta(days=days)
@@ -412,6 +426,7 @@ RETENTION = {
     "attestations": (attestation, end_of_year_after(3)),
     "attendance sheets": (attendance_sheet, end_of_year_after(6)),
     "workshop results of deleted accounts": (former_members_results, end_of_year_after(3)),
+    "convocations": (convocation, end_of_year_after(3)),
 }
 
 

@@ -34,6 +34,7 @@ EXPORT_KEYS = {
     "attestations",
     "ateliers",
     "demandes_d_inscription",
+    "convocations",
 }
 
 
@@ -136,6 +137,7 @@ def test_the_daily_purge_reports_each_registered_expiry():
         "background jobs",
         "finished tasks",
         "expired invitations",
+        "convocations",
     }
     for label in labels:
         assert f" {label} deleted." in out.getvalue()

@@ -14,6 +14,7 @@ __all__ = [
     "make_user",
     "make_workshop",
     "open_assignment",
+    "schedule_post",
     "take",
 ]
 
@@ -78,3 +79,29 @@ def held_session(
         services.countersign(sheet, trainer, "", True, now=session.end())
     sheet.refresh_from_db()
     return sheet
+
+
+def schedule_post(workshop, *sessions, existing=()):
+    """The programme's formset data: `existing` sessions unchanged, then `sessions` (dicts)."""
+    data = {
+        "sessions-TOTAL_FORMS": str(len(existing) + len(sessions)),
+        "sessions-INITIAL_FORMS": str(len(existing)),
+        "sessions-MIN_NUM_FORMS": "0",
+        "sessions-MAX_NUM_FORMS": "1000",
+    }
+    rows = [
+        {
+            "id": session.pk,
+            "date": session.date.isoformat(),
+            "starts_at": session.starts_at.strftime("%H:%M"),
+            "ends_at": session.ends_at.strftime("%H:%M"),
+            "topic": session.topic,
+            "room": session.room,
+            "address": session.address,
+        }
+        for session in existing
+    ] + list(sessions)
+    for index, row in enumerate(rows):
+        for name, value in row.items():
+            data[f"sessions-{index}-{name}"] = value
+    return data

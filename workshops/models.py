@@ -532,6 +532,15 @@ class TrainingBody(BaseGenericSetting):
         help_text=_("Nom et qualité de la personne qui signe les attestations."),
     )
     city = models.CharField(_("lieu de signature"), max_length=100, blank=True)
+    accessibility_contact = models.CharField(
+        _("référent handicap"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Nom et moyen de le joindre (e-mail ou téléphone), donnés aux participants dans "
+            "leur convocation pour adapter la formation à un handicap."
+        ),
+    )
     signature = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -561,6 +570,7 @@ class TrainingBody(BaseGenericSetting):
         FieldPanel("siret"),
         FieldPanel("signatory"),
         FieldPanel("city"),
+        FieldPanel("accessibility_contact"),
         FieldPanel("signature"),
         FieldPanel("stamp"),
     ]

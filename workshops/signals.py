@@ -1,7 +1,12 @@
 from django.db.models import Count
 from django.db.models.signals import pre_delete
+from django.dispatch import Signal
 
 from .models import Workshop
+
+# Sent once the trainer saved a workshop's programme (`workshop`, `changed`: whether a session
+# was added, moved or removed): apps above, which own what depends on it, connect to it.
+schedule_saved = Signal()
 
 
 def archive_workshops_left_without_trainer(sender, instance, **kwargs):

@@ -56,6 +56,7 @@ from .reading import (
 )
 from .results import distribution_chart, workshop_results
 from .roles import trainer_required, workshop_run_by
+from .signals import schedule_saved
 
 
 def assignment_run_by(request, pk):
@@ -105,13 +106,17 @@ def schedule(request, pk):
     formset = ScheduleFormSet(request.POST or None, instance=workshop)
     if request.method == "POST" and formset.is_valid():
         try:
-            formset.save()
+            with transaction.atomic():
+                formset.save()
         except ProtectedError:
             messages.error(
                 request, _("Une séance qui a sa feuille d'émargement ne se supprime pas.")
             )
         else:
             messages.success(request, _("Programme enregistré."))
+            schedule_saved.send(
+                Workshop, workshop=workshop, changed=formset.has_changed(), by=request.user
+            )
             return redirect("workshops:schedule", workshop.pk)
     return render(request, "workshops/schedule.html", {"workshop": workshop, "formset": formset})
 

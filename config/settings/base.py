@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "live",
     "attendance",
     "attestations",
+    "convocations",
     "jobs",
     "django_tasks_db",
     "wagtail.contrib.redirects",
@@ -305,6 +306,8 @@ UNACTIVATED_ACCOUNT_RETENTION_DAYS = 7
 # A trainer's invitation to a workshop: its personal link admits its addressee for this many
 # days (the trainer can send it again); an expired one is deleted by the same daily purge.
 INVITATION_VALID_DAYS = int(env.get("INVITATION_VALID_DAYS", "30"))
+# The reminder of a day of sessions goes the day before, from this hour (Paris).
+CONVOCATION_REMINDER_HOUR = int(env.get("CONVOCATION_REMINDER_HOUR", "10"))
 # The admin's sign-in form, with its labels in French.
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 # Training evidence, kept after an account is deleted (a legal obligation), in whole years

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class ConvocationsConfig(AppConfig):
+    name = "convocations"
+    verbose_name = "Convocations"
+
+    def ready(self):
+        from workshops.signals import schedule_saved
+
+        from .personal_data import register_personal_data
+        from .services import send_updates_after_change
+
+        register_personal_data()
+        schedule_saved.connect(send_updates_after_change, dispatch_uid="convocations-updates")
