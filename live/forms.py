@@ -5,7 +5,7 @@ from quizzes.models import Quiz
 from workshops.models import Workshop
 
 from .models import CODE_LENGTH, LiveSession
-from .services import NICKNAME_LENGTH, Refused, clean_nickname
+from .services import NICKNAME_LENGTH, Refused, clean_nickname, end_if_over, ended_message
 
 TIMERS = [
     ("", _("pas de minuteur")),
@@ -50,8 +50,8 @@ class JoinForm(forms.Form):
         session = LiveSession.objects.filter(code=code[:CODE_LENGTH]).first()
         if session is None or len(code) != CODE_LENGTH:
             raise forms.ValidationError(_("Ce code ne correspond à aucune séance en cours."))
-        if not session.is_open:
-            raise forms.ValidationError(_("Cette séance est terminée."))
+        if end_if_over(session):  # ended, or past its day or its idle time: ended now
+            raise forms.ValidationError(ended_message(session))
         self.session = session
         return code
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from workshops.models import CODE_ALPHABET
@@ -27,6 +28,13 @@ class Phase(models.TextChoices):
     QUESTION = "question", _("question ouverte")
     REVEAL = "reveal", _("correction")
     ENDED = "ended", _("terminée")
+
+
+class EndReason(models.TextChoices):
+    TRAINER = "trainer", _("terminée par le formateur")
+    IDLE = "idle", _("terminée d'elle-même, faute d'activité")
+    DAY = "day", _("terminée d'elle-même, à la fin de sa journée")
+    REPLACED = "replaced", _("terminée : une autre séance de l'atelier a commencé")
 
 
 class LiveSessionQuerySet(models.QuerySet):
@@ -82,7 +90,13 @@ class LiveSession(models.Model):
     # Bumped at every change: a client ignores a state older than the one it shows.
     version = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(_("commencée le"), auto_now_add=True)
+    # The last join, answer or control of the trainer: without any for LIVE_IDLE_MINUTES, the
+    # session ends by itself (live.services.end_if_over). Written at most once a minute.
+    active_at = models.DateTimeField(_("dernière activité"), default=timezone.now)
     ended_at = models.DateTimeField(_("terminée le"), null=True, blank=True)
+    end_reason = models.CharField(
+        _("fin"), max_length=10, choices=EndReason.choices, blank=True, default=""
+    )
 
     objects = LiveSessionQuerySet.as_manager()
 

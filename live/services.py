@@ -6,13 +6,18 @@ missed while away."""
 import logging
 import random
 import secrets
-from datetime import timedelta
+import unicodedata
+from datetime import datetime, time, timedelta
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lessons.models import LessonPage
 from quizzes.attempts import new_attempt
@@ -22,13 +27,13 @@ from quizzes.scoring import grade_question, snapshot_question
 from workshops.models import Assignment
 from workshops.progress import record_attempt
 
-from .models import LiveAnswer, LiveSession, Participant, Phase
+from .models import EndReason, LiveAnswer, LiveSession, Participant, Phase
 
 log = logging.getLogger(__name__)
 
 NICKNAME_LENGTH = 30
-# Long enough for a workshop: a live assignment's deadline until the session ends.
-LIVE_ASSIGNMENT_HOURS = 12
+# A session's last activity is written at most this often (not at every answer of a room).
+TOUCH_EVERY = timedelta(minutes=1)
 
 
 class Refused(Exception):
@@ -67,26 +72,41 @@ SESSION_KEY = "live_participants"  # {code: token}
 
 def remember(request, participant):
     tokens = dict(request.session.get(SESSION_KEY, {}))
-    tokens[participant.session.code] = participant.token
-    request.session[SESSION_KEY] = tokens
+    if tokens.get(participant.session.code) != participant.token:  # else no session to save
+        tokens[participant.session.code] = participant.token
+        request.session[SESSION_KEY] = tokens
 
 
-def participant_for(session, code):
-    """The participant this browser's session joined `code` as, or None."""
+def participant_for(session, code, user=None):
+    """The participant this browser's session joined `code` as, or None. A signed-in `user` is
+    the same participant in any browser: their own, whatever this browser joined as before."""
+    participants = Participant.objects.select_related("session")
+    if user is not None and user.is_authenticated:
+        mine = participants.filter(user=user, session__code=code).first()
+        if mine is not None:
+            return mine
     token = session.get(SESSION_KEY, {}).get(code) if session is not None else None
     if not token:
         return None
-    participants = Participant.objects.select_related("session")
     return participants.filter(token=token, session__code=code).first()
 
 
 # Starting and joining.
 
 
-def start(quiz, trainer, workshop=None, podium=False, timer_seconds=None, question_count=None):
+def start(
+    quiz,
+    trainer,
+    workshop=None,
+    podium=False,
+    timer_seconds=None,
+    question_count=None,
+    tell=notify,
+):
     """A new session on the quiz as published now, its questions drawn once for everyone (the
     first `question_count` of them, if given). In a workshop, an assignment done in the room
-    holds its members' results."""
+    holds its members' results; a session of the workshop still open ends first (its results
+    recorded): a workshop runs one session at a time."""
     question_ids, choice_ids = quiz.draw(random.Random(secrets.randbits(64)))
     question_ids = question_ids[:question_count]
     by_id = {child.id: child for child in quiz.questions}
@@ -96,20 +116,32 @@ def start(quiz, trainer, workshop=None, podium=False, timer_seconds=None, questi
     ]
     name_sections(questions, by_id)
     now = timezone.now()
+    ended = []
     with transaction.atomic():
         assignment = None
         if workshop is not None:
+            open_ones = LiveSession.objects.filter(workshop=workshop).exclude(phase=Phase.ENDED)
+            for previous in open_ones.select_for_update():
+                moment, reason = ends_by_itself(previous)
+                if now < moment:
+                    moment, reason = now, EndReason.REPLACED
+                if finish(previous, moment, reason):
+                    previous.version += 1
+                    previous.save()
+                    ended.append(previous)
             assignment = Assignment.objects.create(
                 workshop=workshop,
                 quiz=quiz,
                 opens_at=now,
-                due_at=now + timedelta(hours=LIVE_ASSIGNMENT_HOURS),
+                # Its answers come in until the session ends, at the latest at the end of its day.
+                due_at=end_of_day(now),
                 in_room=True,
             )
+        session = None
         for _attempt in range(10):  # a code already taken is drawn again
             try:
                 with transaction.atomic():
-                    return LiveSession.objects.create(
+                    session = LiveSession.objects.create(
                         quiz=quiz,
                         title=quiz.title,
                         workshop=workshop,
@@ -119,9 +151,14 @@ def start(quiz, trainer, workshop=None, podium=False, timer_seconds=None, questi
                         podium=podium,
                         timer_seconds=timer_seconds,
                     )
+                break
             except IntegrityError:
                 continue
-    raise RuntimeError("no free live session code")
+        if session is None:
+            raise RuntimeError("no free live session code")
+    for previous in ended:
+        tell(session_group(previous.pk), "session.changed", version=previous.version)
+    return session
 
 
 def name_sections(questions, by_id):
@@ -140,44 +177,72 @@ def name_sections(questions, by_id):
             question["section"]["heading"] = headings.get(value.get("anchor") or "", "")
 
 
+# Characters that show nothing: control characters (BEL, ESC…), formatting ones (zero-width
+# spaces and joiners, bidirectional marks and overrides such as U+202E), private-use, surrogate
+# and unassigned code points…
+HIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn"}
+# …and the blank fillers that count as letters or symbols.
+BLANK_FILLERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
+
+
+def visible(character):
+    return (
+        unicodedata.category(character) not in HIDDEN_CATEGORIES and character not in BLANK_FILLERS
+    )
+
+
 def clean_nickname(nickname):
-    """Spaces collapsed, 1 to 30 characters; raises Refused otherwise."""
-    nickname = " ".join((nickname or "").split())
-    if not nickname:
+    """The nickname as the room reads it: what shows nothing removed (so that the projector, the
+    results and the CSV's formula guard see its real first character), any space as one
+    space, 1 to 30 characters; raises Refused otherwise."""
+    typed = unicodedata.normalize("NFC", nickname or "")
+    text = "".join(" " if c.isspace() else c for c in typed if c.isspace() or visible(c))
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        if typed.strip():
+            raise Refused(
+                _("Ce pseudonyme ne contient aucun caractère visible : choisissez-en un autre.")
+            )
         raise Refused(_("Choisissez un pseudonyme."))
-    if len(nickname) > NICKNAME_LENGTH:
+    if len(cleaned) > NICKNAME_LENGTH:
         raise Refused(_("Un pseudonyme a 30 caractères au plus."))
-    return nickname
+    return cleaned
 
 
 def join(session, nickname, user=None, tell=notify):
-    """The session's participant for this person: a signed-in user finds their own again; a
-    nickname already taken gets a number ("Léa 2")."""
-    if not session.is_open:
-        raise Refused(_("Cette séance est terminée."))
-    if user is not None and user.is_authenticated:
-        existing = session.participants.filter(user=user).first()
-        if existing is not None:
-            if existing.removed:
-                raise Refused(_("Le formateur vous a retiré de cette séance."))
-            return existing
+    """The session's participant for this person: a signed-in user finds their own again, from
+    any browser; a nickname already taken gets a number ("Léa 2")."""
+    if end_if_over(session, tell=tell):
+        raise Refused(ended_message(session))
+    if user is None or not user.is_authenticated:
+        participant = new_participant(session, clean_nickname(nickname), None)
     else:
-        user = None
-    base = clean_nickname(nickname)
+        base = clean_nickname(nickname)
+        with transaction.atomic():
+            # One participant per account: the same person joining from two browsers at once
+            # waits here for the other (the session's row is the lock), then finds it.
+            LiveSession.objects.select_for_update().only("pk").get(pk=session.pk)
+            existing = session.participants.filter(user=user).first()
+            if existing is not None:
+                if existing.removed:
+                    raise Refused(_("Le formateur vous a retiré de cette séance."))
+                return existing
+            participant = new_participant(session, base, user)
+    touch(session)
+    tell(projector_group(session.pk), "session.changed")
+    return participant
+
+
+def new_participant(session, base, user):
     candidate, number = base, 1
     while True:
         try:
             with transaction.atomic():
-                participant = Participant.objects.create(
-                    session=session, nickname=candidate, user=user
-                )
-            break
+                return Participant.objects.create(session=session, nickname=candidate, user=user)
         except IntegrityError:
             number += 1
             suffix = f" {number}"
             candidate = base[: NICKNAME_LENGTH - len(suffix)] + suffix
-    tell(projector_group(session.pk), "session.changed")
-    return participant
 
 
 # Answering.
@@ -217,12 +282,15 @@ def answer(participant_id, question_index, value, tell=notify):
     session = participant.session
     if participant.removed:
         raise Refused(_("Le formateur vous a retiré de cette séance."))
+    now = timezone.now()
+    if session.is_open and end_if_over(session, now, tell):
+        raise Refused(ended_message(session))
     if session.phase != Phase.QUESTION or question_index != session.current:
         raise Refused(_("Cette question ne prend plus de réponses."))
     if session.paused:
         raise Refused(_("La séance est en pause : réessayez dans un instant."))
     limit = deadline(session)
-    if limit is not None and timezone.now() > limit:
+    if limit is not None and now > limit:
         raise Refused(_("Le temps de cette question est écoulé."))
     question = session.question
     given = parse_answer(question, value)
@@ -238,6 +306,7 @@ def answer(participant_id, question_index, value, tell=notify):
             )
     except IntegrityError:
         raise Refused(_("Votre réponse à cette question est déjà enregistrée.")) from None
+    touch(session, now)
     tell(projector_group(session.pk), "answers.changed")
     tell(participant_group(participant.pk), "participant.changed")
 
@@ -248,16 +317,20 @@ ACTIONS = ("next", "reveal", "pause", "resume", "end", "remove")
 
 
 def act(session_id, action, participant_id=None, tell=notify):
-    """One of the trainer's controls; Refused when it does not apply now."""
+    """One of the trainer's controls; Refused when it does not apply now (a session that ended
+    by itself meanwhile is ended first, then the control refused)."""
     if action not in ACTIONS:
         raise Refused(_("Action inconnue."))
     now = timezone.now()
+    removed = None
     with transaction.atomic():
         session = LiveSession.objects.select_for_update().get(pk=session_id)
         if session.phase == Phase.ENDED:
-            raise Refused(_("Cette séance est terminée."))
-        removed = None
-        if action == "next":
+            raise Refused(ended_message(session))
+        moment, reason = ends_by_itself(session)
+        if now >= moment:
+            finish(session, moment, reason)
+        elif action == "next":
             advance(session, now)
         elif action == "reveal":
             if session.phase != Phase.QUESTION:
@@ -277,12 +350,16 @@ def act(session_id, action, participant_id=None, tell=notify):
                 raise Refused(_("Ce participant n'est pas dans la séance."))
             removed.removed = True
             removed.save(update_fields=["removed"])
+        if now < moment:
+            session.active_at = now
         session.version += 1
         session.save()
     if removed is not None:
         tell(participant_group(removed.pk), "participant.changed")
     # With the version: a server reads the session once for all its phones (screens.session_at).
     tell(session_group(session.pk), "session.changed", version=session.version)
+    if now >= moment:
+        raise Refused(ended_message(session))
     return session
 
 
@@ -305,18 +382,35 @@ def reveal(session):
     session.paused, session.paused_at = False, None
 
 
-def finish(session, now):
-    session.phase = Phase.ENDED
-    session.ended_at = now
+def finish(session, now, reason=EndReason.TRAINER):
+    """End the session at `now`, in the caller's transaction, once: a conditional update claims
+    the end, so that of two ends at once (the trainer's "Terminer" and the worker's check, or
+    two servers' checks) one records the workshop's attempts and the other changes nothing.
+    Returns whether this call ended it; if not, `session` is read again, as the other left it."""
+    claimed = (
+        LiveSession.objects.filter(pk=session.pk)
+        .exclude(phase=Phase.ENDED)
+        .update(phase=Phase.ENDED, ended_at=now, end_reason=reason, paused=False, paused_at=None)
+    )
+    if not claimed:
+        session.refresh_from_db()
+        return False
+    session.phase, session.ended_at, session.end_reason = Phase.ENDED, now, reason
     session.paused, session.paused_at = False, None
     if session.assignment_id:
         record_workshop_attempts(session, now)
+    return True
 
 
 def record_workshop_attempts(session, now):
     """Signed-in members' answers become attempts of the session's assignment, recorded by the
     workshops like any other: they count in its results (every question shown, unanswered ones
-    wrong). Then the assignment closes."""
+    wrong), one attempt per member. Then the assignment closes. A session ended before its first
+    question asked nothing: its assignment goes, leaving no empty column in the results."""
+    if session.current < 0:
+        Assignment.objects.filter(pk=session.assignment_id).delete()
+        session.assignment = None
+        return
     asked = session.questions[: session.current + 1]
     members = set(session.workshop.memberships.values_list("user_id", flat=True))
     answers = {}
@@ -326,7 +420,11 @@ def record_workshop_attempts(session, now):
         answers.setdefault(participant_id, {})[index] = given
     assignment = session.assignment
     participants = session.participants.filter(user_id__in=members, removed=False)
-    for participant in participants.select_related("user"):
+    recorded = set()
+    for participant in participants.select_related("user").order_by("joined_at", "pk"):
+        if participant.user_id in recorded:  # joined twice before one account was one participant
+            continue
+        recorded.add(participant.user_id)
         mine = answers.get(participant.pk, {})
         graded = [grade_question(dict(question), mine.get(i)) for i, question in enumerate(asked)]
         attempt = new_attempt(
@@ -339,3 +437,98 @@ def record_workshop_attempts(session, now):
         )
         record_attempt(assignment, attempt)
     Assignment.objects.filter(pk=assignment.pk).update(due_at=now)
+
+
+# How long a session lives: until the trainer ends it, or by itself after LIVE_IDLE_MINUTES
+# without activity, or at the end of its day. Checked by the task worker every minute
+# (`end_sessions_over`, registered in live.apps), and wherever a session is touched
+# (`end_if_over`): the rule holds even where no worker runs.
+
+
+def end_of_day(moment):
+    """Midnight in Paris (the site's time zone) after `moment`."""
+    paris = timezone.get_default_timezone()
+    day = timezone.localdate(moment, paris) + timedelta(days=1)
+    return timezone.make_aware(datetime.combine(day, time()), paris)
+
+
+def ends_by_itself(session):
+    """(when, why) an open session ends by itself: LIVE_IDLE_MINUTES after its last activity,
+    or at the end of the day it started, whichever comes first."""
+    idle = session.active_at + timedelta(minutes=settings.LIVE_IDLE_MINUTES)
+    day = end_of_day(session.created_at)
+    return (idle, EndReason.IDLE) if idle < day else (day, EndReason.DAY)
+
+
+def touch(session, now=None):
+    """A join or an answer: the session is active. Written at most once a minute."""
+    now = now or timezone.now()
+    if now - session.active_at >= TOUCH_EVERY:
+        LiveSession.objects.filter(pk=session.pk, active_at__lt=now - TOUCH_EVERY).update(
+            active_at=now
+        )
+        session.active_at = now
+
+
+def end(session_id, reason, moment, tell=notify):
+    """End a session by itself at `moment` (when its idle time or its day ran out), recording
+    its results; False if it had ended already."""
+    with transaction.atomic():
+        session = LiveSession.objects.select_for_update().get(pk=session_id)
+        if not finish(session, moment, reason):
+            return False
+        session.version += 1
+        session.save(update_fields=["version", "assignment"])
+    tell(session_group(session.pk), "session.changed", version=session.version)
+    return True
+
+
+def end_if_over(session, now=None, tell=notify):
+    """Whether `session` is over: ended already, or past its idle time or its day, in which case
+    it is ended now (as the worker would have). `session` is read again if so."""
+    if not session.is_open:
+        return True
+    moment, reason = ends_by_itself(session)
+    if (now or timezone.now()) < moment:
+        return False
+    end(session.pk, reason, moment, tell)
+    session.refresh_from_db()
+    return True
+
+
+def end_sessions_over(now=None, tell=notify):
+    """The worker's check: every open session past its idle time or its day is ended (its
+    results recorded). Returns how many."""
+    now = now or timezone.now()
+    idle_since = now - timedelta(minutes=settings.LIVE_IDLE_MINUTES)
+    today = end_of_day(now) - timedelta(days=1)  # this morning's midnight
+    over = LiveSession.objects.exclude(phase=Phase.ENDED).filter(
+        Q(active_at__lte=idle_since) | Q(created_at__lt=today)
+    )
+    count = 0
+    for session in over.only("pk", "active_at", "created_at"):
+        moment, reason = ends_by_itself(session)
+        if moment <= now and end(session.pk, reason, moment, tell):
+            count += 1
+    return count
+
+
+def ended_message(session, now=None):
+    """Why a session takes nothing more, in French."""
+    paris = timezone.get_default_timezone()
+    day = timezone.localdate(session.created_at, paris)
+    if day < timezone.localdate(now or timezone.now(), paris):
+        return _(
+            "Cette séance du %(date)s est terminée : une séance en direct ne dure que le jour "
+            "où elle commence."
+        ) % {"date": date_format(day, "j F Y")}
+    if session.end_reason == EndReason.IDLE:
+        minutes = settings.LIVE_IDLE_MINUTES
+        return ngettext(
+            "Cette séance est terminée : elle s'est arrêtée d'elle-même après %(minutes)s "
+            "minute sans activité.",
+            "Cette séance est terminée : elle s'est arrêtée d'elle-même après %(minutes)s "
+            "minutes sans activité.",
+            minutes,
+        ) % {"minutes": minutes}
+    return _("Cette séance est terminée.")

@@ -198,6 +198,12 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 # Joins to a live session per IP address and minute (a room behind one address joins at once).
 LIVE_JOINS_PER_MINUTE = int(env.get("LIVE_JOINS_PER_MINUTE", "120"))
+# Codes typed or opened that lead to no open session, per IP address and minute: past it, every
+# code from that address is refused for the minute, right or wrong (nobody finds codes by trying).
+LIVE_WRONG_CODES_PER_MINUTE = int(env.get("LIVE_WRONG_CODES_PER_MINUTE", "30"))
+# A live session ends by itself after this many minutes without a join, an answer or a control
+# of the trainer, and at the end of its day (midnight, Paris); its results are recorded then.
+LIVE_IDLE_MINUTES = int(env.get("LIVE_IDLE_MINUTES", "30"))
 
 DATABASES = {
     "default": dj_database_url.config(

@@ -1,7 +1,8 @@
 """The task worker: runs the long work the site queues (ZIPs and PDFs, e-mails, purges), one task
 at a time, with django-tasks-db's worker on the "background" backend. Before it starts, it queues
 again what it left running when it last stopped (same --worker-id); while it runs, it does the
-same every minute for jobs of any worker whose heartbeat stopped."""
+same every minute for jobs of any worker whose heartbeat stopped, and makes the apps' periodic
+checks (jobs.periodic: a live session left open ends by itself)."""
 
 import logging
 import os
@@ -16,7 +17,7 @@ from django.core.management.base import BaseCommand
 from django.db import DatabaseError, OperationalError, connection
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 
-from jobs import background
+from jobs import background, periodic
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             taken_back = background.recover(background.abandoned(worker=worker_id))
             if taken_back:
                 self.stdout.write(f"{taken_back} unfinished job(s) queued again.")
+            periodic.run()
             if not batch:
                 threading.Thread(target=watch, daemon=True).start()
         options = ["--backend", background.BACKEND, "--queue-name", "*", "--interval", "0.5"]
@@ -65,13 +67,16 @@ class Command(BaseCommand):
                 time.sleep(1)
 
 
-def watch(every=60):
-    """Queue again the jobs of workers that stopped (another server's, or one killed)."""
-    while True:
-        time.sleep(every)
+def watch(every=60, stop=None):
+    """Queue again the jobs of workers that stopped (another server's, or one killed), and make
+    the periodic checks, every `every` seconds until `stop` (a threading.Event) is set."""
+    stop = stop or threading.Event()
+    while not stop.wait(every):
         try:
             background.recover(background.abandoned())
         except DatabaseError:
             log.exception("Could not look for abandoned jobs")
+        try:
+            periodic.run()
         finally:
             connection.close()
