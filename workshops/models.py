@@ -357,6 +357,10 @@ class Assignment(models.Model):
     def get_absolute_url(self):
         return reverse("workshops:take", args=[self.pk])
 
+    @property
+    def title(self):
+        return assignment_title(self.quiz.title, self.in_room, self.opens_at)
+
     def get_submit_url(self):
         return reverse("workshops:submit", args=[self.pk])
 
@@ -375,6 +379,16 @@ class Assignment(models.Model):
     @property
     def reveal_after(self):
         return self.due_at if self.reveal == Reveal.AFTER_DEADLINE else None
+
+
+def assignment_title(quiz_title, in_room, opens_at):
+    """What learners and trainers call an assigned quiz: its quiz's title; one done in a live
+    session, that session, with its date ("Séance en direct du 12 mai 2026 à 10:00"), so that
+    two sessions on one quiz are told apart."""
+    if not in_room:
+        return quiz_title
+    when = date_format(timezone.localtime(opens_at), "j F Y à H:i")
+    return _("Séance en direct du %(date)s : %(quiz)s") % {"date": when, "quiz": quiz_title}
 
 
 class EntryReopening(models.Model):

@@ -20,6 +20,8 @@ STATUS_LABELS = {
     "in_progress": _("en cours"),
     "done": _("fait"),
     "late": _("en retard"),
+    "in_room": _("séance en cours"),
+    "missed": _("sans réponse"),
 }
 # …and as the learner reads it.
 LEARNER_STATUS_LABELS = {
@@ -28,6 +30,8 @@ LEARNER_STATUS_LABELS = {
     "in_progress": _("en cours"),
     "done": _("fait"),
     "late": _("en retard"),
+    "in_room": _("séance en cours"),
+    "missed": _("sans réponse enregistrée"),
 }
 
 
@@ -88,9 +92,13 @@ def attempts_used_by(assignment, user):
 
 
 def progress_status(assignment, submitted, started, now):
-    """Where a learner stands on an assignment: the one rule for trainers and learners."""
+    """Where a learner stands on an assignment: the one rule for trainers and learners. One done
+    in a live session is never work to do: its session is running, or it is over, with the
+    learner's answers or without."""
     if submitted:
         return "done"
+    if assignment.in_room:
+        return "missed" if now >= assignment.due_at else "in_room"
     if now >= assignment.due_at:
         return "late"
     if now < assignment.opens_at:

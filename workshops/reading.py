@@ -18,7 +18,7 @@ from quizzes.models import Attempt
 from quizzes.reports import question_reports
 
 from .assessment import counted_entry_attempts
-from .models import AssignmentProgress, Membership
+from .models import AssignmentProgress, Membership, assignment_title
 from .names import learner_name
 from .progress import kept_of
 
@@ -79,8 +79,13 @@ class AssignedQuiz(NamedTuple):
     due_at: object
     scoring_rule: str
     max_attempts: int | None
-    title: str
+    quiz_title: str
     pass_mark: int | None
+    in_room: bool
+
+    @property
+    def title(self):
+        return assignment_title(self.quiz_title, self.in_room, self.opens_at)
 
 
 def assigned_quizzes(workshop):
@@ -94,6 +99,7 @@ def assigned_quizzes(workshop):
             "max_attempts",
             "quiz__title",
             "quiz__pass_mark",
+            "in_room",
         )
     ]
 

@@ -80,7 +80,10 @@ class Column:
         """The column's heading: the quiz (to its per-question page), its deadline and mark.
         detail_url: the per-question page's address, with "{}" for the assignment's id."""
         due = timezone.localtime(self.assignment.due_at)
-        meta = _("limite %(due)s") % {"due": f"{due.day}/{due:%m %H:%M}"}
+        if self.assignment.in_room:  # no deadline: answered in the room, or not at all
+            meta = str(_("en salle, en direct"))
+        else:
+            meta = _("limite %(due)s") % {"due": f"{due.day}/{due:%m %H:%M}"}
         if self.pass_mark is not None:
             meta += " · " + _("réussi à %(mark)s\u00a0%%") % {"mark": self.pass_mark}
         return format_html(

@@ -635,10 +635,37 @@ def result_url(assignment, attempt):
     return reverse("workshops:result", args=[assignment.pk, attempt.token])
 
 
+def in_room_result(request, assignment):
+    """A quiz done in a live session is not taken online: its address leads to the learner's
+    result from the session, or, without one, back to the workshop, saying why."""
+    link = (
+        assignment.assigned_attempts.filter(user=request.user)
+        .select_related("attempt")
+        .order_by("-attempt__submitted_at")
+        .first()
+    )
+    if link is not None:
+        return redirect(result_url(assignment, link.attempt))
+    if timezone.now() < assignment.due_at:
+        message = _(
+            "Cette séance se déroule en ce moment, en salle : rejoignez-la avec le code que "
+            "projette votre formateur."
+        )
+    else:
+        message = _(
+            "Aucune réponse de votre compte n'a été enregistrée pendant cette séance en direct : "
+            "seules comptent celles données en salle, connecté."
+        )
+    messages.info(request, message)
+    return redirect("workshops:my_workshop", pk=assignment.workshop_id)
+
+
 @never_cache
 @login_required
 def take(request, pk):
     assignment = assignment_for_learner(request, pk)
+    if assignment.in_room:
+        return in_room_result(request, assignment)
     reason = closed_reason(assignment, request.user, timezone.now())
     if reason:
         return attempts.refuse(request, reason, 403)
@@ -710,7 +737,8 @@ def result(request, pk, token):
     attempt = link.attempt
     reason = closed_reason(assignment, request.user, timezone.now())
     used = attempts_used_by(assignment, request.user)
-    note = attempts_used(used, assignment.max_attempts)
+    # In a live session: the session, not attempts ("1 tentative").
+    note = assignment.title if assignment.in_room else attempts_used(used, assignment.max_attempts)
     return render(
         request,
         "quizzes/result.html",
