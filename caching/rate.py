@@ -29,12 +29,22 @@ def client_address(request):
     return remote
 
 
+def _key(action, subject, period):
+    window = int(time.time() // period)
+    digest = hashlib.sha256(str(subject).encode()).hexdigest()[:32]  # no address in the key
+    return f"rate:{action}:{digest}:{window}"
+
+
+def spent(action, subject, limit, period):
+    """True once `subject` has done `action` `limit` times in the current window of `period`
+    seconds (this look is not counted: `allow` counts)."""
+    return (caches["shared"].get(_key(action, subject, period)) or 0) >= limit
+
+
 def allow(action, subject, limit, period):
     """True while `subject` (an IP address, an e-mail address…) has done `action` fewer than
     `limit` times in the current window of `period` seconds; this time is counted."""
-    window = int(time.time() // period)
-    digest = hashlib.sha256(str(subject).encode()).hexdigest()[:32]  # no address in the key
-    key = f"rate:{action}:{digest}:{window}"
+    key = _key(action, subject, period)
     cache = caches["shared"]
     cache.add(key, 0, timeout=period)
     try:

@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
-from quizzes.reports import answer_spread
+from quizzes.reports import QuestionReport, answer_spread
 from quizzes.scoring import describe_answer, describe_right_answer
 
 from .models import LiveAnswer, LiveSession, Participant, Phase
@@ -330,26 +330,36 @@ def projector_state(session_id):
 
 
 def results_context(session):
-    """Participants × questions asked: right, wrong or unanswered; and each question's rate."""
+    """Participants × questions asked: each answer as given (the choices, or the number), right
+    or wrong, and when it came; unanswered ones empty. And each question's report: its rate, its
+    right answer and how the answers spread (participants removed count in none of these)."""
     asked = session.questions[: session.current + 1]
-    marks = {}
-    for participant_id, index, is_correct in session.answers.values_list(
-        "participant_id", "question", "is_correct"
-    ):
-        marks[participant_id, index] = is_correct
+    reports = [QuestionReport.of(question, index + 1) for index, question in enumerate(asked)]
+    participants = list(session.participants.filter(removed=False))
+    kept = {participant.pk for participant in participants}
+    found = {}
+    for participant_id, index, given, is_correct, answered_at in session.answers.filter(
+        question__lt=len(asked)
+    ).values_list("participant_id", "question", "given", "is_correct", "answered_at"):
+        if participant_id not in kept:
+            continue
+        question = {**asked[index], "given": given, "is_correct": is_correct}
+        reports[index].add(question)
+        found[participant_id, index] = {
+            "mark": is_correct,
+            "given": describe_answer(question),
+            "at": answered_at,
+        }
     rows = []
-    for participant in session.participants.filter(removed=False).select_related("user"):
-        row_marks = [marks.get((participant.pk, index)) for index in range(len(asked))]
+    for participant in participants:
+        cells = [found.get((participant.pk, index)) for index in range(len(asked))]
         rows.append(
             {
                 "nickname": participant.nickname,
                 "signed_in": participant.user_id is not None,
-                "marks": row_marks,
-                "right": sum(1 for mark in row_marks if mark),
+                "cells": cells,
+                "marks": [cell["mark"] if cell else None for cell in cells],
+                "right": sum(1 for cell in cells if cell and cell["mark"]),
             }
         )
-    return {
-        "session": session,
-        "questions": summary(session)["questions"],
-        "rows": rows,
-    }
+    return {"session": session, "questions": reports, "rows": rows}

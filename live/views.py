@@ -8,6 +8,8 @@ from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -26,6 +28,25 @@ def wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
+# Codes that lead to no open session, counted per address: past LIVE_WRONG_CODES_PER_MINUTE,
+# every code from there is refused for the minute without being looked up, so that a flood
+# learns nothing of which codes are live.
+WRONG_CODE = "live-wrong-code"
+
+
+def too_many_wrong_codes(request):
+    limit = settings.LIVE_WRONG_CODES_PER_MINUTE
+    return rate.spent(WRONG_CODE, rate.client_address(request), limit, 60)
+
+
+def count_wrong_code(request):
+    rate.allow(WRONG_CODE, rate.client_address(request), settings.LIVE_WRONG_CODES_PER_MINUTE, 60)
+
+
+def wrong_codes_message():
+    return _("Trop de codes erronés depuis votre réseau : réessayez dans une minute.")
+
+
 # Participants.
 
 
@@ -35,13 +56,21 @@ def join(request, code=None):
     initial = {"nickname": request.user.get_full_name()} if request.user.is_authenticated else {}
     form = JoinForm(request.POST or None, code=code, initial=initial)
     status = 200
-    if request.method == "POST" and form.is_valid():
-        # This browser joined already (a second tap, the back button): the same participant.
-        existing = services.participant_for(request.session, form.session.code)
-        if existing is not None:
-            return redirect(existing.session)
+    unknown = None
+    if request.method == "POST" and too_many_wrong_codes(request):
+        form, unknown, status = JoinForm(code=code, initial=initial), wrong_codes_message(), 429
+    elif request.method == "POST" and form.is_valid():
+        # This browser joined already (a second tap, the back button), or this account did from
+        # another browser: the same participant.
+        existing = services.participant_for(request.session, form.session.code, request.user)
         limit = settings.LIVE_JOINS_PER_MINUTE
-        if not rate.allow("live-join", rate.client_address(request), limit, 60):
+        if existing is not None and existing.removed:
+            form.add_error(None, _("Le formateur vous a retiré de cette séance."))
+            status = 400
+        elif existing is not None:
+            services.remember(request, existing)
+            return redirect(existing.session)
+        elif not rate.allow("live-join", rate.client_address(request), limit, 60):
             form.add_error(
                 None, _("Trop de connexions depuis votre réseau : réessayez dans une minute.")
             )
@@ -58,8 +87,11 @@ def join(request, code=None):
                 services.remember(request, participant)
                 return redirect(participant.session)
     elif request.method == "POST":
+        if form.has_error("code"):
+            count_wrong_code(request)
         status = 400
-    return render(request, "live/join.html", {"form": form, "code": code}, status=status)
+    context = {"form": form, "code": code, "unknown": unknown}
+    return render(request, "live/join.html", context, status=status)
 
 
 @never_cache
@@ -67,12 +99,20 @@ def play(request, code):
     """A phone's page: the session as it stands; a posted answer (without JavaScript) is
     recorded here."""
     code = code.upper()
-    participant = services.participant_for(request.session, code)
+    participant = services.participant_for(request.session, code, request.user)
     if participant is None:
+        if too_many_wrong_codes(request):
+            return render(
+                request,
+                "live/join.html",
+                {"form": JoinForm(), "unknown": wrong_codes_message()},
+                status=429,
+            )
         session = LiveSession.objects.filter(code=code).first()
-        if session is None or not session.is_open:
+        if session is None or services.end_if_over(session):
+            count_wrong_code(request)
             message = (
-                _("Cette séance est terminée.")
+                services.ended_message(session)
                 if session
                 else _("Ce code ne correspond à aucune séance en cours.")
             )
@@ -80,6 +120,8 @@ def play(request, code):
                 request, "live/join.html", {"form": JoinForm(), "unknown": message}, status=404
             )
         return join(request, code=code)
+    services.remember(request, participant)  # an account's own participant, in this browser too
+    services.end_if_over(participant.session)
     status = 200
     if request.method == "POST":
         question = participant.session.question
@@ -121,6 +163,7 @@ def play_state(request, code):
     participant = services.participant_for(request.session, code.upper())
     if participant is None:
         return JsonResponse({"type": "unknown"}, status=403)
+    services.end_if_over(participant.session)
     return JsonResponse(screens.participant_state(participant, participant.session.code))
 
 
@@ -134,8 +177,10 @@ def session_run_by(request, code):
 @trainer_required
 def sessions(request):
     """The trainer's live sessions: those running, then the past ones."""
-    mine = LiveSession.objects.run_by(request.user).select_related("workshop")
-    return render(request, "live/sessions.html", {"sessions": mine[:50]})
+    mine = list(LiveSession.objects.run_by(request.user).select_related("workshop")[:50])
+    for session in mine:
+        services.end_if_over(session)  # none shows as running once its time is over
+    return render(request, "live/sessions.html", {"sessions": mine})
 
 
 @trainer_required
@@ -160,6 +205,7 @@ def start(request):
 @trainer_required
 def projector(request, code):
     session = session_run_by(request, code)
+    services.end_if_over(session)
     join_url = request.build_absolute_uri(session.get_absolute_url())
     context = screens.projector_context(session)
     return render(
@@ -181,6 +227,7 @@ def projector(request, code):
 @require_GET
 def projector_state(request, code):
     session = session_run_by(request, code)
+    services.end_if_over(session)
     return JsonResponse(screens.projector_state(session.pk))
 
 
@@ -213,11 +260,39 @@ def results(request, code):
 
 @trainer_required
 def export(request, code):
+    """The session's results for a spreadsheet: the session (title, date, code), each question
+    (its text, right answer and rate), then a line per participant with, for each question, the
+    answer given, right or wrong, and the time it came."""
     session = session_run_by(request, code)
     context = screens.results_context(session)
-    numbers = [f"Q{question['number']}" for question in context["questions"]]
-    lines = [[_("Pseudonyme"), *numbers, _("Bonnes réponses")]]
+    started = timezone.localtime(session.created_at)
+    lines = [
+        [_("Séance en direct"), session.title],
+        [_("Date"), date_format(started, "d/m/Y H:i")],
+        [_("Code"), session.code],
+        [],
+        [_("Question"), _("Énoncé"), _("Bonne réponse"), _("Réussite (%)"), _("Réponses")],
+    ]
+    for question in context["questions"]:
+        number = f"Q{question.number}"
+        lines.append([number, question.text, question.right_answer, question.rate, question.total])
+    header = [_("Pseudonyme"), _("Compte")]
+    for question in context["questions"]:
+        number = f"Q{question.number}"
+        header += [
+            f"{number} {_('réponse')}",
+            f"{number} {_('juste ou faux')}",
+            f"{number} {_('heure')}",
+        ]
+    lines += [[], [*header, _("Bonnes réponses")]]
+    verdict = {True: _("juste"), False: _("faux")}
     for row in context["rows"]:
-        marks = [{True: _("juste"), False: _("faux"), None: ""}[mark] for mark in row["marks"]]
-        lines.append([row["nickname"], *marks, row["right"]])
-    return csv_response(lines, f"seance-{session.code}.csv")
+        line = [row["nickname"], _("oui") if row["signed_in"] else _("non")]
+        for cell in row["cells"]:
+            if cell is None:
+                line += ["", "", ""]
+            else:
+                at = timezone.localtime(cell["at"])
+                line += [cell["given"], verdict[cell["mark"]], time_format(at, "H:i:s")]
+        lines.append([*line, row["right"]])
+    return csv_response(lines, f"seance-{session.code}-{started:%Y-%m-%d}.csv")
