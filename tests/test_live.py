@@ -450,9 +450,11 @@ def test_the_results_page_and_csv_list_each_participant_per_question(client, peo
     assert "Léa" in html and "Q1" in html and "Q2" in html
     response = client.get(reverse("live:export", args=[session.code]))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["Pseudonyme", "Q1", "Q2", "Bonnes réponses"]
-    assert rows[1] == ["Léa", "juste", "faux", "1"]
-    assert rows[2] == ['\'=HYPERLINK("http://x")', "", "", "0"]
+    table = rows[[row[:1] for row in rows].index(["Pseudonyme"]) :]
+    assert table[0][:3] == ["Pseudonyme", "Compte", "Q1 réponse"]
+    assert table[0][-1] == "Bonnes réponses" and len(table[0]) == 2 + 3 * 2 + 1
+    assert [table[1][0], table[1][3], table[1][6], table[1][-1]] == ["Léa", "juste", "faux", "1"]
+    assert table[2] == ['\'=HYPERLINK("http://x")', "non", "", "", "", "", "", "", "0"]
 
 
 def test_signed_in_members_answers_count_in_the_workshop_results(client, people, setting):
@@ -482,10 +484,12 @@ def test_signed_in_members_answers_count_in_the_workshop_results(client, people,
     assert "Roux" in results and "50\u00a0%" in results
     detail = reverse("workshops:learner_attempt", args=[workshop.pk, attempt.pk])
     assert "(sans réponse)" in client.get(detail).content.decode()
-    # The learner cannot take the in-room assignment online.
+    # The learner cannot take the in-room assignment online: its address leads to their result.
     client.force_login(people["learner"])
-    take = client.get(reverse("workshops:take", args=[assignment.pk])).content.decode()
-    assert "Ce quiz se fait en séance, en direct" in take
+    take = client.get(reverse("workshops:take", args=[assignment.pk]))
+    assert take.status_code == 302
+    assert take.url == reverse("workshops:result", args=[assignment.pk, attempt.token])
+    assert "Ce quiz se fait en séance, en direct" in client.get(take.url).content.decode()
 
 
 def test_the_end_records_members_attempts_through_the_workshop_with_their_progress(

@@ -72,8 +72,12 @@ def results_rates(client, session):
 
 
 def csv_rows(client, session):
+    """The CSV's table of participants, each line cut to its nickname, its marks (right or
+    wrong) and its number of right answers (tests/test_live_lifecycle.py reads the rest)."""
     response = client.get(reverse("live:export", args=[session.code]))
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    table = rows[[row[:1] for row in rows].index(["Pseudonyme"]) :]
+    return [[row[0], *row[3:-1:3], row[-1]] for row in table]
 
 
 def podium(client, session):
