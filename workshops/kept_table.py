@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 
 from typography import french
 
-from . import names, progress, reading, results
+from . import models, names, progress, reading, results
 
 
 class ResultsTable(NamedTuple):
@@ -36,7 +36,7 @@ class Kept(NamedTuple):
 
 # Every module whose code shapes a kept table (reads its rows, decides a cell, writes or
 # typesets its HTML): a new version of any of them makes new tables.
-TABLE_MODULES = [reading, names, progress, results, french]
+TABLE_MODULES = [reading, names, progress, results, models, french]  # models: an assignment's title
 
 
 def _table_code():
