@@ -99,10 +99,10 @@ def test_a_session_without_activity_ends_by_itself_once_and_records_its_members(
     it, as of 10:35, and Léa's answers become her attempt; checks after that change nothing."""
     session, clock = room["session"], room["clock"]
     clock.move_to("2026-05-12 10:34:59")
-    assert periodic.run() == {"live sessions ended": 0}
+    assert periodic.run()["live sessions ended"] == 0
     assert fresh(session).is_open
     clock.move_to("2026-05-12 10:36:10")
-    assert periodic.run() == {"live sessions ended": 1}
+    assert periodic.run()["live sessions ended"] == 1
     assert ended(session) == (Phase.ENDED, EndReason.IDLE, instant("2026-05-12 10:35"))
     attempt = Attempt.objects.get()
     assert (attempt.user, attempt.correct_count, attempt.question_count) == (
@@ -113,7 +113,7 @@ def test_a_session_without_activity_ends_by_itself_once_and_records_its_members(
     assert Assignment.objects.get(pk=fresh(session).assignment_id).due_at == instant(
         "2026-05-12 10:35"
     )
-    assert periodic.run() == {"live sessions ended": 0}
+    assert periodic.run()["live sessions ended"] == 0
     services.end_sessions_over()
     assert Attempt.objects.count() == 1
     state = room["zoe"].get(reverse("live:play_state", args=[session.code])).json()
@@ -164,9 +164,9 @@ def test_activity_keeps_a_session_open(room):
     clock.move_to("2026-05-12 11:25")
     assert answer(room["zoe"], session, right(session)).status_code == 302
     clock.move_to("2026-05-12 11:54")
-    assert periodic.run() == {"live sessions ended": 0} and fresh(session).is_open
+    assert periodic.run()["live sessions ended"] == 0 and fresh(session).is_open
     clock.move_to("2026-05-12 11:55")
-    assert periodic.run() == {"live sessions ended": 1}
+    assert periodic.run()["live sessions ended"] == 1
     assert ended(session)[1:] == (EndReason.IDLE, instant("2026-05-12 11:55"))
 
 
