@@ -89,14 +89,14 @@ def new_attempt(
     quiz, a live session, demo data): its counts and score from its graded snapshot. Unsaved:
     `record` saves a public one, `workshops.progress.record_attempt` an assigned one, demo data
     is saved in bulk. token: the one signed into the attempt's form, else a new one."""
-    right, score = tally(graded)
+    right, scored, score = tally(graded)
     attempt = Attempt(
         quiz=quiz,
         quiz_title=title,
         user=user if user is not None and user.is_authenticated else None,
         questions=graded,
         correct_count=right,
-        question_count=len(graded),
+        question_count=scored,
         score=score,
         pass_mark=pass_mark,
         started_at=started_at,

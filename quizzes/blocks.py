@@ -3,6 +3,7 @@ attempts record, so a later edit of the quiz never changes a past result."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -10,6 +11,7 @@ from wagtail.models import Page
 
 from figures.blocks import StatisticChooserBlock
 
+from .opinions import OPEN_LENGTH, POLL_CHOICES, WORD_LENGTH
 from .widgets import LessonSectionInput
 
 # "statistic": a key figure cited at its current published value (figures.rich_text).
@@ -193,8 +195,86 @@ def numeric_unit(value):
     return value.get("unit") or (statistic.unit_symbol if statistic else "")
 
 
+# Questions without a right answer (quizzes.opinions): never scored, no explanation to give.
+
+
+class OpinionBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("question"))
+
+
+class PollBlock(OpinionBlock):
+    choices = blocks.ListBlock(
+        blocks.CharBlock(label=_("réponse proposée"), max_length=120),
+        label=_("réponses proposées"),
+        min_num=2,
+        max_num=POLL_CHOICES,
+        default=["", ""],
+    )
+    multiple = blocks.BooleanBlock(label=_("plusieurs réponses possibles"), required=False)
+
+    class Meta:
+        label = _("Sondage (sans bonne réponse)")
+        icon = "list-ul"
+        help_text = _(
+            "Pour connaître le groupe : « Votre entreprise est-elle déjà sur un réseau "
+            "social ? ». Les réponses gardent l'ordre saisi ; aucune n'est juste ou fausse."
+        )
+
+
+class ScaleBlock(OpinionBlock):
+    scale = blocks.ChoiceBlock(
+        label=_("échelle"),
+        choices=[("1-5", _("de 1 à 5")), ("0-10", _("de 0 à 10"))],
+        default="1-5",
+    )
+    low_label = blocks.CharBlock(
+        label=_("sens du plus petit nombre"),
+        max_length=40,
+        help_text=_("« Pas du tout à l'aise », « Pas du tout d'accord »…"),
+    )
+    high_label = blocks.CharBlock(
+        label=_("sens du plus grand nombre"),
+        max_length=40,
+        help_text=_("« Tout à fait à l'aise », « Tout à fait d'accord »…"),
+    )
+
+    class Meta:
+        label = _("Échelle d'opinion (sans bonne réponse)")
+        icon = "order"
+
+
+class WordCloudBlock(OpinionBlock):
+    class Meta:
+        label = _("Nuage de mots (sans bonne réponse)")
+        icon = "tag"
+        help_text = format_lazy(
+            _(
+                "Chacun répond en un mot ou quelques mots ({limit} caractères au plus) ; en "
+                "séance en direct, les mots les plus cités s'affichent en plus grand."
+            ),
+            limit=WORD_LENGTH,
+        )
+
+
+class OpenQuestionBlock(OpinionBlock):
+    class Meta:
+        label = _("Question ouverte (sans bonne réponse)")
+        icon = "openquote"
+        help_text = format_lazy(
+            _(
+                "Une réponse libre ({limit} caractères au plus). En séance en direct, le "
+                "formateur choisit les réponses projetées."
+            ),
+            limit=OPEN_LENGTH,
+        )
+
+
 class QuestionsBlock(blocks.StreamBlock):
     single = SingleChoiceBlock()
     multiple = MultipleChoiceBlock()
     true_false = TrueFalseBlock()
     numeric = NumericBlock()
+    poll = PollBlock()
+    scale = ScaleBlock()
+    word_cloud = WordCloudBlock()
+    open = OpenQuestionBlock()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .blocks import numeric_unit
 from .numbers import canonical_number
+from .opinions import OPEN_LENGTH, SCALES, WORD_LENGTH, clean_text, is_scored
 
 TRUE_FALSE = [("true", _("Vrai")), ("false", _("Faux"))]
 FIELD_PREFIX = "q-"
@@ -23,7 +24,11 @@ MESSAGES = {
     "max_digits": _("Indiquez un nombre plus court."),
     "max_decimal_places": _("Indiquez au plus deux chiffres après la virgule."),
     "max_whole_digits": _("Indiquez un nombre plus petit."),
+    "max_length": _("Répondez en %(limit_value)d caractères au plus."),
 }
+
+# Kinds answered by choosing one or several of the choices shown.
+CHOICE_KINDS = ("single", "multiple", "true_false", "poll", "scale")
 
 
 class NumberField(forms.DecimalField):
@@ -47,6 +52,21 @@ class Question:
         self.kind = child.block_type
         self.value = child.value
         self.field = field
+        self.scored = is_scored(self.kind)
+
+    @property
+    def multiple(self):
+        """Several answers may be ticked (a multiple choice, a poll that says so)."""
+        return self.kind == "multiple" or (self.kind == "poll" and self.value["multiple"])
+
+    @property
+    def has_choices(self):
+        return self.kind in CHOICE_KINDS
+
+    @property
+    def scale(self):
+        """(lowest, highest) number of an opinion scale."""
+        return SCALES[self.value["scale"]] if self.kind == "scale" else None
 
     @property
     def unit(self):
@@ -67,11 +87,14 @@ class Question:
             given = {str(value) for value in given}
         else:
             given = {str(given)}
-        kind = "checkbox" if self.kind == "multiple" else "radio"
-        required = "" if self.kind == "multiple" else " required"
+        kind = "checkbox" if self.multiple else "radio"
+        # A question without a right answer may be left unanswered.
+        required = "" if self.multiple or not self.scored else " required"
         name, prefix = escape(bound.html_name), escape(bound.auto_id)
         items = []
         for index, (value, label) in enumerate(bound.field.choices):
+            if value == "":  # an optional radio group's empty choice: not a button
+                continue
             checked = " checked" if str(value) in given else ""
             items.append(
                 f'<li><label class="quiz-choice" for="{prefix}_{index}">'
@@ -96,6 +119,8 @@ class QuizForm(forms.Form):
     @staticmethod
     def make_field(child, choice_ids):
         label = child.value["text"]
+        if not is_scored(child.block_type):
+            return opinion_field(child, choice_ids)
         if child.block_type in ("single", "multiple"):
             texts = {
                 choice.id: choice.value["text"] for choice in child.value["choices"].bound_blocks
@@ -139,19 +164,77 @@ class QuizForm(forms.Form):
             )
         for question in self.question_list:
             name = question.field.name
-            if question.kind in ("single", "true_false") and len(self.data.getlist(name)) > 1:
+            single = question.has_choices and not question.multiple
+            if single and len(self.data.getlist(name)) > 1:
                 self.add_error(name, _("Une seule réponse est possible pour cette question."))
         return cleaned
 
     def answers(self):
-        """{question id: list of choice ids, or the number as text}."""
+        """{question id: list of choice ids, or the number as text; for a question without a
+        right answer, its value as quizzes.opinions keeps it, None when left unanswered}."""
         result = {}
         for question in self.question_list:
             value = self.cleaned_data[question.field.name]
-            if question.kind == "multiple":
+            if not question.scored:
+                result[question.id] = opinion_answer(question, value)
+            elif question.kind == "multiple":
                 result[question.id] = list(value)
             elif question.kind == "numeric":
                 result[question.id] = canonical_number(value)
             else:
                 result[question.id] = [value]
         return result
+
+
+def opinion_field(child, choice_ids):
+    """The field of a question without a right answer: never required (an opinion may be kept
+    to oneself)."""
+    value = child.value
+    label = value["text"]
+    if child.block_type == "poll":
+        texts = {choice.id: choice.value for choice in value["choices"].bound_blocks}
+        choices = [(choice_id, texts[choice_id]) for choice_id in choice_ids]
+        if value["multiple"]:
+            return forms.MultipleChoiceField(
+                label=label,
+                choices=choices,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages=MESSAGES,
+            )
+        return forms.ChoiceField(
+            label=label,
+            choices=choices,
+            required=False,
+            widget=forms.RadioSelect,
+            error_messages=MESSAGES,
+        )
+    if child.block_type == "scale":
+        low, high = SCALES[value["scale"]]
+        return forms.ChoiceField(
+            label=label,
+            choices=[(str(number), str(number)) for number in range(low, high + 1)],
+            required=False,
+            widget=forms.RadioSelect,
+            error_messages=MESSAGES,
+        )
+    limit = WORD_LENGTH if child.block_type == "word_cloud" else OPEN_LENGTH
+    widget = (
+        forms.TextInput(attrs={"autocomplete": "off"})
+        if child.block_type == "word_cloud"
+        else forms.Textarea(attrs={"rows": 3})
+    )
+    return forms.CharField(
+        label=label, max_length=limit, required=False, widget=widget, error_messages=MESSAGES
+    )
+
+
+def opinion_answer(question, value):
+    """A cleaned field's value as kept (quizzes.opinions.parse's forms), None if unanswered."""
+    if question.kind == "poll":
+        values = list(value) if question.multiple else ([value] if value else [])
+        return values or None
+    if question.kind == "scale":
+        return int(value) if value else None
+    text = clean_text(value or "")
+    return text or None

@@ -171,9 +171,10 @@ class Quiz(
             questions = rng.sample(questions, len(questions))
         choices = {}
         for child in questions:
-            if child.block_type in ("single", "multiple"):
+            if child.block_type in ("single", "multiple", "poll"):
                 ids = [choice.id for choice in child.value["choices"].bound_blocks]
-                if self.shuffle_choices:
+                # A poll's answers keep their order: they are often a scale of their own.
+                if self.shuffle_choices and child.block_type != "poll":
                     rng.shuffle(ids)
                 choices[child.id] = ids
         return [child.id for child in questions], choices
@@ -223,8 +224,20 @@ class Quiz(
         return context
 
 
-# What an attempt's snapshot shows of a question before its correction may be seen.
-QUESTION_FIELDS_BEFORE_REVEAL = {"id", "kind", "text", "unit", "given"}
+# What an attempt's snapshot shows of a question before its correction may be seen (a question
+# without a right answer hides nothing: its scale and whether it takes several answers too).
+QUESTION_FIELDS_BEFORE_REVEAL = {
+    "id",
+    "kind",
+    "text",
+    "unit",
+    "given",
+    "multiple",
+    "low",
+    "high",
+    "low_label",
+    "high_label",
+}
 
 
 class AttemptQuerySet(models.QuerySet):
@@ -253,7 +266,8 @@ class Attempt(models.Model):
     )
     questions = models.JSONField(_("questions montrées, réponses et correction"))
     correct_count = models.PositiveSmallIntegerField(_("bonnes réponses"))
-    question_count = models.PositiveSmallIntegerField(_("questions"))
+    # Scored ones only: questions without a right answer (quizzes.opinions) count in no score.
+    question_count = models.PositiveSmallIntegerField(_("questions notées"))
     score = models.PositiveSmallIntegerField(_("score (%)"))
     pass_mark = models.PositiveSmallIntegerField(_("note pour réussir (%)"), null=True, blank=True)
     started_at = models.DateTimeField(_("commencée le"))
@@ -286,7 +300,10 @@ class Attempt(models.Model):
 
     @property
     def passed(self):
-        return None if self.pass_mark is None else self.score >= self.pass_mark
+        """None without a pass mark, or without any question to score (only polls…)."""
+        if self.pass_mark is None or not self.question_count:
+            return None
+        return self.score >= self.pass_mark
 
     def correction_visible(self, now=None):
         return self.reveal_after is None or (now or timezone.now()) >= self.reveal_after

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from figures.charts import ChartItem, build_chart
 
 from .models import Attempt
+from .opinions import is_scored
 from .scoring import accepted_range, describe_right_answer, placement
 
 
@@ -79,7 +80,9 @@ class QuestionReport:
         others than the first one: a quiz edited since)."""
         for choice in question.get("choices", []):
             if choice["id"] not in self.by_choice:
-                self.by_choice[choice["id"]] = Spread(choice["text"], correct=choice["correct"])
+                # A poll's choices are neither right nor wrong.
+                correct = choice.get("correct", False)
+                self.by_choice[choice["id"]] = Spread(choice["text"], correct=correct)
                 self.spread.append(self.by_choice[choice["id"]])
 
     def add(self, question):
@@ -144,12 +147,15 @@ def answer_spread(question, answers):
 
 
 def question_reports(quiz, attempt_ids):
-    """One report per question of `quiz`, in the quiz's order, over the attempts' snapshots."""
+    """One report per scored question of `quiz`, in the quiz's order, over the attempts'
+    snapshots (a question without a right answer has no success rate to report)."""
     snapshots = Attempt.objects.filter(pk__in=attempt_ids).values_list("questions", flat=True)
     order = {child.id: i for i, child in enumerate(quiz.questions)}
     reports = {}
     for questions in snapshots:
         for question in questions:
+            if not is_scored(question):
+                continue
             if question["id"] not in reports:
                 reports[question["id"]] = QuestionReport.of(question)
             reports[question["id"]].add(question)

@@ -1,4 +1,8 @@
-"""Scoring on the server, and the snapshot an attempt keeps of what it showed and graded."""
+"""Scoring on the server, and the snapshot an attempt keeps of what it showed and graded.
+
+The one place scores are computed: questions without a right answer (polls, scales, word
+clouds, open questions: `quizzes.opinions`) are graded as neither right nor wrong, and counted
+in no score, wherever the score is read (a quiz page, an assigned quiz, a live session)."""
 
 from decimal import Decimal
 from enum import IntEnum
@@ -8,6 +12,8 @@ from django.utils.translation import gettext as _
 from .blocks import numeric_unit
 from .forms import TRUE_FALSE
 from .numbers import french_number
+from .opinions import describe as describe_opinion
+from .opinions import is_scored, snapshot_of_block
 
 
 def section_link(value, lesson_urls):
@@ -27,7 +33,8 @@ def explanation_html(child):
     the question: a quiz in the content memo renders it once until the next publication."""
     html = getattr(child, "explanation_html", None)
     if html is None:
-        html = child.explanation_html = str(child.value["explanation"])
+        explanation = child.value.get("explanation")  # none without a right answer
+        html = child.explanation_html = str(explanation) if explanation else ""
     return html
 
 
@@ -36,7 +43,8 @@ def feedback_html(child):
     on the question like its explanation. A choice without feedback has an empty one."""
     html = getattr(child, "feedback_html", None)
     if html is None:
-        choices = child.value["choices"].bound_blocks if "choices" in child.value else []
+        scored_choices = child.block_type in ("single", "multiple")
+        choices = child.value["choices"].bound_blocks if scored_choices else []
         html = child.feedback_html = {
             choice.id: str(choice.value["feedback"]) if choice.value["feedback"] else ""
             for choice in choices
@@ -46,6 +54,8 @@ def feedback_html(child):
 
 def snapshot_question(child, choice_ids, lesson_urls):
     """Everything needed to show this question's correction later, whatever happens to the quiz."""
+    if not is_scored(child.block_type):
+        return snapshot_of_block(child, choice_ids)
     value = child.value
     question = {
         "id": child.id,
@@ -119,9 +129,12 @@ def placement(question, given):
 
 def grade_question(question, given):
     """The snapshot with the answer given and whether it is right. None: a question shown in a
-    live session and left unanswered, wrong."""
+    live session and left unanswered, wrong. A question without a right answer is neither
+    (is_correct None)."""
     question["given"] = given
-    if given is None:
+    if not is_scored(question):
+        question["is_correct"] = None
+    elif given is None:
         question["is_correct"] = False
     elif question["kind"] == "numeric":
         question["is_correct"] = placement(question, given) == Placement.WITHIN
@@ -144,15 +157,19 @@ def grade_attempt(quiz, question_ids, choice_ids, answers):
 
 
 def tally(graded):
-    """(number right, score in percent) of a graded snapshot."""
-    right = sum(1 for question in graded if question["is_correct"])
-    return right, round(100 * right / len(graded)) if graded else 0
+    """(number right, number of scored questions, score in percent) of a graded snapshot:
+    questions without a right answer count in none of them."""
+    scored = [question for question in graded if is_scored(question)]
+    right = sum(1 for question in scored if question["is_correct"])
+    return right, len(scored), round(100 * right / len(scored)) if scored else 0
 
 
 def describe_answer(question):
     """The learner's answer, in words, for the result page and exports."""
     if question["given"] is None:  # a question shown in a live session, left unanswered
         return _("(sans réponse)")
+    if not is_scored(question):
+        return describe_opinion(question, question["given"])
     if question["kind"] == "numeric":
         return f"{french_number(question['given'])}\u00a0{question.get('unit', '')}".strip()
     texts = {choice["id"]: choice["text"] for choice in question["choices"]}
@@ -160,7 +177,10 @@ def describe_answer(question):
 
 
 def describe_right_answer(question):
-    """The right answer, in words: "65 % (± 5)", or the right choices."""
+    """The right answer, in words: "65 % (± 5)", or the right choices ("" for a question
+    without one)."""
+    if not is_scored(question):
+        return ""
     if question["kind"] == "numeric":
         shown = question["answer_display"]
         if Decimal(question["tolerance"]) == 0:

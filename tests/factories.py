@@ -385,6 +385,43 @@ def numeric(
     )
 
 
+# Questions without a right answer (quizzes.opinions): never scored.
+
+
+def _opinion(kind, text, **value):
+    return {"type": kind, "id": str(uuid.uuid4()), "value": {"text": text, **value}}
+
+
+def poll(text, choices, multiple=False):
+    items = [{"type": "item", "id": str(uuid.uuid4()), "value": choice} for choice in choices]
+    return _opinion("poll", text, choices=items, multiple=multiple)
+
+
+def scale(text, scale="1-5", low_label="Pas du tout à l'aise", high_label="Tout à fait à l'aise"):
+    return _opinion("scale", text, scale=scale, low_label=low_label, high_label=high_label)
+
+
+def word_cloud(text):
+    return _opinion("word_cloud", text)
+
+
+def open_question(text):
+    return _opinion("open", text)
+
+
+def opinion_questions():
+    """One question of each kind without a right answer, as a trainer opens a workshop."""
+    return [
+        poll(
+            "Votre entreprise est-elle déjà sur un réseau social\u00a0?",
+            ["Oui, sur plusieurs", "Oui, sur un seul", "Pas encore"],
+        ),
+        scale("Êtes-vous à l'aise pour répondre à un avis en ligne\u00a0?"),
+        word_cloud("En un mot, ce que vous attendez de cet atelier\u00a0?"),
+        open_question("Quelle question voulez-vous poser au groupe\u00a0?"),
+    ]
+
+
 def questions_of_each_kind(lesson, statistic):
     """One question of each kind, each linked to a section of the lesson (SECTIONS); the
     estimate follows the statistic, ± 5. As in the seed, right answers come first, and texts

@@ -9,8 +9,21 @@ def start(client, slug):
     return response.context["form"], response.context["token"]
 
 
+# What a learner answers to a question without a right answer (neither right nor wrong).
+OPINIONS = {"scale": "4", "word_cloud": "Réactivité", "open": "Comment répondre aux avis ?"}
+
+
+def opinion_answer(question):
+    if question.kind == "poll":
+        first = question.field.field.choices[0][0]
+        return [first] if question.multiple else first
+    return OPINIONS[question.kind]
+
+
 def right_answer(question):
     value = question.value
+    if not question.scored:
+        return opinion_answer(question)
     if question.kind in ("single", "multiple"):
         right = [c.id for c in value["choices"].bound_blocks if c.value["correct"]]
         return right if question.kind == "multiple" else right[0]
@@ -22,6 +35,8 @@ def right_answer(question):
 
 def wrong_answer(question):
     value = question.value
+    if not question.scored:
+        return opinion_answer(question)
     if question.kind in ("single", "multiple"):
         wrong = [c.id for c in value["choices"].bound_blocks if not c.value["correct"]]
         return wrong[:1] if question.kind == "multiple" else wrong[0]

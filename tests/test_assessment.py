@@ -49,7 +49,7 @@ def first_option_score(quiz, rng):
             given[question.id] = "50"
         else:
             given[question.id] = [question.field.field.choices[0][0]]
-    _right, score = tally(grade_attempt(quiz, question_ids, choice_ids, given))
+    _right, _scored, score = tally(grade_attempt(quiz, question_ids, choice_ids, given))
     return score
 
 

@@ -3,6 +3,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from quizzes.models import Quiz
+from quizzes.opinions import is_scored
 from quizzes.review import next_in_course, sections_to_review
 from quizzes.scoring import describe_answer, describe_right_answer
 
@@ -16,6 +17,12 @@ def explanation(text):
     if text.lstrip().startswith("<"):
         return mark_safe(text)
     return format_html("<p>{}</p>", text)
+
+
+@register.filter
+def scored(question):
+    """Whether a question of an attempt has a right answer (and counts in its score)."""
+    return is_scored(question)
 
 
 @register.simple_tag
