@@ -31,6 +31,7 @@ urlpatterns = [
     path("emargement/", include("attendance.urls")),
     path("attestations/", include("attestations.urls")),
     path("convocations/", include("convocations.urls")),
+    path("satisfaction/", include("satisfaction.urls")),
     path("travaux/", include("jobs.urls")),
 ]
 

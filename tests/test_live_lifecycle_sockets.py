@@ -72,7 +72,7 @@ def test_the_worker_s_check_ends_an_idle_session_on_every_screen(room):
         assert connected
         await lea.receive_json_from()
         clock.move_to("2026-05-12 10:30:30")
-        assert await call(periodic.run) == {"live sessions ended": 1}
+        assert (await call(periodic.run))["live sessions ended"] == 1
         await until(lea, the_end)
         await until(projector, has("Réussite par question"))
         current = await call(fresh, session)

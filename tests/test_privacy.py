@@ -35,6 +35,7 @@ EXPORT_KEYS = {
     "ateliers",
     "demandes_d_inscription",
     "convocations",
+    "satisfaction",
 }
 
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "attendance",
     "attestations",
     "convocations",
+    "satisfaction",
     "jobs",
     "django_tasks_db",
     "wagtail.contrib.redirects",
@@ -314,6 +315,11 @@ UNACTIVATED_ACCOUNT_RETENTION_DAYS = 7
 INVITATION_VALID_DAYS = int(env.get("INVITATION_VALID_DAYS", "30"))
 # The reminder of a day of sessions goes the day before, from this hour (Paris).
 CONVOCATION_REMINDER_HOUR = int(env.get("CONVOCATION_REMINDER_HOUR", "10"))
+# The "à froid" satisfaction questionnaire: e-mailed this many weeks after a workshop's last
+# session; its personal link works this many days; one reminder after this many days.
+SATISFACTION_COLD_WEEKS = int(env.get("SATISFACTION_COLD_WEEKS", "6"))
+SATISFACTION_LINK_DAYS = int(env.get("SATISFACTION_LINK_DAYS", "30"))
+SATISFACTION_REMINDER_DAYS = int(env.get("SATISFACTION_REMINDER_DAYS", "7"))
 # The admin's sign-in form, with its labels in French.
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 # Training evidence, kept after an account is deleted (a legal obligation), in whole years

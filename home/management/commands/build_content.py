@@ -6,6 +6,7 @@ from figures.seed.build import build_key_figures_page, build_series, build_stati
 from home import seed as home_seed
 from lessons.seed.build import build_course, build_resources, build_resources_page
 from quizzes.seed.build import build_quizzes
+from satisfaction.seed import build_questionnaires
 from workshops.seed import build_demo_workshop
 
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         course, lessons = build_course(home)
         resources_page, _ = build_resources_page(home)
         quizzes = build_quizzes()
+        build_questionnaires()
         home_seed.finish_home(home, course)
         pages, _ = home_seed.build_standard_pages(home)
         site = Site.objects.get(is_default_site=True)

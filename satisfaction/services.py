@@ -1,0 +1,249 @@
+"""Asking learners what they thought, and reading what they said: the "à chaud" questionnaire
+opens on the workshop's page when its last session starts; the "à froid" one is e-mailed
+SATISFACTION_COLD_WEEKS after the last session (a personal link, valid SATISFACTION_LINK_DAYS,
+one reminder after SATISFACTION_REMINDER_DAYS), by a periodic check of the task worker. Each
+learner answers once. The figures per workshop (response rate, each question's spread, each
+scale's mean, the open answers) and the overall satisfaction rate are computed here only."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from caching.addresses import public_url
+from jobs import mail
+from quizzes import opinions
+from typography.french import typeset, typeset_text
+from workshops.assessment import last_session
+from workshops.models import Membership, Workshop
+
+from .models import Questionnaire, Request, Response, Timing
+
+# The upper part of a scale, which counts as satisfied (4 and 5 of 5, 7 to 10 of 10).
+SATISFIED_FROM = {(1, 5): 4, (0, 10): 7}
+HOT_OPEN_DAYS = 7  # the "à chaud" questionnaire stays open a week after the last session starts
+
+
+class NotRecorded(Exception):
+    """The answers were not recorded: {question id (None: the whole form): reason in French}."""
+
+    def __init__(self, errors):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def questionnaire(timing):
+    """The questionnaire in use for this moment: the latest active one."""
+    return Questionnaire.objects.filter(timing=timing, active=True).order_by("-updated_at").first()
+
+
+def snapshot(questionnaire):
+    """Its questions as they are asked (kept in each response)."""
+    questions = []
+    for child in questionnaire.questions:
+        choice_ids = (
+            [choice.id for choice in child.value["choices"].bound_blocks]
+            if child.block_type == "poll"
+            else []
+        )
+        question = opinions.snapshot_of_block(child, choice_ids)
+        if child.block_type == "scale":
+            question["overall"] = bool(child.value.get("overall"))
+        questions.append(question)
+    return questions
+
+
+def hot_refusal(workshop, now):
+    """Why the "à chaud" questionnaire cannot be answered now (None when it can)."""
+    last = last_session(workshop)
+    if last is None:
+        return _("Le questionnaire s'ouvrira à la dernière séance de l'atelier.")
+    if now < last.start():
+        return _("Le questionnaire s'ouvrira au début de la dernière séance (%(session)s).") % {
+            "session": last
+        }
+    if now > last.end() + timedelta(days=HOT_OPEN_DAYS):
+        return _("Le questionnaire de fin de formation est fermé.")
+    return None
+
+
+def parse_answers(questions, data):
+    """{question id: kept value} of the answers given, or NotRecorded with every reason."""
+    answers, errors = {}, {}
+    for question in questions:
+        value = data.get(question["id"])
+        if value in (None, "", []):
+            continue
+        try:
+            answers[question["id"]] = opinions.parse(question, value)
+        except opinions.Invalid as invalid:
+            errors[question["id"]] = str(invalid)
+    if errors:
+        raise NotRecorded(errors)
+    if not answers:
+        raise NotRecorded({None: _("Répondez à au moins une question.")})
+    return answers
+
+
+def answer(request_row, questionnaire_, data, now=None):
+    """Record the learner's answers once: a second submission is refused, and changes nothing."""
+    now = now or timezone.now()
+    questions = snapshot(questionnaire_)
+    answers = parse_answers(questions, data)
+    with transaction.atomic():
+        claimed = Request.objects.filter(pk=request_row.pk, answered_at=None).update(
+            answered_at=now
+        )
+        if not claimed:
+            raise NotRecorded({None: _("Vous avez déjà répondu à ce questionnaire. Merci !")})
+        return Response.objects.create(
+            workshop=request_row.workshop,
+            questionnaire=questionnaire_,
+            timing=request_row.timing,
+            questions=questions,
+            answers=answers,
+            respondent=None if questionnaire_.anonymous else request_row.user,
+            submitted_at=now,
+        )
+
+
+def hot_request(workshop, user):
+    request_row, _created = Request.objects.get_or_create(
+        workshop=workshop, user=user, timing=Timing.HOT
+    )
+    return request_row
+
+
+def valid_link(token, now=None):
+    """The "à froid" request of a personal link, if it has not expired."""
+    now = now or timezone.now()
+    row = Request.objects.select_related("workshop").filter(token=token, timing=Timing.COLD)
+    row = row.first()
+    if row is None or row.sent_at is None:
+        return None
+    if now > row.sent_at + timedelta(days=settings.SATISFACTION_LINK_DAYS):
+        return None
+    return row
+
+
+def email(row, questionnaire_, reminder, now):
+    context = {
+        "workshop": row.workshop,
+        "first_name": row.user.first_name,
+        "url": public_url(f"/satisfaction/avis/{row.token}/"),
+        "until": row.sent_at + timedelta(days=settings.SATISFACTION_LINK_DAYS),
+        "reminder": reminder,
+        "anonymous": questionnaire_.anonymous,
+        "minutes": max(1, len(questionnaire_.questions) // 2),
+    }
+    subject = typeset_text(render_to_string("satisfaction/emails/subject.txt", context).strip())
+    text = typeset_text(render_to_string("satisfaction/emails/message.txt", context))
+    html = typeset(render_to_string("satisfaction/emails/message.html", context))
+    owner = row.workshop.trainers.order_by("pk").first()
+    return mail.send(owner, subject, text, to=row.user.email, html=html)
+
+
+def send_cold_surveys(now):
+    """The "à froid" questionnaire to each learner of a workshop whose last session was
+    SATISFACTION_COLD_WEEKS ago (within a week of that date: a workshop long past is not asked
+    again), once; then one reminder to those who have not answered. Returns how many e-mails."""
+    questionnaire_ = questionnaire(Timing.COLD)
+    if questionnaire_ is None:
+        return 0
+    today = timezone.localdate(now)
+    due = today - timedelta(weeks=settings.SATISFACTION_COLD_WEEKS)
+    workshops = Workshop.objects.annotate(last_day=Max("sessions__date")).filter(
+        last_day__lte=due, last_day__gt=due - timedelta(days=7)
+    )
+    sent = 0
+    for workshop in workshops:
+        asked = workshop.satisfaction_requests.filter(timing=Timing.COLD).values("user")
+        learners = (
+            get_user_model()
+            .objects.filter(memberships__workshop=workshop, is_active=True)
+            .exclude(pk__in=asked)
+        )
+        for learner in learners:
+            row = Request.objects.create(
+                workshop=workshop, user=learner, timing=Timing.COLD, sent_at=now
+            )
+            email(row, questionnaire_, False, now)
+            sent += 1
+    remind = Request.objects.select_related("workshop", "user").filter(
+        timing=Timing.COLD,
+        answered_at=None,
+        reminded_at=None,
+        user__isnull=False,
+        sent_at__lte=now - timedelta(days=settings.SATISFACTION_REMINDER_DAYS),
+        sent_at__gt=now - timedelta(days=settings.SATISFACTION_LINK_DAYS),
+    )
+    for row in remind:
+        if Request.objects.filter(pk=row.pk, reminded_at=None).update(reminded_at=now):
+            email(row, questionnaire_, True, now)
+            sent += 1
+    return sent
+
+
+# What the answers say.
+
+
+def satisfied(question, value):
+    return value >= SATISFIED_FROM.get((question["low"], question["high"]), question["high"])
+
+
+def summary(workshop, timing):
+    """The figures of one questionnaire for a workshop: how many were asked and answered, and
+    each question's spread, mean or answers, in the questionnaire's order."""
+    responses = list(workshop.satisfaction_responses.filter(timing=timing))
+    if timing == Timing.HOT:
+        asked = Membership.objects.filter(workshop=workshop).count()
+    else:
+        asked = workshop.satisfaction_requests.filter(timing=timing).count()
+    questions, answers = {}, {}
+    for response in responses:
+        for question in response.questions:
+            questions.setdefault(question["id"], question)
+            if question["id"] in response.answers:
+                answers.setdefault(question["id"], []).append(response.answers[question["id"]])
+    rows = []
+    for question_id, question in questions.items():
+        given = answers.get(question_id, [])
+        row = {"question": question, "answered": len(given)}
+        if question["kind"] == "scale":
+            row.update(opinions.scale_distribution(question, given))
+            row["satisfied"] = sum(1 for value in given if satisfied(question, value))
+        elif question["kind"] == "poll":
+            counts = {choice["id"]: 0 for choice in question["choices"]}
+            for choice_ids in given:
+                for choice_id in choice_ids:
+                    counts[choice_id] = counts.get(choice_id, 0) + 1
+            row["rows"] = [(choice["text"], counts[choice["id"]]) for choice in question["choices"]]
+        elif question["kind"] == "word_cloud":
+            row["rows"] = [(word, count) for word, _key, count in opinions.word_counts(given)]
+        else:
+            row["texts"] = given
+        rows.append(row)
+    return {
+        "timing": timing,
+        "label": Timing(timing).label,
+        "asked": asked,
+        "answered": len(responses),
+        "rate": round(100 * len(responses) / asked) if asked else None,
+        "rows": rows,
+    }
+
+
+def satisfaction_rate(responses):
+    """(satisfied, answered) on the overall question of the "à chaud" responses given."""
+    satisfied_count = answered = 0
+    for response in responses:
+        for question in response.questions:
+            if question.get("overall") and question["id"] in response.answers:
+                answered += 1
+                satisfied_count += satisfied(question, response.answers[question["id"]])
+    return satisfied_count, answered
