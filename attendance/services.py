@@ -331,23 +331,26 @@ def allow_late(sheet, member, trainer, reason, now=None):
     return late
 
 
-def proving_sheets(workshop):
+def proving_sheets(workshop, between=None):
     """The sheets that prove attendance: countersigned, of sessions within the workshop's
-    dates."""
+    dates. between: (first day, last day), only those of sessions on these days (a period's
+    figures: the published results, the yearly report)."""
     sheets = Sheet.objects.filter(session__workshop=workshop, countersigned_at__isnull=False)
     if workshop.starts_on:
         sheets = sheets.filter(session__date__gte=workshop.starts_on)
     if workshop.ends_on:
         sheets = sheets.filter(session__date__lte=workshop.ends_on)
+    if between:
+        sheets = sheets.filter(session__date__range=between)
     return sheets
 
 
-def realised(workshop):
+def realised(workshop, between=None):
     """What the sheets prove, per learner: {user id (or a deleted account's former id):
-    (sessions, hours)}, from the proving
-    sheets' lines signed and not contested. No sheet, no hours."""
+    (sessions, hours)}, from the proving sheets' lines signed and not contested (of the days
+    `between`, if given). No sheet, no hours."""
     presences = Presence.objects.filter(
-        sheet__in=proving_sheets(workshop), status=Presence.Status.SIGNED
+        sheet__in=proving_sheets(workshop, between), status=Presence.Status.SIGNED
     ).exclude(amendments__kind=Amendment.Kind.CONTEST)
     done = {}
     for presence in presences.select_related("sheet__session"):

@@ -10,7 +10,15 @@ from django.utils.translation import ngettext
 from quizzes.models import Quiz
 
 from . import assessment, objectives
-from .models import Assignment, Reveal, Stage, Workshop, WorkshopSession
+from .models import (
+    Assignment,
+    Membership,
+    Reveal,
+    Stage,
+    TraineeType,
+    Workshop,
+    WorkshopSession,
+)
 from .roles import TRAINERS_GROUP
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -28,6 +36,8 @@ class WorkshopForm(forms.ModelForm):
             "ends_on",
             "duration_hours",
             "last_payment_year",
+            "general_objective",
+            "speciality",
         ]
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -370,6 +380,24 @@ class InvitationForm(forms.Form):
         required=False,
         help_text=_("Elle figure sur son certificat de réalisation."),
     )
+    trainee_type = forms.ChoiceField(
+        label=_("Type de stagiaire"),
+        choices=TraineeType.choices,
+        initial=TraineeType.EMPLOYEE,
+        required=False,
+        help_text=_("Pour le bilan pédagogique et financier ; modifiable dans la liste."),
+    )
+
+    def clean_trainee_type(self):
+        return self.cleaned_data["trainee_type"] or TraineeType.EMPLOYEE
+
+
+class TraineeTypeForm(forms.ModelForm):
+    """The learner's type of trainee, set on their line of the roster."""
+
+    class Meta:
+        model = Membership
+        fields = ["trainee_type"]
 
 
 class JoinForm(forms.Form):

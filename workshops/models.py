@@ -51,6 +51,37 @@ class WorkshopQuerySet(models.QuerySet):
         return self.with_evidence_year().filter(evidence_year__lte=year)
 
 
+class GeneralObjective(models.TextChoices):
+    """The action's general objective, as the yearly report (bilan pédagogique et financier,
+    cerfa 10443, cadre F-3) lists them."""
+
+    RNCP = "rncp", _("formation visant un diplôme, un titre ou un CQP enregistré au RNCP")
+    RS = (
+        "rs",
+        _(
+            "formation visant une certification ou une habilitation enregistrée au répertoire "
+            "spécifique (RS)"
+        ),
+    )
+    CQP = "cqp", _("formation visant un CQP non enregistré au RNCP ni au RS")
+    OTHER = "other", _("autre formation professionnelle")
+    SKILLS_REVIEW = "skills_review", _("bilan de compétences")
+    VAE = "vae", _("accompagnement à la validation des acquis de l'expérience (VAE)")
+
+
+class Speciality(models.TextChoices):
+    """Training specialities (nomenclature des spécialités de formation, NSF) that this course's
+    workshops can plausibly belong to: the yearly report counts trainees by speciality."""
+
+    EXCHANGE_MANAGEMENT = "310", _("310 Spécialités plurivalentes des échanges et de la gestion")
+    TRADE = "312", _("312 Commerce, vente")
+    COMMUNICATION = "320", _("320 Spécialités plurivalentes de la communication")
+    JOURNALISM = "321", _("321 Journalisme et communication (y compris publicité)")
+    OFFICE = "324", _("324 Secrétariat, bureautique")
+    COMPUTING = "326", _("326 Informatique, traitement de l'information, réseaux")
+    BEHAVIOUR = "413", _("413 Développement des capacités comportementales et relationnelles")
+
+
 class Workshop(models.Model):
     name = models.CharField(_("nom"), max_length=150)
     description = models.TextField(_("description"), blank=True)
@@ -95,6 +126,20 @@ class Workshop(models.Model):
             "Les attestations, certificats et feuilles d'émargement sont conservés à compter de "
             "la fin de cette année. Vide : l'année de la dernière séance."
         ),
+    )
+    general_objective = models.CharField(
+        _("objectif général de la formation"),
+        max_length=20,
+        choices=GeneralObjective.choices,
+        default=GeneralObjective.OTHER,
+        help_text=_("Pour le bilan pédagogique et financier (cadre F-3)."),
+    )
+    speciality = models.CharField(
+        _("spécialité de formation (NSF)"),
+        max_length=3,
+        choices=Speciality.choices,
+        blank=True,
+        help_text=_("Pour le bilan pédagogique et financier (cadre F-4)."),
     )
     archived = models.BooleanField(_("archivé"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -194,6 +239,26 @@ class Admission(models.TextChoices):
     CODE = "code", _("avec le code de l'atelier")
 
 
+class TraineeType(models.TextChoices):
+    """Who the learner is for the yearly report (bilan pédagogique et financier, cerfa 10443,
+    cadre F-1)."""
+
+    EMPLOYEE = "employee", _("salarié d'un employeur privé")
+    APPRENTICE = "apprentice", _("apprenti")
+    JOB_SEEKER = "job_seeker", _("demandeur d'emploi")
+    INDIVIDUAL = "individual", _("particulier à ses propres frais")
+    OTHER = "other", _("autre")
+
+
+def trainee_type_field():
+    return models.CharField(
+        _("type de stagiaire"),
+        max_length=12,
+        choices=TraineeType.choices,
+        default=TraineeType.EMPLOYEE,
+    )
+
+
 class Membership(models.Model):
     """A participant of a workshop. Once they deleted their account, a workshop that had begun
     keeps them as a former member (`user` empty, `former_user_id` the account's former id) under
@@ -214,6 +279,7 @@ class Membership(models.Model):
     )
     admitted_by_name = models.CharField(_("admis par"), max_length=300, blank=True)
     company = models.CharField(_("entreprise (employeur)"), max_length=200, blank=True)
+    trainee_type = trainee_type_field()
     former_user_id = models.PositiveBigIntegerField(null=True, editable=False)
     former_first_name = models.CharField(max_length=150, blank=True, editable=False)
     former_last_name = models.CharField(max_length=150, blank=True, editable=False)
@@ -259,6 +325,7 @@ class Invitation(models.Model):
     last_name = models.CharField(_("nom"), max_length=150)
     email = models.EmailField(_("e-mail"))
     company = models.CharField(_("entreprise (employeur)"), max_length=200, blank=True)
+    trainee_type = trainee_type_field()
     token = models.CharField(max_length=64, unique=True, default=new_invitation_token)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -12,7 +12,14 @@ from caching.addresses import public_url
 from jobs import mail
 
 from .assessment import Refused
-from .models import Admission, Invitation, JoinRequest, Membership, new_invitation_token
+from .models import (
+    Admission,
+    Invitation,
+    JoinRequest,
+    Membership,
+    TraineeType,
+    new_invitation_token,
+)
 from .names import learner_name
 
 
@@ -24,7 +31,7 @@ def same_email(a, b):
     return a.strip().casefold() == b.strip().casefold()
 
 
-def admit(workshop, user, trainer, admission, company=""):
+def admit(workshop, user, trainer, admission, company="", trainee_type=TraineeType.EMPLOYEE):
     """Put `user` on the roster (once: a second admission keeps the first)."""
     membership, created = Membership.objects.get_or_create(
         workshop=workshop,
@@ -34,13 +41,24 @@ def admit(workshop, user, trainer, admission, company=""):
             "admitted_by": trainer,
             "admitted_by_name": trainer_name(trainer) if trainer else "",
             "company": company,
+            "trainee_type": trainee_type,
         },
     )
     JoinRequest.objects.filter(workshop=workshop, user=user).delete()
     return membership, created
 
 
-def invite(workshop, trainer, *, first_name, last_name, email, company="", now=None):
+def invite(
+    workshop,
+    trainer,
+    *,
+    first_name,
+    last_name,
+    email,
+    company="",
+    trainee_type=TraineeType.EMPLOYEE,
+    now=None,
+):
     """Invite a learner (or invite them again: a new link, the old one no longer works) and
     queue the e-mail that carries the personal link."""
     now = now or timezone.now()
@@ -53,6 +71,7 @@ def invite(workshop, trainer, *, first_name, last_name, email, company="", now=N
             "first_name": first_name.strip(),
             "last_name": last_name.strip(),
             "company": company.strip(),
+            "trainee_type": trainee_type,
             "invited_by": trainer,
             "invited_at": now,
             "token": new_invitation_token(),
@@ -102,6 +121,7 @@ def accept_invitation(invitation, user):
             invitation.invited_by,
             Admission.INVITATION,
             invitation.company,
+            invitation.trainee_type,
         )
         invitation.delete()
     return membership

@@ -13,6 +13,11 @@ urlpatterns = [
     path("<int:pk>/programme/", views.schedule, name="schedule"),
     path("<int:pk>/archiver/", views.archive, name="archive"),
     path("<int:pk>/participants/<int:user_id>/retirer/", views.remove_member, name="remove_member"),
+    path(
+        "<int:pk>/inscrits/<int:membership_pk>/type/",
+        views.set_trainee_type,
+        name="trainee_type",
+    ),
     path("<int:pk>/formateurs/", views.add_trainer, name="add_trainer"),
     path("<int:pk>/inviter/", views.invite, name="invite"),
     path("<int:pk>/invitations/<int:invitation_pk>/renvoyer/", views.reinvite, name="reinvite"),

@@ -34,10 +34,11 @@ from .forms import (
     JoinForm,
     NewAssignmentsForm,
     ScheduleFormSet,
+    TraineeTypeForm,
     WorkshopForm,
 )
 from .kept_table import results_table
-from .models import AssignedAttempt, Assignment, JoinRequest, Stage, Workshop
+from .models import AssignedAttempt, Assignment, JoinRequest, Stage, TraineeType, Workshop
 from .positioning import workshop_positioning
 from .progress import (
     NotRecorded,
@@ -143,6 +144,7 @@ def detail(request, pk, invitation_form=None):
             "assignments": workshop.assignments.select_related("quiz"),
             "co_trainer_form": CoTrainerForm(workshop),
             "positioning": workshop_positioning(workshop),
+            "trainee_types": TraineeType.choices,
         },
     )
 
@@ -191,10 +193,40 @@ def invite(request, pk):
 
 @trainer_required
 @require_POST
+def set_trainee_type(request, pk, membership_pk):
+    """The learner's type of trainee, for the yearly report, from their line of the roster."""
+    workshop = workshop_run_by(request, pk)
+    membership = get_object_or_404(workshop.memberships, pk=membership_pk)
+    form = TraineeTypeForm(request.POST, instance=membership)
+    if form.is_valid():
+        form.save()
+        messages.success(
+            request,
+            _("Type de stagiaire de %(name)s : %(type)s.")
+            % {
+                "name": membership_name(membership),
+                "type": membership.get_trainee_type_display(),
+            },
+        )
+    else:
+        messages.error(request, _("Choisissez un type de stagiaire dans la liste."))
+    return redirect(reverse("workshops:detail", args=[pk]) + "#roster-title")
+
+
+def membership_name(membership):
+    user = membership.user
+    if user is None:
+        return learner_name(membership.former_first_name, membership.former_last_name)
+    return learner_name(user.first_name, user.last_name) or user.email
+
+
+@trainer_required
+@require_POST
 def reinvite(request, pk, invitation_pk):
     workshop = workshop_run_by(request, pk)
     old = get_object_or_404(workshop.invitations, pk=invitation_pk)
-    fields = {f: getattr(old, f) for f in ("first_name", "last_name", "email", "company")}
+    names = ("first_name", "last_name", "email", "company", "trainee_type")
+    fields = {name: getattr(old, name) for name in names}
     roster.invite(workshop, request.user, **fields)
     messages.success(request, _("Nouvelle invitation envoyée à %(email)s.") % {"email": old.email})
     return redirect(reverse("workshops:detail", args=[pk]) + "#roster-title")
