@@ -26,6 +26,8 @@ urlpatterns = [
     path("lecons/", include("lessons.urls")),
     path("compte/", include("accounts.urls")),
     path("quiz/", include("quizzes.urls")),
+    # Under /ateliers/: personal pages, never cached, kept from crawlers.
+    path("ateliers/bilan/", include("reporting.urls")),
     path("ateliers/", include("workshops.urls")),
     path("direct/", include("live.urls")),
     path("emargement/", include("attendance.urls")),

@@ -111,6 +111,7 @@ class SiteSettings(BaseSiteSetting):
     legal_page = page_link(_("mentions légales"))
     accessibility_page = page_link(_("déclaration d'accessibilité"))
     privacy_page = page_link(_("données personnelles"))
+    results_page = page_link(_("nos résultats"))
     credits = RichTextField(
         _("sources et crédits"),
         blank=True,
@@ -132,6 +133,7 @@ class SiteSettings(BaseSiteSetting):
                 PageChooserPanel("legal_page"),
                 PageChooserPanel("accessibility_page"),
                 PageChooserPanel("privacy_page"),
+                PageChooserPanel("results_page"),
                 FieldPanel("credits"),
             ],
             heading=_("Pied de page"),

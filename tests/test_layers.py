@@ -19,6 +19,7 @@ LAYERS = {
     "live": 5,
     "attendance": 5,
     "attestations": 6,
+    "reporting": 6,  # beside attestations; home may show its page
     "accounts": 7,
     "home": 7,
     "config": 8,

@@ -10,7 +10,15 @@ from django.utils import timezone
 from quizzes.models import Quiz
 
 from . import roster
-from .models import Admission, Assignment, Membership, TrainingBody, Workshop, WorkshopSession
+from .models import (
+    Admission,
+    Assignment,
+    Membership,
+    Speciality,
+    TrainingBody,
+    Workshop,
+    WorkshopSession,
+)
 from .roles import TRAINERS_GROUP
 
 DEMO_NAME = "Atelier de démonstration — CCI"
@@ -111,6 +119,7 @@ def build_demo_workshop(trainer_email, learner_email):
         starts_on=timezone.localdate(),
         ends_on=timezone.localdate() + timedelta(days=30),
         duration_hours=Decimal("14"),
+        speciality=Speciality.COMMUNICATION,
     )
     body = TrainingBody.load()
     if not body.name:  # a demo training body, so that the demo trainer can issue attestations

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "attestations",
     "convocations",
     "satisfaction",
+    "reporting",
     "jobs",
     "django_tasks_db",
     "wagtail.contrib.redirects",

@@ -9,7 +9,8 @@ register = template.Library()
 
 HEADER = [("course_page", _("Le cours")), ("key_figures_page", _("Chiffres clés"))]
 HEADER += [("resources_page", _("Ressources"))]
-FOOTER = [("legal_page", None), ("accessibility_page", None), ("privacy_page", None)]
+FOOTER = [("results_page", None), ("legal_page", None), ("accessibility_page", None)]
+FOOTER += [("privacy_page", None)]
 
 
 def navigation_links(request):

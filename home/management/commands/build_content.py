@@ -7,6 +7,7 @@ from home import seed as home_seed
 from lessons.seed.build import build_course, build_resources, build_resources_page
 from quizzes.seed.build import build_quizzes
 from satisfaction.seed import build_questionnaires
+from reporting.seed import build_results_page
 from workshops.seed import build_demo_workshop
 
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
         build_questionnaires()
         home_seed.finish_home(home, course)
         pages, _ = home_seed.build_standard_pages(home)
+        pages["results_page"], _ = build_results_page(home)
         site = Site.objects.get(is_default_site=True)
         home_seed.build_settings(
             site,
