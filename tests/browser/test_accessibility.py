@@ -78,6 +78,7 @@ def test_pages_have_no_accessibility_violation(seeded_site, browser, width):
         "/compte/connexion/",
         "/compte/inscription/",
         "/quiz/quiz-fideliser-ses-clients/",
+        "/nos-resultats/",
     ]:
         audit.visit(path)
     audit.visit("/page-qui-n-existe-pas/", status=404)
@@ -121,6 +122,7 @@ def test_pages_have_no_accessibility_violation(seeded_site, browser, width):
     page.wait_for_url("**/ateliers/")
     for path in [
         reverse("workshops:dashboard"),
+        reverse("reporting:yearly_report", args=[timezone.localdate().year]),
         reverse("workshops:detail", args=[workshop.pk]),
         reverse("workshops:edit", args=[workshop.pk]),
         reverse("workshops:results", args=[workshop.pk]),
@@ -166,6 +168,6 @@ def test_pages_have_no_accessibility_violation(seeded_site, browser, width):
         phone.visit(reverse("live:play", args=[code]))
         audit.visit(projector)
     audit.visit(reverse("live:results", args=[code]))
-    assert len(audit.audited) == 45 and len(phone.audited) == 5
+    assert len(audit.audited) == 47 and len(phone.audited) == 5
     problems = audit.problems + phone.problems
     assert not problems, "\n".join(problems)
