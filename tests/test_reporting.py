@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from reporting.models import ResultsPage
 from tests.clock import at
 from tests.factories import EditorFactory, TrainerFactory, UserFactory, WorkshopFactory
+from tests.html_forms import form_data
 from tests.reporting_helpers import two_workshops_of_2025
 from tests.workshop_helpers import held_session
 from workshops.indicators import (
@@ -356,3 +357,43 @@ def test_a_learner_removed_from_the_roster_is_not_counted(trainer_client, year):
     response = report(trainer_client)
     assert frame_lines(response, "F-1")[-1] == ("", "Total", 4, "24")
     assert frame_lines(response, "E")[0][2:] == (2, "25")
+
+
+def test_the_workshops_form_sets_its_general_objective_and_speciality(client, year):
+    b = year["b"]
+    client.force_login(year["theo"])
+    url = reverse("workshops:edit", args=[b.pk])
+    data = form_data(client.get(url).content.decode())
+    assert (data["general_objective"], data["speciality"]) == (["rs"], ["326"])
+    data.update(general_objective=["skills_review"], speciality=["312"])
+    assert client.post(url, data).status_code == 302
+    b.refresh_from_db()
+    assert (b.general_objective, b.speciality) == ("skills_review", "312")
+    data.update(speciality=["999"])
+    response = client.post(url, data)
+    assert response.status_code == 200 and response.context["form"].errors["speciality"]
+    b.refresh_from_db()
+    assert b.speciality == "312"
+
+
+def test_the_type_given_in_the_invitation_is_the_learners_on_the_roster(
+    client, year, django_capture_on_commit_callbacks
+):
+    a = year["a"]
+    client.force_login(year["tina"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("workshops:invite", args=[a.pk]),
+            {
+                "first_name": "Hugo",
+                "last_name": "Martin",
+                "email": "hugo@test.fr",
+                "trainee_type": "individual",
+            },
+        )
+    invitation = a.invitations.get()
+    assert invitation.trainee_type == TraineeType.INDIVIDUAL
+    hugo = UserFactory(email="hugo@test.fr")
+    client.force_login(hugo)
+    client.post(invitation.get_absolute_url())
+    assert Membership.objects.get(workshop=a, user=hugo).trainee_type == TraineeType.INDIVIDUAL
