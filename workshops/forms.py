@@ -48,9 +48,14 @@ class WorkshopForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Unsent (a form of before the yearly report): the workshop keeps its objective.
+        self.fields["general_objective"].required = False
         workshop = self.instance
         if workshop.pk and not workshop.objectives:  # prefilled from its lessons, to edit
             self.initial["objectives"] = "\n".join(objectives.from_lessons(workshop))
+
+    def clean_general_objective(self):
+        return self.cleaned_data["general_objective"] or self.instance.general_objective
 
     def clean(self):
         cleaned = super().clean()
