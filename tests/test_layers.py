@@ -18,7 +18,9 @@ LAYERS = {
     "workshops": 4,
     "live": 5,
     "attendance": 5,
+    "satisfaction": 5,  # questionnaires built on quizzes' questions without a right answer
     "attestations": 6,
+    "convocations": 6,  # tells learners how to sign (attendance)
     "reporting": 6,  # beside attestations; home may show its page
     "accounts": 7,
     "home": 7,

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('workshops', '0013_roster'),
+        ('workshops', '0014_accessibility_contact'),
     ]
 
     operations = [
