@@ -7,10 +7,13 @@ class SatisfactionConfig(AppConfig):
 
     def ready(self):
         from jobs import periodic
+        from workshops.indicators import SATISFACTION, register_indicator
 
         from .personal_data import register_personal_data
-        from .services import send_cold_surveys
+        from .services import published_satisfaction, send_cold_surveys
 
         register_personal_data()
+        # The published results' satisfaction rate (reporting reads it, knowing no survey).
+        register_indicator(SATISFACTION, published_satisfaction)
         # Some weeks after a workshop: its "à froid" questionnaire, then one reminder.
         periodic.register("satisfaction e-mails sent", send_cold_surveys)

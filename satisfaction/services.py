@@ -20,6 +20,7 @@ from jobs import mail
 from quizzes import opinions
 from typography.french import typeset, typeset_text
 from workshops.assessment import last_session
+from workshops.indicators import Share
 from workshops.models import Membership, Workshop
 
 from .models import Questionnaire, Request, Response, Timing
@@ -236,6 +237,14 @@ def summary(workshop, timing):
         "rate": round(100 * len(responses) / asked) if asked else None,
         "rows": rows,
     }
+
+
+def published_satisfaction(workshop_ids, first_day, last_day):
+    """The satisfied among the "à chaud" answers to the overall question, for the published
+    results (workshops.indicators): a Share, or None when nobody answered it."""
+    responses = Response.objects.filter(timing=Timing.HOT, workshop_id__in=workshop_ids)
+    satisfied_count, answered = satisfaction_rate(responses)
+    return Share(satisfied_count, answered) if answered else None
 
 
 def satisfaction_rate(responses):

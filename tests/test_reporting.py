@@ -18,12 +18,6 @@ from tests.factories import EditorFactory, TrainerFactory, UserFactory, Workshop
 from tests.html_forms import form_data
 from tests.reporting_helpers import two_workshops_of_2025
 from tests.workshop_helpers import held_session
-from workshops.indicators import (
-    SATISFACTION,
-    Share,
-    register_indicator,
-    unregister_indicator,
-)
 from workshops.models import Membership, TraineeType, TrainingBody
 
 pytestmark = pytest.mark.django_db
@@ -112,22 +106,26 @@ def test_the_default_period_is_the_pages_last_months(client, year):
     assert "no-cache" in response["Cache-Control"] and "X-Page-Cache" not in response
 
 
-def test_a_satisfaction_measure_registered_by_another_app_is_shown(client, year):
-    asked = []
+def test_the_satisfaction_rate_comes_from_the_hot_questionnaires_overall_question(client, year):
+    """Measured by the satisfaction app (registered on workshops.indicators): the share of
+    the "à chaud" answers in the upper part of the overall question's scale."""
+    from satisfaction import services
+    from satisfaction.models import Timing
+    from satisfaction.seed import build_questionnaires
 
-    def measure(workshop_ids, first_day, last_day):
-        asked.append((sorted(workshop_ids), first_day, last_day))
-        return Share(count=8, sample=10)
-
-    register_indicator(SATISFACTION, measure)
-    try:
-        with at("2026-02-10 10:00"):
-            shown = figures(client.get(results_url() + YEAR_2025))
-    finally:
-        unregister_indicator(SATISFACTION)
-    assert asked == [(sorted([year["a"].pk, year["b"].pk]), date(2025, 1, 1), date(2025, 12, 31))]
-    assert shown["satisfaction"].value == "80 %"
-    assert shown["satisfaction"].sample == "Sur 10 réponses au questionnaire de satisfaction."
+    build_questionnaires()
+    questionnaire = services.questionnaire(Timing.HOT)
+    overall = services.snapshot(questionnaire)[0]
+    assert overall["overall"]
+    for workshop, mark in ((year["a"], "5"), (year["a"], "4"), (year["b"], "2")):
+        learner = UserFactory()
+        Membership.objects.create(workshop=workshop, user=learner)
+        row = services.hot_request(workshop, learner)
+        services.answer(row, questionnaire, {overall["id"]: mark})
+    with at("2026-02-10 10:00"):
+        shown = figures(client.get(results_url() + YEAR_2025))
+    assert shown["satisfaction"].value == "67 %"
+    assert shown["satisfaction"].sample == "Sur 3 réponses au questionnaire de satisfaction."
 
 
 @pytest.mark.parametrize(

@@ -30,10 +30,6 @@ def register_indicator(name, measure):
     return measure
 
 
-def unregister_indicator(name):
-    _measures.pop(name, None)
-
-
 def measure_indicator(name, workshop_ids, first_day, last_day):
     """The registered measure's Share, or None: not measured (no app measures it, or nothing
     was measured over the period)."""

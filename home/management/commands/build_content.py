@@ -6,8 +6,8 @@ from figures.seed.build import build_key_figures_page, build_series, build_stati
 from home import seed as home_seed
 from lessons.seed.build import build_course, build_resources, build_resources_page
 from quizzes.seed.build import build_quizzes
-from satisfaction.seed import build_questionnaires
 from reporting.seed import build_results_page
+from satisfaction.seed import build_questionnaires
 from workshops.seed import build_demo_workshop
 
 
