@@ -1,17 +1,26 @@
 """The sockets of a live session: each phone's, and the projector's.
 
-On every connection, and every change, a screen gets the whole current state (an HTML fragment
-and a sentence for screen readers): a phone that slept, reloaded or lost the network is shown
-where the session is, as the same participant, without depending on a message it missed.
-Messages are checked strictly: anything but the expected keys and values is refused and logged,
-and nothing is saved."""
+On every connection, and every change of the session, a screen gets the whole current state (an
+HTML fragment and a sentence for screen readers): a phone that slept, reloaded or lost the network
+is shown where the session is, as the same participant, without depending on a message it missed.
+While a question is open, the projector gets only its count of answers, at most a few times a
+second, rather than the whole room again for each answer.
+
+Messages are checked strictly, and cheaply before anything else: a socket sends a few messages a
+second at most, each a few kilobytes; anything but the expected keys and values is refused (the
+socket stays open), logged in a short excerpt, and nothing is saved. The projector's socket acts
+only while its browser is still signed in as a trainer who runs the session."""
 
 import asyncio
 import json
 import logging
+from importlib import import_module
+from types import SimpleNamespace
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
+from django.contrib import auth
 from django.utils.translation import gettext as _
 
 from workshops.roles import is_trainer
@@ -21,11 +30,14 @@ from .models import LiveSession, Participant
 
 log = logging.getLogger(__name__)
 
-# A projector reads the state again this often whatever happens: a dropped message (a channel
-# layer drops them when a channel is full) is made good within this time.
+# A projector reads the session again this often whatever happens: a dropped message (a channel
+# layer drops them when a channel is full) is made good within this time, and a trainer who
+# signed out elsewhere loses the room's screen.
 PROJECTOR_REFRESH_SECONDS = 2
-# Answers arriving together update the projector once.
-PROJECTOR_COALESCE_SECONDS = 0.1
+# Answers (and arrivals) within this time update the projector once.
+PROJECTOR_COALESCE_SECONDS = 0.3
+# What is logged of a message refused: its start, and its length.
+LOGGED_CHARACTERS = 200
 
 
 def in_thread(function):
@@ -34,13 +46,69 @@ def in_thread(function):
     return database_sync_to_async(function, thread_sensitive=False)
 
 
+def excerpt(raw):
+    """A message as the log shows it: never whole (a flood of large frames would fill the log)."""
+    if raw is None:
+        return "(no text)"
+    shown = repr(raw[:LOGGED_CHARACTERS])
+    return shown + (f"… ({len(raw)} characters)" if len(raw) > LOGGED_CHARACTERS else "")
+
+
 def session_run_by(user, code):
     if user is None or not is_trainer(user):
         return None
     return LiveSession.objects.run_by(user).filter(code=code).values_list("pk", flat=True).first()
 
 
+def still_runs(session_key, user_id, session_id):
+    """Whether the browser's Django session, read again now, is still signed in as this trainer,
+    who still runs the session: signing out (or an expired session) takes the projector away."""
+    if not session_key:
+        return False
+    store = import_module(settings.SESSION_ENGINE).SessionStore(session_key=session_key)
+    user = auth.get_user(SimpleNamespace(session=store))
+    return (
+        user.pk == user_id
+        and is_trainer(user)
+        and LiveSession.objects.run_by(user).filter(pk=session_id).exists()
+    )
+
+
+class Bucket:
+    """A socket's allowance of messages: `burst` at once, then `per_second`."""
+
+    def __init__(self, burst, per_second):
+        self.burst, self.per_second = burst, per_second
+        self.tokens, self.at = float(burst), None
+
+    def take(self, now):
+        if self.at is not None:
+            self.tokens = min(self.burst, self.tokens + (now - self.at) * self.per_second)
+        self.at = now
+        if self.tokens < 1:
+            return False
+        self.tokens -= 1
+        return True
+
+
 class Socket(AsyncJsonWebsocketConsumer):
+    MAX_CHARACTERS = 4096
+    BURST, PER_SECOND = 8, 1
+
+    async def websocket_connect(self, message):
+        self.bucket = Bucket(self.BURST, self.PER_SECOND)
+        self.flooding = False
+        self.raw = None
+        await super().websocket_connect(message)
+
+    def who(self):
+        return "a socket"
+
+    async def refuse(self, message=None, **fields):
+        await self.send_json(
+            {"type": "refused", "message": message or _("Message refusé."), **fields}
+        )
+
     async def run(self, function, *args):
         """A service, in a thread; what it tells the screens is sent from here."""
         told = []
@@ -55,18 +123,41 @@ class Socket(AsyncJsonWebsocketConsumer):
                 await self.channel_layer.group_send(group, event)
 
     async def receive(self, text_data=None, bytes_data=None, **kwargs):
-        """Anything but JSON text (bytes, broken JSON) is passed on as None, to be refused like
-        any other unexpected message rather than end the connection with an error."""
+        """Too many messages are dropped (the sender told once), too long or unreadable ones
+        refused, before anything else is done with them; then the message is handled, and
+        whatever goes wrong there is refused too rather than end the connection."""
+        if not self.bucket.take(asyncio.get_running_loop().time()):
+            if not self.flooding:
+                self.flooding = True
+                log.warning("Live: %s sends too many messages; dropping them", self.who())
+                await self.refuse(_("Trop de messages : attendez quelques secondes."))
+            return
+        self.flooding = False
+        self.raw = text_data if text_data is not None else bytes_data
+        if text_data is None or len(text_data) > self.MAX_CHARACTERS:
+            log.warning("Live: refused from %s: %s", self.who(), excerpt(self.raw))
+            await self.refuse()
+            return
         try:
-            content = json.loads(text_data) if text_data is not None else None
-        except ValueError:
+            content = json.loads(text_data)
+        except (ValueError, RecursionError):  # broken, or nested deeper than Python recurses
             content = None
-        await self.receive_json(content)
+        try:
+            await self.receive_json(content)
+        except Exception:
+            log.exception("Live: failed on a message from %s: %s", self.who(), excerpt(self.raw))
+            await self.refuse()
+
+    def refused_here(self):
+        log.warning("Live: refused from %s: %s", self.who(), excerpt(self.raw))
 
 
 class ParticipantConsumer(Socket):
     ALLOWED_KEYS = {"action", "question", "value"}
     ACTIONS = ("answer",)  # a phone's only action; the trainer's are services.ACTIONS
+
+    def who(self):
+        return f"participant {getattr(self, 'participant_id', '?')}"
 
     async def connect(self):
         self.joined = []
@@ -93,22 +184,23 @@ class ParticipantConsumer(Socket):
             await self.channel_layer.group_discard(group, self.channel_name)
 
     async def receive_json(self, content, **kwargs):
+        question = content.get("question") if isinstance(content, dict) else None
         if not (
             isinstance(content, dict)
             and set(content) <= self.ALLOWED_KEYS
             and content.get("action") in self.ACTIONS
-            and isinstance(content.get("question"), int)
+            and isinstance(question, int)
+            and not isinstance(question, bool)
         ):
-            log.warning("Live: refused from participant %s: %r", self.participant_id, content)
-            await self.send_json({"type": "refused", "message": _("Message refusé.")})
+            self.refused_here()
+            await self.refuse()
             return
         try:
-            await self.run(
-                services.answer, self.participant_id, content["question"], content.get("value")
-            )
+            await self.run(services.answer, self.participant_id, question, content.get("value"))
         except services.Refused as refusal:
             log.info("Live: answer of participant %s refused: %s", self.participant_id, refusal)
-            await self.send_json({"type": "refused", "message": str(refusal)})
+            # With its question: the phone shows why next to that question's button.
+            await self.refuse(str(refusal), question=question)
         # Recorded: every screen of this participant is told (participant_changed).
 
     async def session_changed(self, event):
@@ -128,15 +220,23 @@ class ParticipantConsumer(Socket):
 
 class ProjectorConsumer(Socket):
     ALLOWED_KEYS = {"action", "participant"}
+    BURST, PER_SECOND = 20, 4  # a trainer's keys, removals in a row
+
+    def who(self):
+        return f"the projector of session {getattr(self, 'session_id', '?')}"
 
     async def connect(self):
-        self.joined, self.tasks, self.dirty = [], [], False
+        self.joined, self.tasks, self.pending, self.shown = [], [], set(), None
         self.sending = asyncio.Lock()  # states go out in the order they were read
         code = self.scope["url_route"]["kwargs"]["code"]
-        self.session_id = await in_thread(session_run_by)(self.scope.get("user"), code)
+        user = self.scope.get("user")
+        self.session_id = await in_thread(session_run_by)(user, code)
         if self.session_id is None:
             await self.close(code=4403)
             return
+        self.user_id = user.pk
+        session = self.scope.get("session")
+        self.session_key = session.session_key if session is not None else None
         self.joined = [
             services.session_group(self.session_id),
             services.projector_group(self.session_id),
@@ -144,7 +244,7 @@ class ProjectorConsumer(Socket):
         for group in self.joined:
             await self.channel_layer.group_add(group, self.channel_name)
         await self.accept()
-        await self.send_state()
+        await self.send_state(checked=True)
         self.tasks.append(asyncio.ensure_future(self.refresh_regularly()))
 
     async def disconnect(self, code):
@@ -153,37 +253,87 @@ class ProjectorConsumer(Socket):
         for group in self.joined:
             await self.channel_layer.group_discard(group, self.channel_name)
 
+    async def in_control(self):
+        """Still signed in as the session's trainer; otherwise the socket closes (4403)."""
+        if await in_thread(still_runs)(self.session_key, self.user_id, self.session_id):
+            return True
+        log.info("Live: the projector of session %s is signed out: closed", self.session_id)
+        await self.close(code=4403)
+        return False
+
     async def receive_json(self, content, **kwargs):
         action = content.get("action") if isinstance(content, dict) else None
-        if action not in services.ACTIONS or not set(content) <= self.ALLOWED_KEYS:
-            log.warning("Live: refused on projector of session %s: %r", self.session_id, content)
-            await self.send_json({"type": "refused", "message": _("Message refusé.")})
+        participant = content.get("participant") if isinstance(content, dict) else None
+        if (
+            action not in services.ACTIONS
+            or not set(content) <= self.ALLOWED_KEYS
+            # A participant's id for a removal, and only for it.
+            or (action == "remove") != ("participant" in content)
+            or (
+                action == "remove"
+                and (not isinstance(participant, int) or isinstance(participant, bool))
+            )
+        ):
+            self.refused_here()
+            await self.refuse()
+            return
+        if not await self.in_control():
             return
         try:
-            await self.run(services.act, self.session_id, action, content.get("participant"))
+            await self.run(services.act, self.session_id, action, participant)
         except services.Refused as refusal:
-            await self.send_json({"type": "refused", "message": str(refusal)})
+            await self.refuse(str(refusal))
 
     async def session_changed(self, event):
-        await self.send_state()
+        if event.get("version") is not None:  # the trainer's control: at once
+            await self.send_state()
+        else:  # someone joined: once for all who join together
+            self.soon("state")
 
     async def answers_changed(self, event):
-        """Answers arrive by the dozen: mark the screen out of date, and update it once."""
-        if not self.dirty:
-            self.dirty = True
+        """Answers arrive by the dozen: only their count changes on screen, updated once."""
+        self.soon("count")
+
+    def soon(self, what):
+        if not self.pending:
             self.tasks = [task for task in self.tasks if not task.done()]
             self.tasks.append(asyncio.ensure_future(self.update_soon()))
+        self.pending.add(what)
 
     async def update_soon(self):
         await asyncio.sleep(PROJECTOR_COALESCE_SECONDS)
-        self.dirty = False
-        await self.send_state()
+        pending, self.pending = self.pending, set()
+        if "state" in pending:
+            await self.send_state()
+        else:
+            await self.send_count()
 
     async def refresh_regularly(self):
         while True:
             await asyncio.sleep(PROJECTOR_REFRESH_SECONDS)
-            await self.send_state()
+            if not await self.in_control():
+                return
+            await self.send_count()
 
-    async def send_state(self):
+    async def send_state(self, checked=False):
+        """The whole screen, with the room's names: only to a browser still signed in."""
+        if not checked and not await self.in_control():
+            return
         async with self.sending:
-            await self.send_json(await in_thread(screens.projector_state)(self.session_id))
+            state = await in_thread(screens.projector_state)(self.session_id)
+            self.shown = (state["version"], state["participants"], state["answered"])
+            await self.send_json(state)
+
+    async def send_count(self):
+        """The count of answers, if it changed; the whole state if more than that changed (the
+        session's version, who is in the room)."""
+        async with self.sending:
+            count = await in_thread(screens.projector_count)(self.session_id)
+            seen = (count["version"], count["participants"], count["answered"])
+            if self.shown is not None and seen == self.shown:
+                return
+            if self.shown is not None and seen[:2] == self.shown[:2]:
+                self.shown = seen
+                await self.send_json(count)
+                return
+        await self.send_state()

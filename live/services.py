@@ -4,6 +4,7 @@ answering, the trainer's controls. Every change is stored first, then the screen
 missed while away."""
 
 import logging
+import math
 import random
 import secrets
 import unicodedata
@@ -255,6 +256,16 @@ def deadline(session):
     return None
 
 
+def time_left_at_pause(session):
+    """During a pause of a timed question, the seconds it had left when the pause began (the
+    pause keeps them: resuming moves the question's opening on by the pause's length); else
+    None."""
+    limit = deadline(session)
+    if limit is None or not session.paused or session.paused_at is None:
+        return None
+    return max(0, math.ceil((limit - session.paused_at).total_seconds()))
+
+
 def parse_answer(question, value):
     """The answer as an attempt keeps it (choice ids, or a number as text); Refused if it does
     not fit the question as shown."""
@@ -321,6 +332,10 @@ def act(session_id, action, participant_id=None, tell=notify):
     by itself meanwhile is ended first, then the control refused)."""
     if action not in ACTIONS:
         raise Refused(_("Action inconnue."))
+    if action == "remove" and (
+        not isinstance(participant_id, int) or isinstance(participant_id, bool)
+    ):
+        raise Refused(_("Ce participant n'est pas dans la séance."))
     now = timezone.now()
     removed = None
     with transaction.atomic():
@@ -337,7 +352,8 @@ def act(session_id, action, participant_id=None, tell=notify):
                 raise Refused(_("Aucune question n'attend sa correction."))
             reveal(session)
         elif action == "pause":
-            session.paused, session.paused_at = True, now
+            if not session.paused:  # a second pause keeps the time the first one began
+                session.paused, session.paused_at = True, now
         elif action == "resume":
             if session.paused and session.question_opened_at and session.paused_at:
                 session.question_opened_at += now - session.paused_at  # the timer waited too
