@@ -122,36 +122,41 @@ def play(request, code):
         return join(request, code=code)
     services.remember(request, participant)  # an account's own participant, in this browser too
     services.end_if_over(participant.session)
-    status = 200
+    status, refusal = 200, None
     if request.method == "POST":
         question = participant.session.question
         values = request.POST.getlist("value")
         value = values[0] if question and question["kind"] == "numeric" and values else values
+        index = request.POST.get("question", "")
         try:
-            index = int(request.POST.get("question", ""))
+            index = int(index)
             services.answer(participant.pk, index, value)
         except ValueError:
-            refusal = services.Refused(_("Ce formulaire est incomplet : rechargez la page."))
+            refusal = _("Ce formulaire est incomplet : rechargez la page.")
         except services.Refused as error:
-            refusal = error
-        else:
-            refusal = None
-        if refusal is not None:
-            message = str(refusal)
+            refusal = str(error)
+        if refusal is None:
             if wants_json(request):
-                return JsonResponse({"type": "refused", "message": message}, status=400)
-            messages.error(request, message)
-            status = 400
-        elif wants_json(request):
-            return JsonResponse(screens.participant_state(participant, code))
-        else:
+                return JsonResponse(screens.participant_state(participant, code))
             return redirect(participant.session)
+        if wants_json(request):
+            refused = {"type": "refused", "message": refusal}
+            if isinstance(index, int):
+                refused["question"] = index  # the script shows it next to that question's button
+            return JsonResponse(refused, status=400)
+        status = 400
         participant.refresh_from_db()
     context = screens.participant_context(participant, participant.session)
+    # The refusal next to the button when the form is still there; above the screen otherwise
+    # (the question closed, the answer was recorded already).
+    if context["answerable"]:
+        context["refusal"] = refusal
+    elif refusal:
+        context["note"] = _("Réponse non enregistrée : %(reason)s") % {"reason": refusal}
     return render(
         request,
         "live/play.html",
-        {**context, "stage": screens.render_participant(context)},
+        {**context, "stage": screens.render_participant(context, request)},
         status=status,
     )
 
@@ -213,7 +218,7 @@ def projector(request, code):
         "live/projector.html",
         {
             **context,
-            "stage": screens.render_projector(context),
+            "stage": screens.render_projector(context, request),
             "join_url": join_url,
             "join_address": request.build_absolute_uri(reverse("live:join")).split("://")[1],
             "qr_code": mark_safe(
