@@ -184,7 +184,7 @@ def test_pause_without_a_timer_holds_answers_until_the_trainer_resumes(client, p
     assert shown["announce"] == "Séance en pause."
     assert "1 réponse sur 2" in text(shown["html"])  # the answer given before the pause stays
     html = client.get(session.get_projector_url()).content.decode()
-    assert 'value="resume"' in html and ">Reprendre</button>" in html
+    assert 'value="resume"' in html and "data-pause-label>Reprendre</span>" in html
 
     response = answer(omar, session, right(session))
     assert response.status_code == 400
