@@ -5,13 +5,18 @@ Nothing tapped is lost without the phone saying so; axe finds nothing on the pho
 projector screens."""
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.test import Client
 
+from live.models import Participant
 from tests.browser.conftest import LIVE_TRAINER
 from tests.browser.helpers import screenshot, sign_in
-from tests.factories import QuizFactory
+from tests.factories import QuizFactory, TrainerFactory
+from tests.live_helpers import join as join_with
+from tests.live_helpers import start_session
 
 pytestmark = pytest.mark.browser
 
@@ -266,3 +271,27 @@ def test_a_room_with_a_phone_offline_one_polling_one_without_javascript_and_keys
         "Omar",
         "Zoé",
     ]
+
+
+def test_the_trainer_drives_the_room_and_removes_a_participant_without_javascript(site, browser):
+    trainer = TrainerFactory(email="tina@test.fr", password="Formatrice-42")
+    session = start_session(trainer)
+    # Joining tells the screens through the channel layer (async_to_sync), which cannot run in
+    # this thread while Playwright's event loop does.
+    with ThreadPoolExecutor(1) as other_thread:
+        other_thread.submit(join_with, Client(), session, "Léa").result()
+        troll = other_thread.submit(join_with, Client(), session, "Troll").result()
+    page = browser.new_context(locale="fr-FR", java_script_enabled=False).new_page()
+    sign_in(page, site, "tina@test.fr", "Formatrice-42")
+    page.wait_for_url("**/ateliers/")
+    page.goto(site + session.get_projector_url())
+    page.get_by_role("button", name="Suivant").click()
+    shown(page, "Question 1 sur").wait_for(timeout=WAIT)
+    page.get_by_text("2 participants : retirer…").click()
+    page.get_by_role("button", name="Retirer Troll").click()
+    shown(page, "0 réponse sur 1").wait_for(timeout=WAIT)
+    assert "Ce formulaire a expiré" not in page.content()
+    assert Participant.objects.get(pk=troll.pk).removed
+    # The script's buttons are not shown without it (axe cannot run in a page without scripts).
+    assert page.locator("[data-black-button]").is_hidden()
+    assert page.locator("[data-fullscreen]").is_hidden()
