@@ -14,7 +14,7 @@
     const POLL_MS = 2000;
     // An answer sent on a socket that looks open, and neither recorded nor refused within this
     // time: the socket is dead (a network gone without a word); the answer waits for the next.
-    const REPLY_MS = 8000;
+    const REPLY_MS = 15000;
     // The page's words, translated by its template.
     const text = {
         lost: root.dataset.textLost,
