@@ -195,6 +195,8 @@ def test_a_room_with_a_phone_offline_one_polling_one_without_javascript_and_keys
     projector.keyboard.press("p")
     shown(lea, "En pause").wait_for(timeout=WAIT)
     assert shown(lea, "La bonne réponse").is_visible()
+    # P toggles what the projector shows: it resumes once the projector knows it is paused.
+    projector.locator(".projector__paused").wait_for(timeout=WAIT)
     projector.keyboard.press("p")
     lea.locator(".live-paused").wait_for(state="detached", timeout=WAIT)
 
