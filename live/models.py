@@ -157,11 +157,16 @@ class Participant(models.Model):
 
 
 class LiveAnswer(models.Model):
+    """One answer, kept as its question's kind and a value in JSON (as quizzes.scoring and
+    quizzes.opinions read them): choice ids, a number, a text."""
+
     session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="answers")
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="answers")
     question = models.PositiveSmallIntegerField(_("question"))  # its index in the session
+    kind = models.CharField(_("type de question"), max_length=20)
     given = models.JSONField(_("réponse"))
-    is_correct = models.BooleanField(_("juste"))
+    # None: a question without a right answer (a poll…), counted in no score.
+    is_correct = models.BooleanField(_("juste"), null=True)
     answered_at = models.DateTimeField(_("reçue le"), auto_now_add=True)
 
     class Meta:
@@ -176,3 +181,28 @@ class LiveAnswer(models.Model):
 
     def __str__(self):
         return f"{self.participant} — {self.question + 1}"
+
+
+class Moderation(models.Model):
+    """The trainer's decision about what the projector shows of a question without a right
+    answer: a word of a word cloud hidden, an open answer projected (or taken off again). The
+    answers themselves stay as they were given."""
+
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="moderations")
+    question = models.PositiveSmallIntegerField(_("question"))  # its index in the session
+    # A word cloud's word (its key: quizzes.opinions.word_key), or "answer:<id>" of an answer.
+    target = models.CharField(_("mot ou réponse"), max_length=120)
+    shown = models.BooleanField(_("projeté"))
+    decided_at = models.DateTimeField(_("décidé le"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("modération")
+        verbose_name_plural = _("modérations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "question", "target"], name="one_decision_per_live_target"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.target} — {self.question + 1}"

@@ -9,15 +9,26 @@ import json
 
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
+from django.utils.formats import number_format
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
+from figures.distributions import scale_columns, word_cloud
+from quizzes import opinions
 from quizzes.reports import QuestionReport, answer_spread
 from quizzes.scoring import describe_answer, describe_right_answer
 
-from .models import LiveAnswer, LiveSession, Participant, Phase
-from .services import deadline, time_left_at_pause
+from .models import LiveAnswer, LiveSession, Moderation, Participant, Phase
+from .services import MODERATED_KINDS, answer_target, deadline, time_left_at_pause
+
+KIND_LABELS = {
+    "poll": _lazy("Sondage"),
+    "scale": _lazy("Échelle d'opinion"),
+    "word_cloud": _lazy("Nuage de mots"),
+    "open": _lazy("Question ouverte"),
+}
 
 
 def public_question(session):
@@ -25,16 +36,29 @@ def public_question(session):
     question = session.question
     if question is None:
         return None
-    return {
+    shown = {
         "number": session.current + 1,
         "total": session.question_count,
         "kind": question["kind"],
+        "scored": opinions.is_scored(question),
         "text": question["text"],
         "unit": question.get("unit", ""),
+        "multiple": question["kind"] == "multiple" or question.get("multiple", False),
         "choices": [
             {"id": choice["id"], "text": choice["text"]} for choice in question.get("choices", [])
         ],
     }
+    if not shown["scored"]:
+        shown["label"] = KIND_LABELS[question["kind"]]
+    if question["kind"] == "scale":
+        shown.update(
+            {key: question[key] for key in ("low", "high", "low_label", "high_label")},
+            values=list(opinions.scale_values(question)),
+        )
+    elif question["kind"] in ("word_cloud", "open"):
+        kind = question["kind"]
+        shown["limit"] = opinions.WORD_LENGTH if kind == "word_cloud" else opinions.OPEN_LENGTH
+    return shown
 
 
 def correction(question, given=None):
@@ -68,6 +92,8 @@ def announcement(session):
     if session.paused:
         return _("Séance en pause.")
     number = session.current + 1
+    if session.phase == Phase.REVEAL and not opinions.is_scored(session.question):
+        return _("Résultats de la question %(number)s.") % {"number": number}
     if session.phase == Phase.REVEAL:
         return _("Correction de la question %(number)s.") % {"number": number}
     return _("Question %(number)s sur %(total)s : %(text)s") % {
@@ -104,12 +130,19 @@ def participant_facts(participant, session):
         )
         facts["answer"] = mine
     elif session.phase == Phase.ENDED:
+        # Only questions with a right answer count (a poll's answer is neither).
         right, answered = 0, 0
         for is_correct in participant.answers.values_list("is_correct", flat=True):
-            answered += 1
-            right += 1 if is_correct else 0
-        facts["score"] = {"right": right, "answered": answered, "asked": session.current + 1}
+            if is_correct is not None:
+                answered += 1
+                right += 1 if is_correct else 0
+        asked = sum(1 for question in asked_questions(session) if opinions.is_scored(question))
+        facts["score"] = {"right": right, "answered": answered, "asked": asked}
     return facts
+
+
+def asked_questions(session):
+    return session.questions[: session.current + 1]
 
 
 def participant_context(participant, session, facts=None):
@@ -139,8 +172,10 @@ def participant_context(participant, session, facts=None):
                     "total": session.question_count,
                     "given": context["given"],
                 }
-        if session.phase == Phase.REVEAL:
+        if session.phase == Phase.REVEAL and opinions.is_scored(session.question):
             context["correction"] = correction(session.question, mine["given"] if mine else None)
+        elif session.phase == Phase.REVEAL and mine is not None:
+            context["given"] = describe_answer({**session.question, "given": mine["given"]})
         timer(context, session)
     elif session.phase == Phase.ENDED:
         context["podium"] = podium(session) if session.podium else None
@@ -249,20 +284,24 @@ def summary(session):
         .annotate(total=Count("id"), right=Count("id", filter=Q(is_correct=True)))
     }
     questions = []
-    for index, question in enumerate(session.questions[: session.current + 1]):
+    for index, question in enumerate(asked_questions(session)):
         row = rates.get(index, {"total": 0, "right": 0})
         rate = round(100 * row["right"] / row["total"]) if row["total"] else 0
         questions.append(
             {
                 "number": index + 1,
                 "text": question["text"],
+                # A question without a right answer has no success rate.
+                "scored": opinions.is_scored(question),
                 "rate": rate,
                 "right": row["right"],
                 "total": row["total"],
                 "section": question.get("section"),
             }
         )
-    weakest = sorted((q for q in questions if q["rate"] < 100 and q["section"]), key=_by_rate)
+    weakest = sorted(
+        (q for q in questions if q["scored"] and q["rate"] < 100 and q["section"]), key=_by_rate
+    )
     sections, seen = [], set()
     for question in weakest:
         if question["section"]["url"] not in seen:
@@ -327,11 +366,14 @@ def projector_context(session):
         context["answered"] = answers_to_current(session.pk, session.current)
         context["answer_count"] = answer_count(context["answered"], len(participants))
         timer(context, session)
-    if session.phase == Phase.REVEAL:
+    if session.phase == Phase.REVEAL and opinions.is_scored(session.question):
         context["correction"] = correction(session.question)
         context["spread"] = spread(session, session.current)
+    elif session.phase == Phase.REVEAL:
+        context["results"] = opinion_results(session, session.current)
     if session.phase == Phase.ENDED:
         context["summary"] = summary(session)
+        context["summary"]["scored"] = [q for q in context["summary"]["questions"] if q["scored"]]
         context["podium"] = podium(session) if session.podium else None
     return context
 
@@ -390,14 +432,130 @@ def projector_count(session_id):
     }
 
 
+# Questions without a right answer: what the projector shows of their answers, and what the
+# trainer moderates.
+
+
+def opinion_results(session, index):
+    """How the room answered a question without a right answer, drawn for the projector: a
+    poll's bars, a scale's columns and mean, a word cloud, the open answers the trainer chose
+    to show. Answers of removed participants are left out, like the trainer's hidden words."""
+    question = session.questions[index]
+    kind = question["kind"]
+    answers = LiveAnswer.objects.filter(session=session, question=index, participant__removed=False)
+    results = {"kind": kind}
+    if kind == "poll":
+        results["spread"] = spread(session, index)
+        return results
+    if kind == "scale":
+        distribution = opinions.scale_distribution(
+            question, answers.values_list("given", flat=True)
+        )
+        mean = distribution["mean"]
+        mean_text = (
+            _("Moyenne : %(mean)s") % {"mean": number_format(mean, decimal_pos=1)}
+            if mean is not None
+            else ""
+        )
+        results.update(
+            answered=distribution["answered"],
+            rows=distribution["rows"],
+            mean=mean,
+            mean_text=mean_text,
+            chart=scale_columns(
+                f"q{index + 1}",
+                _("Question %(number)s : réponses sur l'échelle") % {"number": index + 1},
+                distribution["rows"],
+                low_label=f"{question['low']} = {question['low_label']}",
+                high_label=f"{question['high']} = {question['high_label']}",
+                mean=mean,
+                mean_text=mean_text,
+                description=_("Nombre de participants ayant choisi chaque valeur."),
+            ),
+        )
+        return results
+    decisions = dict(
+        Moderation.objects.filter(session=session, question=index).values_list("target", "shown")
+    )
+    if kind == "word_cloud":
+        hidden = {target for target, shown in decisions.items() if not shown}
+        words = opinions.word_counts(answers.values_list("given", flat=True), hidden)
+        results.update(
+            answered=answers.count(),
+            words=[(word, count) for word, _key, count in words],
+            hidden=len(hidden),
+            cloud=word_cloud(
+                f"q{index + 1}",
+                _("Question %(number)s : nuage des mots donnés") % {"number": index + 1},
+                [(word, count) for word, _key, count in words],
+                description=_(
+                    "Chaque mot, de la taille du nombre de participants qui l'ont donné."
+                ),
+            ),
+        )
+        return results
+    shown = [
+        given
+        for pk, given in answers.order_by("answered_at", "pk").values_list("pk", "given")
+        if decisions.get(answer_target(pk))
+    ]
+    results.update(answered=answers.count(), shown=shown)
+    return results
+
+
+def moderation_context(session):
+    """The trainer's moderation page: each word of the word cloud on screen, or each answer of
+    the open question on screen, with whether the projector shows it."""
+    question = session.question
+    context = {"session": session, "question": None, "items": []}
+    if question is None or question["kind"] not in MODERATED_KINDS:
+        return context
+    index = session.current
+    context["question"] = {"number": index + 1, "index": index, **question}
+    decisions = dict(
+        Moderation.objects.filter(session=session, question=index).values_list("target", "shown")
+    )
+    answers = LiveAnswer.objects.filter(session=session, question=index, participant__removed=False)
+    if question["kind"] == "word_cloud":
+        words = opinions.word_counts(answers.values_list("given", flat=True))
+        context["items"] = [
+            {"target": key, "text": word, "count": count, "shown": decisions.get(key, True)}
+            for word, key, count in words
+        ]
+    else:
+        rows = answers.order_by("answered_at", "pk").values_list(
+            "pk", "given", "participant__nickname"
+        )
+        items = [
+            {
+                "target": answer_target(pk),
+                "text": given,
+                "nickname": nickname,
+                "shown": decisions.get(answer_target(pk), False),
+            }
+            for pk, given, nickname in rows
+        ]
+        # Those still to read first, then those on screen.
+        context["items"] = sorted(items, key=lambda item: item["shown"])
+    return context
+
+
+def render_moderation(context, request):
+    return render_to_string("live/moderation_list.html", context, request=request)
+
+
 # The trainer's results.
+
+ANSWERED = "answered"  # a results cell: an answer to a question without a right answer
 
 
 def results_context(session):
-    """Participants × questions asked: each answer as given (the choices, or the number), right
-    or wrong, and when it came; unanswered ones empty. And each question's report: its rate, its
-    right answer and how the answers spread (participants removed count in none of these)."""
-    asked = session.questions[: session.current + 1]
+    """Participants × questions asked: each answer as given (the choices, the number, the
+    words), right or wrong (or only "answered" for a question without a right answer), and when
+    it came; unanswered ones empty. And each question's report: its rate, its right answer and
+    how the answers spread; for a question without a right answer, the projector's drawing of
+    them instead (participants removed count in none of these)."""
+    asked = asked_questions(session)
     reports = [QuestionReport.of(question, index + 1) for index, question in enumerate(asked)]
     participants = list(session.participants.filter(removed=False))
     kept = {participant.pk for participant in participants}
@@ -410,10 +568,19 @@ def results_context(session):
         question = {**asked[index], "given": given, "is_correct": is_correct}
         reports[index].add(question)
         found[participant_id, index] = {
-            "mark": is_correct,
+            # An answer to a question without a right answer: given, neither right nor wrong.
+            "mark": ANSWERED if is_correct is None else is_correct,
             "given": describe_answer(question),
             "at": answered_at,
         }
+    for index, (report, question) in enumerate(zip(reports, asked, strict=True)):
+        if not report.scored:
+            # Read by the template as the projector's (live/opinion_results.html).
+            report.drawing = {
+                "label": KIND_LABELS[question["kind"]],
+                "question": question,
+                "results": opinion_results(session, index),
+            }
     rows = []
     for participant in participants:
         cells = [found.get((participant.pk, index)) for index in range(len(asked))]
@@ -423,7 +590,7 @@ def results_context(session):
                 "signed_in": participant.user_id is not None,
                 "cells": cells,
                 "marks": [cell["mark"] if cell else None for cell in cells],
-                "right": sum(1 for cell in cells if cell and cell["mark"]),
+                "right": sum(1 for cell in cells if cell and cell["mark"] is True),
             }
         )
     return {"session": session, "questions": reports, "rows": rows}

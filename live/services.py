@@ -8,6 +8,7 @@ import math
 import random
 import secrets
 import unicodedata
+import uuid
 from datetime import datetime, time, timedelta
 
 from asgiref.sync import async_to_sync
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lessons.models import LessonPage
+from quizzes import opinions
 from quizzes.attempts import new_attempt
 from quizzes.forms import NumberField
 from quizzes.numbers import canonical_number
@@ -28,7 +30,7 @@ from quizzes.scoring import grade_question, snapshot_question
 from workshops.models import Assignment
 from workshops.progress import record_attempt
 
-from .models import EndReason, LiveAnswer, LiveSession, Participant, Phase
+from .models import EndReason, LiveAnswer, LiveSession, Moderation, Participant, Phase
 
 log = logging.getLogger(__name__)
 
@@ -267,8 +269,14 @@ def time_left_at_pause(session):
 
 
 def parse_answer(question, value):
-    """The answer as an attempt keeps it (choice ids, or a number as text); Refused if it does
-    not fit the question as shown."""
+    """The answer as an attempt keeps it (choice ids, a number as text; for a question without
+    a right answer, its value: quizzes.opinions); Refused if it does not fit the question as
+    shown."""
+    if not opinions.is_scored(question):
+        try:
+            return opinions.parse(question, value)
+        except opinions.Invalid as error:
+            raise Refused(str(error)) from None
     if question["kind"] == "numeric":
         field = NumberField(max_digits=12, decimal_places=2, localize=True)
         try:
@@ -312,6 +320,7 @@ def answer(participant_id, question_index, value, tell=notify):
                 session=session,
                 participant=participant,
                 question=question_index,
+                kind=question["kind"],
                 given=given,
                 is_correct=graded["is_correct"],
             )
@@ -376,6 +385,68 @@ def act(session_id, action, participant_id=None, tell=notify):
     tell(session_group(session.pk), "session.changed", version=session.version)
     if now >= moment:
         raise Refused(ended_message(session))
+    return session
+
+
+def add_question(session_id, question, tell=notify):
+    """A question without a right answer that the trainer writes during the session (a
+    snapshot: quizzes.opinions.snapshot): it becomes the next one, after the question on
+    screen (the first, before any). Like any control, it is activity; a session that ended by
+    itself meanwhile is ended first, then the question refused."""
+    now = timezone.now()
+    with transaction.atomic():
+        session = LiveSession.objects.select_for_update().get(pk=session_id)
+        if session.phase == Phase.ENDED:
+            raise Refused(ended_message(session))
+        moment, reason = ends_by_itself(session)
+        over = now >= moment
+        if over:
+            finish(session, moment, reason)
+        else:
+            question = {"id": str(uuid.uuid4()), **question, "added": True}
+            session.questions.insert(session.current + 1, question)
+            session.active_at = now
+        session.version += 1
+        session.save()
+    tell(session_group(session.pk), "session.changed", version=session.version)
+    if over:
+        raise Refused(ended_message(session))
+    return session
+
+
+MODERATED_KINDS = ("word_cloud", "open")
+
+
+def answer_target(answer_id):
+    return f"answer:{answer_id}"
+
+
+def moderate(session_id, index, target, shown, tell=notify):
+    """The trainer shows or hides on the projector a word of a word cloud (`target`: its key,
+    quizzes.opinions.word_key) or an open answer (`target`: answer_target(its id)) of a question
+    asked in the session. Nothing else changes: the answers stay as they were given."""
+    now = timezone.now()
+    with transaction.atomic():
+        session = LiveSession.objects.select_for_update().get(pk=session_id)
+        question = session.questions[index] if 0 <= index <= session.current else None
+        if question is None or question["kind"] not in MODERATED_KINDS:
+            raise Refused(_("Cette question n'a rien à modérer."))
+        answers = LiveAnswer.objects.filter(session=session, question=index)
+        if question["kind"] == "open":
+            known = {answer_target(pk) for pk in answers.values_list("pk", flat=True)}
+        else:
+            known = {opinions.word_key(text) for text in answers.values_list("given", flat=True)}
+        if target not in known:
+            raise Refused(_("Cette réponse n'est pas dans la séance."))
+        Moderation.objects.update_or_create(
+            session=session, question=index, target=target, defaults={"shown": bool(shown)}
+        )
+        if session.is_open and now < ends_by_itself(session)[0]:
+            session.active_at = now  # the trainer at work: the session is active
+        session.version += 1
+        session.save(update_fields=["version", "active_at"])
+    # Only the projectors show it (and the trainer's moderation page, which asks).
+    tell(projector_group(session.pk), "session.changed", version=session.version)
     return session
 
 

@@ -11,6 +11,8 @@ urlpatterns = [
     path("<str:code>/projecteur/", views.projector, name="projector"),
     path("<str:code>/projecteur/etat/", views.projector_state, name="projector_state"),
     path("<str:code>/projecteur/action/", views.action, name="action"),
+    path("<str:code>/projecteur/question/", views.add_question, name="add_question"),
+    path("<str:code>/moderation/", views.moderation, name="moderation"),
     path("<str:code>/resultats/", views.results, name="results"),
     path("<str:code>/resultats.csv", views.export, name="export"),
     # Participants

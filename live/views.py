@@ -20,8 +20,11 @@ from workshops.export import csv_response
 from workshops.roles import trainer_required
 
 from . import screens, services
-from .forms import JoinForm, StartForm
+from .forms import AddQuestionForm, JoinForm, StartForm
 from .models import LiveSession
+
+# Questions answered by one typed value, not by choices.
+SINGLE_VALUE_KINDS = ("numeric", "scale", "word_cloud", "open")
 
 
 def wants_json(request):
@@ -126,7 +129,9 @@ def play(request, code):
     if request.method == "POST":
         question = participant.session.question
         values = request.POST.getlist("value")
-        value = values[0] if question and question["kind"] == "numeric" and values else values
+        # A number or a text: one value; choices (a button or ticked boxes): a list.
+        single = question and question["kind"] in SINGLE_VALUE_KINDS
+        value = values[0] if single and values else values
         index = request.POST.get("question", "")
         try:
             index = int(index)
@@ -211,6 +216,10 @@ def start(request):
 def projector(request, code):
     session = session_run_by(request, code)
     services.end_if_over(session)
+    return render_projector_page(request, session)
+
+
+def render_projector_page(request, session, add_form=None, status=200):
     join_url = request.build_absolute_uri(session.get_absolute_url())
     context = screens.projector_context(session)
     return render(
@@ -224,7 +233,9 @@ def projector(request, code):
             "qr_code": mark_safe(
                 segno.make(join_url, error="m").svg_inline(omitsize=True, title=join_url)
             ),
+            "add_form": add_form or AddQuestionForm(),
         },
+        status=status,
     )
 
 
@@ -258,6 +269,68 @@ def action(request, code):
 
 
 @trainer_required
+@require_POST
+def add_question(request, code):
+    """A question without a right answer, written during the session: the next one."""
+    session = session_run_by(request, code)
+    form = AddQuestionForm(request.POST)
+    refusal = None
+    if form.is_valid():
+        try:
+            services.add_question(session.pk, form.question())
+        except services.Refused as error:
+            refusal = str(error)
+    else:
+        refusal = " ".join(
+            f"{form[name].label} : {' '.join(errors)}" for name, errors in form.errors.items()
+        )
+    if wants_json(request):
+        if refusal:
+            return JsonResponse({"type": "refused", "message": refusal}, status=400)
+        return JsonResponse(screens.projector_state(session.pk))
+    if refusal:
+        session.refresh_from_db()
+        return render_projector_page(request, session, add_form=form, status=400)
+    messages.success(request, _("Question ajoutée : elle suit celle à l'écran."))
+    return redirect(session.get_projector_url())
+
+
+@trainer_required
+def moderation(request, code):
+    """The trainer's moderation of the question on screen (a word cloud, an open question):
+    what the projector shows of its answers. Best kept on another screen than the projector
+    (a phone, a laptop): the answers not yet shown are listed here."""
+    session = session_run_by(request, code)
+    services.end_if_over(session)
+    if request.method == "POST":
+        try:
+            services.moderate(
+                session.pk,
+                int(request.POST.get("question", "")),
+                request.POST.get("target", ""),
+                request.POST.get("shown") == "1",
+            )
+        except ValueError:
+            refusal = _("Ce formulaire est incomplet : rechargez la page.")
+        except services.Refused as error:
+            refusal = str(error)
+        else:
+            refusal = None
+        if refusal and wants_json(request):
+            return JsonResponse({"type": "refused", "message": refusal}, status=400)
+        if not wants_json(request):
+            if refusal:
+                messages.error(request, refusal)
+            return redirect("live:moderation", session.code)
+        session.refresh_from_db()
+    context = screens.moderation_context(session)
+    items = screens.render_moderation(context, request)
+    if wants_json(request):
+        return JsonResponse({"type": "state", "version": session.version, "html": items})
+    return render(request, "live/moderation.html", {**context, "items_html": items})
+
+
+@trainer_required
 def results(request, code):
     session = session_run_by(request, code)
     return render(request, "live/results.html", screens.results_context(session))
@@ -280,7 +353,8 @@ def export(request, code):
     ]
     for question in context["questions"]:
         number = f"Q{question.number}"
-        lines.append([number, question.text, question.right_answer, question.rate, question.total])
+        rate = question.rate if question.scored else ""  # no right answer, no rate
+        lines.append([number, question.text, question.right_answer, rate, question.total])
     header = [_("Pseudonyme"), _("Compte")]
     for question in context["questions"]:
         number = f"Q{question.number}"
@@ -290,7 +364,7 @@ def export(request, code):
             f"{number} {_('heure')}",
         ]
     lines += [[], [*header, _("Bonnes réponses")]]
-    verdict = {True: _("juste"), False: _("faux")}
+    verdict = {True: _("juste"), False: _("faux"), screens.ANSWERED: _("répondu")}
     for row in context["rows"]:
         line = [row["nickname"], _("oui") if row["signed_in"] else _("non")]
         for cell in row["cells"]:

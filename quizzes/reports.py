@@ -100,9 +100,16 @@ class QuestionReport:
         if question["kind"] == "numeric":
             self.spread[placement(question, given)].count += 1
             return
+        if not isinstance(given, list):  # a scale's number, a text: no choice to count
+            return
         for choice_id in given:
             if choice_id in self.by_choice:
                 self.by_choice[choice_id].count += 1
+
+    @property
+    def scored(self):
+        """Whether the question has a right answer (a rate and a right answer to report)."""
+        return is_scored(self.kind)
 
     @property
     def rate(self):

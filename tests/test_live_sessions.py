@@ -330,6 +330,9 @@ ACCESS = {
     ("get", "results"): SESSION_S_TRAINER,
     ("get", "export"): SESSION_S_TRAINER,
     ("post", "action"): [L, L, L, F, U, "done", F],  # "next": it opens question 1
+    ("post", "add_question"): [L, L, L, F, U, "done", F],  # a word cloud, after question 1
+    ("get", "moderation"): SESSION_S_TRAINER,
+    ("post", "moderation"): [L, L, L, F, U, "done", F],  # refused (nothing to moderate)
     ("get", "join"): [J] * 7,
     ("get", "play"): [J, "screen", J, J, J, J, J],
     ("post", "play"): [J, "done", J, J, J, J, J],  # an answer to question 1
@@ -366,7 +369,12 @@ def test_access_to_every_live_url_for_every_kind_of_visitor(people, setting):
     participant = join(browsers["participant"], session, "Léa")
     join(browsers["other_participant"], other, "Omar")
     args = [session.code]
-    data = {"action": {"action": "next"}, "play": {"question": "0", "value": "x"}}
+    data = {
+        "action": {"action": "next"},
+        "play": {"question": "0", "value": "x"},
+        "add_question": {"kind": "word_cloud", "text": "Un mot pour ce matin ?"},
+        "moderation": {"question": "0", "target": "x", "shown": "0"},
+    }
     failures = []
     for (method, name), expected in ACCESS.items():
         for role, wanted in zip(VISITORS, expected, strict=True):

@@ -15,6 +15,8 @@
     // An answer sent on a socket that looks open, and neither recorded nor refused within this
     // time: the socket is dead (a network gone without a word); the answer waits for the next.
     const REPLY_MS = 15000;
+    // The field of an answer typed (a number, a few words, a sentence), not tapped.
+    const TYPED = 'input[name="value"][type="text"], textarea[name="value"]';
     // The page's words, translated by its template.
     const text = {
         lost: root.dataset.textLost,
@@ -169,8 +171,8 @@
         form.querySelectorAll("input[type=checkbox]").forEach((box) => {
             box.checked = values.includes(box.value);
         });
-        const number = form.querySelector('input[name="value"][type="text"]');
-        if (number && !number.value) number.value = values[0] || "";
+        const typed = form.querySelector(TYPED);
+        if (typed && !typed.value) typed.value = values[0] || "";
     }
 
     function doneSending() {
@@ -245,9 +247,10 @@
         if (submitter && submitter.name) data.append(submitter.name, submitter.value);
         const question = Number(data.get("question"));
         if (sending && sending.question === question) return; // a second tap while it goes
-        const numeric = form.querySelector('input[name="value"][type="text"]');
+        // A number or a text: one value; choices (a button, ticked boxes): a list.
+        const typed = form.querySelector(TYPED);
         const values = data.getAll("value");
-        const answer = {question, value: numeric ? values[0] || "" : values};
+        const answer = {question, value: typed ? values[0] || "" : values};
         keep(answer);
         sendAnswer(answer);
     }
@@ -279,6 +282,10 @@
         if (!form || !root.contains(form)) return;
         event.preventDefault();
         if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
+        if (form.hasAttribute("data-post")) {
+            postForm(form, new FormData(form));
+            return;
+        }
         if (role === "participant") {
             answered(form, event.submitter);
             return;
@@ -288,6 +295,39 @@
             data.append(event.submitter.name, event.submitter.value);
         }
         act(data.get("action"), data.get("participant"));
+    }
+
+    // A form of its own (the projector's new question): posted to its address; a refusal is
+    // shown inside it, and once done it is emptied and closed.
+    function postForm(form, data) {
+        const note = form.querySelector("[data-form-status]");
+        fetch(form.action, {
+            method: "POST",
+            body: data,
+            credentials: "same-origin",
+            headers: {Accept: "application/json", "X-CSRFToken": root.dataset.csrf},
+        })
+            .then((response) => response.json())
+            .then((state) => {
+                if (state.type === "refused") {
+                    if (note) {
+                        note.textContent = state.message;
+                        note.hidden = false;
+                    }
+                    return;
+                }
+                if (note) note.hidden = true;
+                form.reset();
+                const details = form.closest("details");
+                if (details) details.open = false;
+                apply(state);
+            })
+            .catch(() => {
+                if (note) {
+                    note.textContent = text.sendFailed;
+                    note.hidden = false;
+                }
+            });
     }
 
     // The projector's keys, whatever has focus (a button just clicked, "Plein écran"), except
