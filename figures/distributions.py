@@ -24,6 +24,11 @@ ADVANCE = 0.6
 WORD_GAP = 26
 LINE_HEIGHT = 1.18
 CLOUD_WORDS = 40
+# A screen is wider than high: the words shrink together until the cloud is at most this high
+# for its width (a little, never below SMALLEST_SCALE of their size).
+CLOUD_RATIO = 0.55
+SHRINK = 0.9
+SMALLEST_SCALE = 0.5
 CLOUD_PALETTE = ["cloud-a", "cloud-b", "cloud-c", "cloud-d"]
 
 
@@ -38,15 +43,15 @@ class PlacedWord:
     y: float = 0
 
 
-def word_sizes(words):
+def word_sizes(words, scale=1.0):
     """[PlacedWord] with its size: the most frequent word the largest, by the square root of
-    the counts (areas then grow with them)."""
+    the counts (areas then grow with them), all of them times `scale`."""
     top, bottom = words[0][1], words[-1][1]
     room = CLOUD_WIDTH - 2 * CLOUD_PADDING
     placed = []
     for rank, (word, count) in enumerate(words):
         share = math.sqrt((count - bottom) / (top - bottom)) if top > bottom else 0.6
-        size = SMALLEST + (LARGEST - SMALLEST) * share
+        size = (SMALLEST + (LARGEST - SMALLEST) * share) * scale
         size = min(size, room / (max(len(word), 1) * ADVANCE))  # a long word still fits
         width = round(len(word) * size * ADVANCE, 1)
         css = CLOUD_PALETTE[rank % len(CLOUD_PALETTE)]
@@ -66,15 +71,12 @@ def centre_out(items):
     return arranged
 
 
-def word_cloud(slug, title, words, description=""):
-    """The cloud of `words` ([(word, count)], the most frequent first; the first CLOUD_WORDS
-    of them) as inline SVG, or None without any word."""
-    words = list(words)[:CLOUD_WORDS]
-    if not words:
-        return None
+def layout(words, scale):
+    """The words sized (times `scale`) and placed in centred lines, each where it first fits:
+    ([PlacedWord], the drawing's height)."""
     room = CLOUD_WIDTH - 2 * CLOUD_PADDING
     lines = []  # each: [words, width used]
-    for word in word_sizes(words):
+    for word in word_sizes(words, scale):
         for line in lines:  # the first line with room for it
             if line[1] + WORD_GAP + word.width <= room:
                 line[0].append(word)
@@ -93,7 +95,20 @@ def word_cloud(slug, title, words, description=""):
             x += word.width + WORD_GAP
             drawn.append(word)
         y += tallest * LINE_HEIGHT
-    height = round(y + CLOUD_PADDING)
+    return drawn, round(y + CLOUD_PADDING)
+
+
+def word_cloud(slug, title, words, description=""):
+    """The cloud of `words` ([(word, count)], the most frequent first; the first CLOUD_WORDS
+    of them) as inline SVG, or None without any word."""
+    words = list(words)[:CLOUD_WORDS]
+    if not words:
+        return None
+    scale = 1.0
+    drawn, height = layout(words, scale)
+    while height > CLOUD_WIDTH * CLOUD_RATIO and scale * SHRINK >= SMALLEST_SCALE:
+        scale *= SHRINK
+        drawn, height = layout(words, scale)
     slug = text(slug)
     sentences = [str(description)] if description else []
     sentences += [f"{word} : {count}." for word, count in words]
@@ -147,7 +162,7 @@ def scale_columns(
     parts = [
         f'<svg class="scale__svg" viewBox="0 0 {SCALE_WIDTH} {height}" role="img" '
         f'aria-labelledby="scale-{slug}-title scale-{slug}-desc" '
-        'preserveAspectRatio="xMidYMid meet">',
+        'preserveAspectRatio="xMinYMin meet">',
         f'<title id="scale-{slug}-title">{text(title)}</title>',
         f'<desc id="scale-{slug}-desc">{text(" ".join(sentences))}</desc>',
         f'<line class="scale__axis" x1="{SCALE_SIDE}" x2="{SCALE_WIDTH - SCALE_SIDE}" '
