@@ -14,7 +14,7 @@ from django.urls import reverse
 from figures.distributions import CLOUD_WIDTH, scale_columns, word_cloud
 from quizzes import opinions
 from quizzes.blocks import QuestionsBlock
-from quizzes.models import Attempt
+from quizzes.models import Attempt, Quiz
 from tests.factories import (
     LessonPageFactory,
     QuizFactory,
@@ -333,3 +333,13 @@ def test_a_scale_s_columns_and_mean():
     centres = [float(x) for x in re.findall(r'class="scale__value" x="([\d.]+)"', svg)]
     assert centres[3] > mean_x > centres[2]  # 3.8: between 3 and 4, nearer 4
     assert mean_x - centres[2] > centres[3] - mean_x
+
+
+def test_the_first_lesson_s_quiz_opens_with_two_opinions_of_the_seed():
+    """The seed's one natural place for them: "pour commencer", before the first lesson's
+    questions (a trainer opens a workshop with them; a self-learner may skip them)."""
+    quiz = Quiz.objects.get(slug="quiz-comprendre-les-reseaux-sociaux")
+    kinds = [child.block_type for child in quiz.questions]
+    assert kinds[:2] == ["poll", "scale"]
+    assert all(kind not in opinions.UNSCORED_KINDS for kind in kinds[2:])
+    assert all(child.value["text"].startswith("Pour commencer") for child in quiz.questions[:2])

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import strip_tags
 
+from quizzes import opinions
 from quizzes.attempts import TOKEN_SALT
 from quizzes.models import Attempt, Quiz
 from tests.account_helpers import sign_up_and_activate
@@ -49,6 +50,8 @@ def test_every_lesson_has_a_quiz_and_the_course_a_final_one():
     assert len(final.questions) >= 15
     for quiz in quizzes:
         for child in quiz.questions:
+            if child.block_type in opinions.UNSCORED_KINDS:
+                continue  # an opinion has nothing to explain
             assert child.value["explanation"]
             assert child.value["lesson"] is not None and child.value["anchor"]
 
@@ -315,7 +318,8 @@ def test_quiz_pages_reveal_no_right_answer(client, monkeypatch, slug):
     before = client.get(quiz.get_absolute_url())
     html = before.content.decode()
     # No explanation, feedback or numeric answer is sent with the form.
-    for child in quiz.questions:
+    scored = [child for child in quiz.questions if child.block_type not in opinions.UNSCORED_KINDS]
+    for child in scored:
         assert str(child.value["explanation"]) not in html  # as the correction shows it
         assert strip_tags(child.value["explanation"].source) not in html
         for choice in child.value.get("choices", []):
@@ -325,9 +329,7 @@ def test_quiz_pages_reveal_no_right_answer(client, monkeypatch, slug):
     # Nor in what the page loads.
     for asset in re.findall(r'(?:href|src)="(/static/[^"]+)"', html):
         content = b"".join(client.get(asset).streaming_content).decode(errors="ignore")
-        assert all(
-            strip_tags(child.value["explanation"].source) not in content for child in quiz.questions
-        )
+        assert all(strip_tags(child.value["explanation"].source) not in content for child in scored)
     # The token holds only ids, and the page is the same when every answer is flipped.
     payload = signing.loads(before.context["token"], salt=TOKEN_SALT)
     assert set(payload) == {"quiz", "rev", "q", "c", "id", "u", "a", "t"}

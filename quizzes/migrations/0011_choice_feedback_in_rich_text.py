@@ -19,6 +19,8 @@ def feedback_to_rich_text(apps, schema_editor):
         for block in stream:
             for choice in block.get("value", {}).get("choices") or []:
                 value = choice.get("value", choice) if isinstance(choice, dict) else {}
+                if not isinstance(value, dict):  # a poll's choice (0013) is its text alone
+                    continue
                 text = value.get("feedback")
                 if isinstance(text, str) and text and not text.lstrip().startswith("<"):
                     value["feedback"] = f"<p>{escape(text)}</p>"

@@ -9,6 +9,7 @@ from figures.models import Statistic
 from figures.rich_text import resolve_citations
 from lessons.models import LessonPage
 from quizzes.models import Quiz
+from quizzes.opinions import UNSCORED_KINDS
 
 from . import QUIZZES
 
@@ -19,7 +20,23 @@ def _rich_text(text, statistics):
     return resolve_citations(f"<p>{escape(text)}</p>", statistics) if text else ""
 
 
+def _opinion(question):
+    """A question without a right answer: its text, and its choices or its scale."""
+    value = {"text": question["text"]}
+    if question["kind"] == "poll":
+        value["multiple"] = question.get("multiple", False)
+        value["choices"] = [
+            {"type": "item", "id": str(uuid.uuid4()), "value": text} for text in question["choices"]
+        ]
+    elif question["kind"] == "scale":
+        for key in ("scale", "low_label", "high_label"):
+            value[key] = question[key]
+    return {"type": question["kind"], "value": value, "id": str(uuid.uuid4())}
+
+
 def _question(question, lessons, statistics):
+    if question["kind"] in UNSCORED_KINDS:
+        return _opinion(question)
     lesson_slug, anchor = question["section"]
     value = {
         "text": question["text"],

@@ -7,6 +7,25 @@ QUIZ = {
     "intro": "Vérifiez que vous savez ce qu'est un réseau social et comment distinguer les plateformes avant d'y engager votre entreprise.",
     "pass_mark": 60,
     "questions": [
+        # Pour commencer: two opinions, neither right nor wrong and counted in no score, that a
+        # trainer can project to open a workshop (and that a self-learner may skip).
+        {
+            "kind": "poll",
+            "text": "Pour commencer : votre entreprise est-elle déjà présente sur les réseaux sociaux ?",
+            "choices": [
+                "Oui, sur plusieurs réseaux",
+                "Oui, sur un seul réseau",
+                "Pas encore, mais j'y pense",
+                "Non, et je ne sais pas par où commencer",
+            ],
+        },
+        {
+            "kind": "scale",
+            "text": "Pour commencer : à quel point vous sentez-vous à l'aise avec les réseaux sociaux pour votre entreprise ?",
+            "scale": "1-5",
+            "low_label": "Pas du tout à l'aise",
+            "high_label": "Tout à fait à l'aise",
+        },
         {
             "kind": "single",
             "text": "D'après la fiche de l'ENE, quelle description correspond le mieux à un réseau social ?",

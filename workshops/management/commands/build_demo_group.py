@@ -22,7 +22,9 @@ def answered_snapshot(quiz, rng):
     answers = {}
     for question in form.question_list:
         knows = rng.random() < 0.6
-        if question.kind == "numeric":
+        if not question.scored:  # an opinion (a poll…), which demo learners keep to themselves
+            answers[question.id] = None
+        elif question.kind == "numeric":
             statistic = question.value.get("statistic")
             right = statistic.value if statistic else question.value["answer"]
             answers[question.id] = str(right if knows else rng.randint(0, 100))
