@@ -159,7 +159,7 @@ def test_each_kind_is_answered_from_a_phone_and_drawn_on_the_projector(trainer):
         await answer(omar, OPEN, "Faut-il être sur TikTok ?")
         await until(projector, has("2 réponses sur 2"))
         shown = await reveal("Résultats de la question 4.")
-        assert "0 projetée" in shown and "TikTok" not in shown and "Comment" not in shown
+        assert "aucune projetée" in shown and "TikTok" not in shown and "Comment" not in shown
         lea_answer = await call(
             lambda: LiveAnswer.objects.get(participant__nickname="Léa", question=OPEN).pk
         )
@@ -315,7 +315,7 @@ def test_an_open_answer_is_projected_only_once_the_trainer_approves_it(people):
     assert "Un mot grossier" in page and "— Troll" in page and page.count(">Projeter<") == 2
     services.act(session.pk, "reveal")
     shown = projector_html(trainer, session)
-    assert "2 réponses reçues · 0 projetée" in shown and "grossier" not in shown
+    assert "2 réponses reçues · aucune projetée" in shown and "grossier" not in shown
     lea_answer = LiveAnswer.objects.get(participant__nickname="Léa")
     moderate(trainer, session, services.answer_target(lea_answer.pk), shown=True)
     shown = projector_html(trainer, session)

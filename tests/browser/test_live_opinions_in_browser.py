@@ -162,7 +162,7 @@ def test_the_projector_draws_each_kind_and_the_trainer_moderates(
         phones[name].get_by_label(re.compile("Votre réponse")).fill(text)
         phones[name].locator("#live-stage").get_by_role("button", name="Envoyer").click()
         shown(phones[name], "Réponse enregistrée").wait_for(timeout=WAIT)
-    reveal(projector, "0 projetée")
+    reveal(projector, "aucune projetée")
     project = moderation.get_by_role("button", name=f"Projeter : {answers['Léa']}")
     project.wait_for(timeout=WAIT)  # the moderation page follows the answers by itself
     screenshot(moderation, "moderation-open-375")
