@@ -276,7 +276,8 @@ def spread(session, index):
 
 
 def summary(session):
-    """At the end: each question's success rate, and the lesson sections to revisit first."""
+    """At the end: each question asked (the success rate of those with a right answer, which
+    `scored` lists apart), and the lesson sections to revisit first."""
     rates = {
         row["question"]: row
         for row in LiveAnswer.objects.filter(session=session, participant__removed=False)
@@ -307,7 +308,8 @@ def summary(session):
         if question["section"]["url"] not in seen:
             seen.add(question["section"]["url"])
             sections.append(question)
-    return {"questions": questions, "revisit": sections[:3]}
+    scored = [question for question in questions if question["scored"]]
+    return {"questions": questions, "scored": scored, "revisit": sections[:3]}
 
 
 def _by_rate(question):
@@ -373,7 +375,6 @@ def projector_context(session):
         context["results"] = opinion_results(session, session.current)
     if session.phase == Phase.ENDED:
         context["summary"] = summary(session)
-        context["summary"]["scored"] = [q for q in context["summary"]["questions"] if q["scored"]]
         context["podium"] = podium(session) if session.podium else None
     return context
 
