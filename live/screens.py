@@ -480,7 +480,9 @@ def opinion_results(session, index):
     )
     if kind == "word_cloud":
         hidden = {target for target, shown in decisions.items() if not shown}
-        words = opinions.word_counts(answers.values_list("given", flat=True), hidden)
+        # In the order typed: among equal counts, the first spelling is the one shown.
+        typed = answers.order_by("answered_at", "pk").values_list("given", flat=True)
+        words = opinions.word_counts(typed, hidden)
         results.update(
             answered=answers.count(),
             words=[(word, count) for word, _key, count in words],
@@ -518,7 +520,8 @@ def moderation_context(session):
     )
     answers = LiveAnswer.objects.filter(session=session, question=index, participant__removed=False)
     if question["kind"] == "word_cloud":
-        words = opinions.word_counts(answers.values_list("given", flat=True))
+        typed = answers.order_by("answered_at", "pk").values_list("given", flat=True)
+        words = opinions.word_counts(typed)
         context["items"] = [
             {"target": key, "text": word, "count": count, "shown": decisions.get(key, True)}
             for word, key, count in words

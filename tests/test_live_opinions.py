@@ -15,6 +15,7 @@ from django.urls import reverse
 from live import services
 from live.models import LiveAnswer, Moderation
 from quizzes.models import Attempt
+from tests.clock import instant
 from tests.factories import QuizFactory, TrainerFactory, opinion_questions, single
 from tests.live_helpers import fresh, phone, phone_path, projector_path, socket, start_session
 from tests.test_live_sockets import call, has, refused, run, until
@@ -145,6 +146,7 @@ def test_each_kind_is_answered_from_a_phone_and_drawn_on_the_projector(trainer):
         # A word cloud: the same word, whatever its case and accents, counted once for two.
         await ask(WORDS, session.questions[WORDS]["text"])
         await answer(lea, WORDS, "Réactivité")
+        await until(lea, has("Réponse enregistrée"))  # first: its spelling is the one shown
         await answer(omar, WORDS, "x" * 41)
         await until(omar, refused("Répondez en 40 caractères au plus."))
         await answer(omar, WORDS, " réactivite ")
@@ -463,3 +465,96 @@ def test_a_session_of_opinions_only_ends_without_a_score(client, people):
     assert "Réussite par question" not in plain(
         client.get(session.get_projector_url()).content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_results_and_csv_give_each_opinion_as_it_was_given(client, people, clock):
+    """The trainer's results and CSV give each answer to a question without a right answer as
+    given (the poll's choice, the scale's number, the word, the sentence), "répondu" and its
+    time; each such question is drawn as on the projector, with no rate."""
+    clock.move_to("2026-05-12 10:00")
+    session = start_session(people["trainer"], quiz=opinions_quiz())
+    lea, omar = phone(session, "Léa")[0], phone(session, "Omar")[0]
+    chosen = session.questions[POLL]["choices"][1]
+    given = {
+        "Léa": [chosen["id"], "4", "Écoute", "=1+1, est-ce un avis ?"],
+        "Omar": [chosen["id"], "2", "écoutes", None],
+    }
+    for index in range(4):
+        services.act(session.pk, "next")
+        clock.move_to(f"2026-05-12 10:0{index + 1}:10")
+        post_answer(lea, session, given["Léa"][index])
+        if given["Omar"][index] is not None:
+            clock.move_to(f"2026-05-12 10:0{index + 1}:20")
+            post_answer(omar, session, given["Omar"][index])
+        services.act(session.pk, "reveal")
+    services.act(session.pk, "end")
+
+    client.force_login(people["trainer"])
+    html = client.get(reverse("live:results", args=[session.code])).content.decode()
+    body = plain(re.sub(r"<[^>]+>", " ", html))
+    body = " ".join(body.split())
+    for expected in (
+        f"{chosen['text']} répondu · 10:01:10",
+        "4 sur une échelle de 1 à 5 répondu · 10:02:10",
+        "Écoute répondu · 10:03:10",
+        "=1+1, est-ce un avis ? répondu · 10:04:10",
+        "2 sur une échelle de 1 à 5 répondu · 10:02:20",
+    ):
+        assert expected in body
+    assert body.count(", sans bonne réponse") == 4  # "Sondage, sans bonne réponse"…
+    assert "Moyenne : 3,0" in body  # the scale's drawing, with its mean
+    assert html.count('class="cloud__svg"') == 1 and html.count("cloud__table") == 1
+    assert "Réussite" not in body.split("Question 1", 1)[1]  # no rate for any of them
+
+    export = client.get(reverse("live:export", args=[session.code]))
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
+    questions = {row[0]: row[2:] for row in rows if len(row) == 5 and row[0][1:].isdigit()}
+    assert list(questions.values()) == [["", "", "2"], ["", "", "2"], ["", "", "2"], ["", "", "1"]]
+    table = rows[[row[:1] for row in rows].index(["Pseudonyme"]) :]
+    assert table[1] == [
+        "Léa",
+        "non",
+        chosen["text"],
+        "répondu",
+        "10:01:10",
+        "4 sur une échelle de 1 à 5",
+        "répondu",
+        "10:02:10",
+        "Écoute",
+        "répondu",
+        "10:03:10",
+        "'=1+1, est-ce un avis ?",  # the CSV's formula guard holds for answers too
+        "répondu",
+        "10:04:10",
+        "0",
+    ]
+    assert table[2][-4:] == ["", "", "", "0"]
+
+
+@pytest.mark.django_db
+def test_adding_and_moderating_are_activity_and_an_idle_session_refuses_them(people, clock):
+    """The trainer adding a question or moderating keeps the session open like any control;
+    past its idle time, adding a question ends the session (as of when its time ran out) and
+    is refused in French."""
+    clock.move_to("2026-05-12 10:00")
+    session = start_session(people["trainer"], quiz=opinions_quiz())
+    trainer = trainer_client(people["trainer"])
+    for _step in range(5):  # to the word cloud
+        services.act(session.pk, "next")
+    post_answer(phone(session, "Léa")[0], session, "Écoute")
+    clock.move_to("2026-05-12 10:25")
+    assert moderate(trainer, session, "ecoute", shown=False).status_code == 302
+    clock.move_to("2026-05-12 10:50")
+    response = add_question(trainer, session, kind="open", text="Une question de plus ?")
+    assert response.status_code == 200
+    clock.move_to("2026-05-12 11:19")
+    assert services.end_sessions_over() == 0 and fresh(session).is_open
+    clock.move_to("2026-05-12 11:25")
+    response = add_question(trainer, session, kind="open", text="Trop tard ?")
+    assert response.status_code == 400
+    assert "s'est arrêtée d'elle-même après 30 minutes" in response.json()["message"]
+    session = fresh(session)
+    assert (session.phase, session.end_reason) == ("ended", "idle")
+    assert session.ended_at == instant("2026-05-12 11:20")
+    assert [q["text"] for q in session.questions].count("Trop tard ?") == 0

@@ -196,6 +196,24 @@ def test_the_projector_draws_each_kind_and_the_trainer_moderates(
     for page in phones.values():
         shown(page, "La séance est terminée. Merci !").wait_for(timeout=WAIT)
         assert "bonne réponse" not in page.locator("#live-stage").inner_text()
+
+    # The trainer's results: each answer as given, "répondu" (never right or wrong), and each
+    # question drawn as on the projector; the page fits a laptop and a phone, axe finds nothing.
+    results = context.new_page()
+    results.goto(site + f"/direct/{code}/resultats/")
+    lea_row = results.locator(".live-results tbody tr", has_text="Léa").inner_text()
+    lea_row = lea_row.replace("\u00a0", " ")  # the site's typography: "injuste ?"
+    for given in ("Oui, sur plusieurs", "4 sur une échelle de 1 à 5", "Réactivité", answers["Léa"]):
+        assert given in lea_row
+    assert "✓" not in lea_row and "✗" not in lea_row and lea_row.count("répondu ·") == 5
+    assert results.locator(".question-report svg.cloud__svg").count() == 1
+    assert results.locator(".question-report svg.scale__svg").count() == 2
+    for width, height in ((1280, 800), (375, 740)):
+        results.set_viewport_size({"width": width, "height": height})
+        results.wait_for_timeout(150)
+        assert results.evaluate(FITS), f"results: wider than {width} px"
+        screenshot(results.locator("body"), f"results-opinions-{width}")
+    assert violations(results) == []
     context.close()
     for page in phones.values():
         page.context.close()
