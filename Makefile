@@ -32,8 +32,9 @@ run: setup ## Set up, then serve the site at http://127.0.0.1:8000, with the tas
 	@trap 'kill 0' EXIT; $(PY) manage.py run_worker & $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install chromium poppler ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL says so)
-	@# One process per core, each with its own test database; a file's tests stay together.
-	$(PY) -m pytest --numprocesses=auto --dist=loadfile
+	@# One process per core, each with its own test database. Tests go out in their order, so each
+	@# process still runs the tests that empty its database (pytest-django puts them last) last.
+	$(PY) -m pytest --numprocesses=auto
 
 test-production: install nginx ## Two app servers on PostgreSQL + Redis, a database restart, nginx in front (needs both running)
 	$(PY) -m pytest -m production tests/production
