@@ -47,7 +47,9 @@ async def socket(path, browser=None, origin="http://testserver"):
     if browser is not None and "sessionid" in browser.cookies:
         headers.append((b"cookie", f"sessionid={cookie_of(browser)}".encode()))
     communicator = WebsocketCommunicator(application, path, headers=headers)
-    connected, code = await communicator.connect()
+    # Channels' default of 1 s is shorter than a loaded machine may take to accept (the first
+    # socket of a test process also builds the application's routes).
+    connected, code = await communicator.connect(timeout=10)
     return communicator, connected, code
 
 

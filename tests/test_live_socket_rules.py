@@ -267,7 +267,7 @@ def opens(browser, session, origin, extra_headers=()):
 
     async def scenario():
         communicator = WebsocketCommunicator(application, phone_path(session), headers=headers)
-        connected, _code = await communicator.connect()
+        connected, _code = await communicator.connect(timeout=10)
         await communicator.disconnect()
         return connected
 
