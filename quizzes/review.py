@@ -1,5 +1,6 @@
-"""What a result page suggests next: the lesson sections its questions point to, each named once
-(those with a wrong answer first), and the next lesson of the course."""
+"""What a result page suggests next: the lesson sections its questions point to, each named once,
+in the course's order (whatever order the questions were drawn in), and the next lesson of the
+course."""
 
 from functools import reduce
 from operator import or_
@@ -13,8 +14,11 @@ from .models import Quiz
 
 def sections_to_review(questions):
     """[{title, url, sections: [{heading, url, to_review}]}] for the lessons an attempt's
-    questions link, in the order of the questions; each section once. Headings are read from the
-    lessons as published now (one query): attempts keep only each section's address."""
+    questions link: the lessons in the course's order, each one's sections in the lesson's order,
+    each section once (to_review: one of its questions was answered wrong). Headings and order
+    are read from the lessons as published now (one query): attempts keep only each section's
+    address. A lesson no longer published, or a section it no longer has, comes last, in the
+    questions' order."""
     lessons = {}
     for question in questions:
         section = question.get("section")
@@ -31,30 +35,45 @@ def sections_to_review(questions):
         entry.setdefault("heading", section.get("heading", ""))  # live sessions name them
     if not lessons:
         return []
-    headings = _headings_by_url(list(lessons))
+    published = _published_lessons(list(lessons))
     result = []
     for url, lesson in lessons.items():
+        path, contents = published.get(url, (None, []))
+        order = {anchor: i for i, (anchor, _heading) in enumerate(contents)}
+        headings = dict(contents)
         sections = []
         for anchor, entry in lesson["sections"].items():
             if anchor:  # a question linking the whole lesson adds no section
-                entry["heading"] = entry["heading"] or headings.get(url, {}).get(anchor, "")
+                entry["heading"] = entry["heading"] or headings.get(anchor, "")
                 sections.append(entry)
-        sections.sort(key=lambda entry: not entry["to_review"])  # a stable sort
-        result.append({**lesson, "sections": sections})
+        sections.sort(key=lambda entry: order.get(entry["anchor"], len(order)))  # stable
+        result.append({**lesson, "sections": sections, "path": path})
+    result.sort(key=lambda lesson: (lesson["path"] is None, lesson["path"] or ""))  # stable
     return result
 
 
-def _headings_by_url(urls):
-    """{lesson address: {anchor: heading}} for the live lessons at these addresses."""
+def first_to_review(review):
+    """{url, heading} of the first section answered wrong in `review` (sections_to_review), in
+    the course's order (named by its lesson if its heading is lost), else None."""
+    for lesson in review:
+        for section in lesson["sections"]:
+            if section["to_review"]:
+                return {"url": section["url"], "heading": section["heading"] or lesson["title"]}
+    return None
+
+
+def _published_lessons(urls):
+    """{lesson address: (its tree path, its table of contents)} for the live lessons at these
+    addresses."""
     found = LessonPage.objects.live().filter(
         reduce(or_, (Q(url_path__endswith=url) for url in urls))
     )
-    headings = {}
+    published = {}
     for lesson in found:
         for url in urls:
             if lesson.url_path.endswith(url):
-                headings[url] = dict(lesson.table_of_contents())
-    return headings
+                published[url] = (lesson.path, lesson.table_of_contents())
+    return published
 
 
 def next_in_course(quiz):

@@ -172,8 +172,27 @@ def describe_answer(question):
         return describe_opinion(question, question["given"])
     if question["kind"] == "numeric":
         return f"{french_number(question['given'])}\u00a0{question.get('unit', '')}".strip()
+    return several(given_choices(question)) or _("(aucune)")
+
+
+def several(texts):
+    """Choices in running text: one as written; several each between guillemets, so that none
+    begins with a capital after a comma ("« Facebook », « Répondre aux avis »")."""
+    if len(texts) < 2:
+        return "".join(texts)
+    return ", ".join(f"«\u00a0{text}\u00a0»" for text in texts)
+
+
+def given_choices(question):
+    """The texts of the choices the learner ticked, as written (each may begin with a capital:
+    a page shows several as a list, not after commas)."""
     texts = {choice["id"]: choice["text"] for choice in question["choices"]}
-    return ", ".join(texts[choice_id] for choice_id in question["given"]) or _("(aucune)")
+    return [texts[choice_id] for choice_id in question["given"]]
+
+
+def right_choices(question):
+    """The texts of a choice question's right choices, as written."""
+    return [choice["text"] for choice in question["choices"] if choice["correct"]]
 
 
 def describe_right_answer(question):
@@ -186,4 +205,4 @@ def describe_right_answer(question):
         if Decimal(question["tolerance"]) == 0:
             return shown
         return f"{shown} (±\u00a0{french_number(question['tolerance'])})"
-    return ", ".join(choice["text"] for choice in question["choices"] if choice["correct"])
+    return several(right_choices(question))

@@ -10,13 +10,17 @@ from lessons.reading import mark_read
 
 from . import attempts
 from .attempts import already_recorded, check_token, recorded_answer, render_quiz
+from .best import best_results
 from .models import Attempt, Quiz
 from .scoring import explanation_html, feedback_html
 
 
 @require_GET
 def quiz_index(request):
-    quizzes = Quiz.objects.public().in_course_order()
+    quizzes = list(Quiz.objects.public().in_course_order())
+    best = best_results(request)
+    for quiz in quizzes:
+        quiz.best = best.get(quiz.pk)
     return render(request, "quizzes/quiz_index.html", {"quizzes": quizzes})
 
 

@@ -121,7 +121,7 @@ def test_retrying_an_assigned_quiz_stays_in_the_assignment(client, people):
     assert result_url.startswith(f"/ateliers/quiz-assignes/{assignment.pk}/resultat/")
     html = client.get(result_url).content.decode()
     take_url = reverse("workshops:take", args=[assignment.pk])
-    assert f'href="{take_url}">Recommencer le quiz' in html
+    assert f'href="{take_url}">Réessayer le quiz' in html
     assert f'href="{assignment.quiz.get_absolute_url()}"' not in html
     assert "1 tentative sur 2" in html
     take(client, assignment)  # the retry, through the link's page
@@ -130,7 +130,7 @@ def test_retrying_an_assigned_quiz_stays_in_the_assignment(client, people):
     assert AssignedAttempt.objects.filter(assignment=assignment).count() == 2
     # The limit is reached: no more button, and the page says why.
     html = client.get(result_url).content.decode().replace("&#x27;", "'")
-    assert "Recommencer le quiz" not in html
+    assert "Réessayer le quiz" not in html and "Refaire le quiz" not in html
     assert "Vous avez utilisé les 2 tentatives autorisées pour ce quiz." in html
 
 
@@ -140,14 +140,14 @@ def test_an_assigned_attempt_never_offers_the_public_quiz(client, people, settin
     attempt = Attempt.objects.get()
     assert attempt.assigned
     html = client.get(attempt.get_absolute_url()).content.decode()
-    assert "Recommencer le quiz" not in html
+    assert "Réessayer le quiz" not in html and "Refaire le quiz" not in html
     # A public attempt does offer it.
     slug = setting["quiz"].slug
     form, token = start(client, slug)
     response = submit(client, slug, answers(form, token))
     public = Attempt.objects.exclude(pk=attempt.pk).get()
     assert not public.assigned
-    assert f'href="/quiz/{slug}/">Recommencer le quiz' in client.get(response.url).content.decode()
+    assert f'href="/quiz/{slug}/">Refaire le quiz' in client.get(response.url).content.decode()
 
 
 # Submitting twice.
