@@ -11,6 +11,8 @@ from wagtail.search import index
 
 from caching.routing import RememberedRestrictionsMixin
 from figures.blocks import ChartBlock, KeyFigureBlock
+from lessons.models import CoursePage
+from lessons.reading import may_resume, resume_point
 
 from .blocks import StandardBlock
 
@@ -71,6 +73,17 @@ class HomePage(RememberedRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        """ "Reprendre" where the reader stopped in the course, once they have read some of it."""
+        context = super().get_context(request, *args, **kwargs)
+        if self.course_page_id and may_resume(request):
+            course = CoursePage.objects.live().filter(pk=self.course_page_id).first()
+            if course is not None:
+                # Only the lesson it leads to needs its body (for the section's heading).
+                lessons = course.lessons().defer("body", "objectives", "sources")
+                context["resume"] = resume_point(request, lessons)
+        return context
 
 
 class StandardPage(RememberedRestrictionsMixin, Page):

@@ -33,7 +33,13 @@ from .blocks import LessonBodyBlock, SourceBlock, heading_anchor
 
 # The record of a lesson read lives beside the rule of when one counts as read; Django finds an
 # app's models through its `models` module.
-from .reading import LessonRead, read_lesson_ids  # noqa: F401
+from .reading import (  # noqa: F401
+    LessonRead,
+    ReadingPosition,
+    note_opened,
+    read_lesson_ids,
+    resume_point,
+)
 
 WORDS_PER_MINUTE = 200
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -71,6 +77,7 @@ class CoursePage(RememberedRestrictionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = self.lessons()
         context["read_lessons"] = read_lesson_ids(request, context["lessons"])
+        context["resume"] = resume_point(request, context["lessons"])
         return context
 
 
@@ -134,6 +141,14 @@ class LessonPage(RememberedRestrictionsMixin, Page):
     class Meta:
         verbose_name = _("leçon")
         verbose_name_plural = _("leçons")
+
+    def serve(self, request, *args, **kwargs):
+        """Opening a lesson moves the reader's position to it (what counts without the page's
+        script, which then says which section they reach: lessons.reading)."""
+        response = super().serve(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            note_opened(request, self)
+        return response
 
     def save(self, *args, **kwargs):
         self.reading_minutes = self.compute_reading_minutes()

@@ -3,7 +3,7 @@
 from privacy.registry import DELETED, EDITORS_LOCK, UNLINKED, Export, register
 
 from .models import Resource
-from .reading import LessonRead
+from .reading import LessonRead, ReadingPosition
 
 
 def lessons_read(user, now):
@@ -15,6 +15,23 @@ def lessons_read(user, now):
     ]
 
 
+def reading_position(user, now):
+    position = ReadingPosition.objects.filter(user=user).select_related("lesson").first()
+    if position is None:
+        return None
+    return {
+        "lecon": position.lesson.title,
+        "section": position.section,
+        "lecon_terminee": position.finished,
+        "le": position.moved_at.isoformat(),
+    }
+
+
 def register_personal_data():
     register(LessonRead, on_account_deletion=DELETED, export=Export("lecons_lues", lessons_read))
+    register(
+        ReadingPosition,
+        on_account_deletion=DELETED,
+        export=Export("position_de_lecture", reading_position),
+    )
     register(Resource, on_account_deletion=UNLINKED, note=EDITORS_LOCK)

@@ -6,4 +6,5 @@ app_name = "lessons"
 
 urlpatterns = [
     path("<int:pk>/lue/", views.lesson_read, name="read"),
+    path("<int:pk>/position/", views.lesson_position, name="position"),
 ]

@@ -1,14 +1,14 @@
-"""A reader reaching the end of a lesson; and, admin-only, a lesson's sections as JSON for the quiz
-editor's section menu."""
+"""A reader reaching a section or the end of a lesson; and, admin-only, a lesson's sections as
+JSON for the quiz editor's section menu."""
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from .models import LessonPage
-from .reading import mark_read
+from .reading import mark_read, reach_section
 
 
 @never_cache
@@ -22,6 +22,19 @@ def lesson_read(request, pk):
         mark_read(request, lesson.pk)
         return HttpResponse(status=204)
     return JsonResponse({"csrf_token": get_token(request)})
+
+
+@never_cache
+@require_http_methods(["POST"])
+def lesson_position(request, pk):
+    """The reader reached this section of the lesson (POST section=<anchor>, from the lesson
+    page's script, with the token lesson_read gives): the reading position moves there."""
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=pk)
+    anchor = request.POST.get("section", "")
+    if anchor not in dict(lesson.table_of_contents()):
+        return HttpResponseBadRequest("Section inconnue.")
+    reach_section(request, lesson, anchor)
+    return HttpResponse(status=204)
 
 
 def lesson_sections(request):

@@ -28,6 +28,7 @@ NAME_A_USER_WITHOUT_A_RELATION = [
 EXPORT_KEYS = {
     "compte",
     "lecons_lues",
+    "position_de_lecture",  # where the learner stopped reading (issue 27: "Reprendre")
     "tentatives",
     "seances_en_direct",
     "emargement",
