@@ -40,10 +40,29 @@ class SignUpForm(BaseUserCreationForm):
 
 
 class SignInForm(AuthenticationForm):
+    """Sign-in by e-mail address, found whatever its case (accounts.models.normalize_email):
+    the errors say so in French, without Django's "un adresse" or its note that both fields may
+    be case-sensitive (only the password is)."""
+
     username = forms.EmailField(
         label=_("Adresse e-mail"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+        error_messages={
+            "required": _("Saisissez votre adresse e-mail."),
+            "invalid": _("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr."),
+        },
     )
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Saisissez une adresse e-mail et un mot de passe valides. Le mot de passe "
+            "distingue les majuscules des minuscules ; l'adresse, non."
+        ),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].error_messages["required"] = _("Saisissez votre mot de passe.")
 
 
 class DeleteAccountForm(forms.Form):

@@ -1,4 +1,4 @@
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -6,11 +6,10 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.tokens import default_token_generator
-from django.db.models import Max
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse, reverse_lazy
+from django.urls import Resolver404, resolve, reverse, reverse_lazy
 from django.utils.encoding import force_bytes
 from django.utils.http import (
     url_has_allowed_host_and_scheme,
@@ -25,24 +24,36 @@ from caching import rate
 from caching.addresses import public_url
 from jobs import mail
 from lessons.models import CoursePage, LessonRead
-from lessons.reading import session_lesson_ids
+from lessons.reading import resume_point, session_lesson_ids
 from privacy import registry
 from quizzes.attempts import session_tokens
+from quizzes.best import best_results
 from quizzes.models import Attempt, Quiz
 from workshops.positioning import learner_positioning
 from workshops.roles import is_trainer
+from workshops.roster import in_workshops
 
 from .forms import DeleteAccountForm, SignInForm, SignUpForm
 from .models import User
 
+# Set in the browser a sign-up was made from: its activation link, opened in another browser, has
+# none of the progress that browser's session holds, and says where it is.
+SIGNED_UP_HERE = "signed_up_here"
 
-def _next_url(request, default="accounts:space"):
-    target = request.POST.get("next") or request.GET.get("next")
+
+def _safe_next(request):
+    """The `next` of the request if it leads somewhere on this site, else "": never another
+    site, whatever its spelling ("//autre.fr", "https://autre.fr", "/\\autre.fr"…)."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    return reverse_lazy(default)
+    return ""
+
+
+def _next_url(request, default="accounts:space"):
+    return _safe_next(request) or reverse_lazy(default)
 
 
 @never_cache
@@ -52,7 +63,7 @@ def signup(request):
     if request.user.is_authenticated:
         return redirect("accounts:space")
     form = SignUpForm(request.POST or None)
-    context = {"form": form, "next": request.POST.get("next") or request.GET.get("next", "")}
+    context = {"form": form, "next": _safe_next(request)}
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         limits = settings.SIGNUP_LIMITS
@@ -72,12 +83,21 @@ def signup(request):
             user.is_active = False
             user.save()
             send_mail_from_templates(request, user, "activation", next_url=_next_url(request))
-        return redirect("accounts:signup_done")
+            request.session[SIGNED_UP_HERE] = user.pk
+        return redirect(_with_next(reverse("accounts:signup_done"), _safe_next(request)))
     return render(request, "accounts/signup.html", context)
 
 
 def signup_done(request):
-    return render(request, "accounts/signup_done.html", {"kept": any(kept_on_sign_in(request))})
+    return render(
+        request,
+        "accounts/signup_done.html",
+        {"kept": any(kept_on_sign_in(request)), "next": _safe_next(request)},
+    )
+
+
+def _with_next(url, next_url):
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
 
 
 def send_mail_from_templates(request, user, name, next_url=""):
@@ -116,10 +136,39 @@ def activate(request, uidb64, token):
     user.is_active = True
     user.save(update_fields=["is_active"])
     kept = kept_on_sign_in(request)
+    here = request.session.get(SIGNED_UP_HERE) == user.pk
     login(request, user, backend="workshops.backends.ModelBackend")
-    messages.success(request, _("Votre compte est activé : bienvenue !"))
-    say_what_was_kept(request, kept, _("avant l'inscription"))
-    return redirect(_next_url(request))
+    request.session.pop(SIGNED_UP_HERE, None)
+    if here or any(kept):
+        messages.success(request, _("Votre compte est activé : bienvenue !"))
+        say_what_was_kept(request, kept, _("avant l'inscription"))
+        return redirect(_next_url(request))
+    # Another browser (or device) than the one of the sign-up: what that one holds stays there
+    # until the learner signs in from it.
+    messages.info(
+        request,
+        _(
+            "Votre compte est activé. Ce navigateur n'est pas celui de l'inscription : si vous "
+            "avez lu des leçons ou fait des quiz sans compte, ils sont restés dans celui-là. "
+            "Pour les garder, ouvrez le site dans ce navigateur-là et connectez-vous : ils "
+            "passeront dans votre espace."
+        ),
+    )
+    return redirect(_next_url(request) if _shows_here(_safe_next(request)) else "accounts:space")
+
+
+def _shows_here(next_url):
+    """Whether `next` shows in any browser: not the result of a quiz done without an account,
+    which only the browser it was done in may see."""
+    if not next_url:
+        return False
+    try:
+        match = resolve(urlsplit(next_url).path)
+    except Resolver404:
+        return True
+    if match.view_name != "quizzes:result":
+        return True
+    return not Attempt.objects.filter(token=match.kwargs["token"], user=None).exists()
 
 
 def kept_on_sign_in(request):
@@ -168,35 +217,45 @@ def space(request):
     read = set(LessonRead.objects.filter(user=request.user).values_list("lesson_id", flat=True))
     courses = []
     for course in CoursePage.objects.live().public():
-        lessons = list(course.lessons())
+        lessons = course.lessons().defer("body", "objectives", "sources")
+        resume = resume_point(request, lessons)  # the lessons are read once, here
         done = sum(1 for lesson in lessons if lesson.pk in read)
-        courses.append({"page": course, "lessons": lessons, "read": done, "total": len(lessons)})
+        courses.append(
+            {
+                "page": course,
+                "lessons": lessons,
+                "read": done,
+                "total": len(lessons),
+                "resume": resume,
+            }
+        )
 
     attempts = Attempt.objects.for_user(request.user)
-    best = dict(
-        attempts.exclude(quiz=None)
-        .values_list("quiz_id")
-        .annotate(best=Max("score"))
-        .values_list("quiz_id", "best")
-    )
+    best = best_results(request)
     quizzes = list(Quiz.objects.public().in_course_order())
     for quiz in quizzes:
-        quiz.best_score = best.get(quiz.pk)
+        quiz.best = best.get(quiz.pk)
+        quiz.best_score = quiz.best.score if quiz.best else None
     to_do = [
         quiz
         for quiz in quizzes
         if quiz.best_score is None
         or (quiz.pass_mark is not None and quiz.best_score < quiz.pass_mark)
     ]
+    history = list(attempts.select_related("quiz")[:30])
     return render(
         request,
         "accounts/space.html",
         {
             "courses": courses,
             "read_lessons": read,
-            "history": attempts.select_related("quiz")[:30],
+            "history": history,
             "best_scores": [quiz for quiz in quizzes if quiz.best_score is not None],
             "to_do": to_do,
+            # Workshops' blocks only for their members (or those who asked to join one).
+            "in_workshops": in_workshops(request.user),
+            # Nothing yet: say where a visitor's progress stays, and how to bring it here.
+            "nothing_yet": not read and not history,
             "positioning": learner_positioning(request.user),
             "attestations": Attestation.objects.current().filter(user=request.user),
         },

@@ -164,6 +164,14 @@ def test_the_course_pages_final_quiz_shows_the_best_result(client, django_user_m
     assert "Meilleur score" not in page_of(client, course.url)
 
 
+def test_a_quiz_to_do_in_mon_espace_shows_its_best_result(client, django_user_model, quiz):
+    client.force_login(django_user_model.objects.create_user(email="lea@test.fr", password="x"))
+    take(client, quiz, wrong_in_first_and_third)
+    space = page_of(client, reverse("accounts:space"))
+    todo = space[space.index("Mes quiz à faire") : space.index("Mes meilleurs scores")]
+    assert best_line(todo, quiz.title) == "Meilleur score : 1/4 · pas encore réussi"
+
+
 def test_several_answers_are_listed_as_written_not_after_commas(client, quiz):
     page = page_of(client, take(client, quiz, right_answer))
     several = page[page.index("Que peuvent vous apprendre") :]

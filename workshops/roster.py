@@ -23,6 +23,15 @@ from .models import (
 from .names import learner_name
 
 
+def in_workshops(user):
+    """Whether a learner takes part in a workshop (on the roster of one not archived, or asking
+    to join one): "Mon espace" shows workshops' blocks only to them."""
+    return (
+        Membership.objects.filter(user=user, workshop__archived=False).exists()
+        or JoinRequest.objects.filter(user=user).exists()
+    )
+
+
 def trainer_name(trainer):
     return learner_name(trainer.first_name, trainer.last_name) or trainer.email
 

@@ -75,6 +75,7 @@ def test_anonymous_attempt_appears_in_my_space_after_sign_up(site, quiz, page):
     answer_every_question(page, number="90")
     page.get_by_role("button", name="Valider mes réponses").click()
     page.wait_for_url("**/quiz/resultat/**")
+    result = page.url
     score = page.locator(".score__value").inner_text()
 
     page.get_by_role("link", name="Créer un compte pour garder ce résultat").click()
@@ -82,10 +83,13 @@ def test_anonymous_attempt_appears_in_my_space_after_sign_up(site, quiz, page):
     page.get_by_label("Mot de passe", exact=True).fill("Un-mot-de-passe-solide-42")
     page.get_by_label("Confirmation de mot de passe").fill("Un-mot-de-passe-solide-42")
     page.get_by_role("button", name="Créer mon compte").click()
-    page.wait_for_url("**/compte/inscription/envoyee/")
+    page.wait_for_url("**/compte/inscription/envoyee/**")
     assert page.get_by_role("heading", name="Vérifiez votre boîte de réception").is_visible()
     page.goto(site + link_in_last_email("camille@exemple.fr"))  # the link of the e-mail
-    page.wait_for_url("**/compte/mon-espace/")
+    # Back where the learner was: the result, now theirs.
+    page.wait_for_url(result)
+    assert page.get_by_role("link", name="Mon espace").first.is_visible()
+    page.goto(site + "/compte/mon-espace/")
     history = page.locator(
         "section", has=page.get_by_role("heading", name="Historique de mes quiz")
     )
