@@ -31,8 +31,8 @@ def reason(error):
 
 
 @job_task(attempts=ATTEMPTS)
-def send_email(job, to, subject, body, html="", attachments=()):
-    message = EmailMultiAlternatives(subject, body, to=[to])
+def send_email(job, to, subject, body, html="", attachments=(), headers=None):
+    message = EmailMultiAlternatives(subject, body, to=[to], headers=headers or None)
     if html:
         message.attach_alternative(html, "text/html")
     for name, content, mimetype in attachments:
@@ -53,10 +53,10 @@ def send_email(job, to, subject, body, html="", attachments=()):
         raise
 
 
-def send(user, subject, body, to=None, html="", attachments=()):
+def send(user, subject, body, to=None, html="", attachments=(), headers=None):
     """Queue an e-mail to `user`, or from `user` to the address `to` (a trainer's invitation or
     convocation): the job belongs to `user`, who sees it fail, and goes with their account.
-    `attachments`: [(file name, text, MIME type)]."""
+    `attachments`: [(file name, text, MIME type)]; `headers`: {name: value} (List-Unsubscribe)."""
     return start(
         send_email,
         title=_("E-mail : %(subject)s") % {"subject": subject},
@@ -66,4 +66,5 @@ def send(user, subject, body, to=None, html="", attachments=()):
         body=body,
         html=html,
         attachments=[list(attachment) for attachment in attachments],
+        headers=dict(headers or {}),
     )

@@ -172,18 +172,19 @@ class QuizForm(forms.Form):
     def answers(self):
         """{question id: list of choice ids, or the number as text; for a question without a
         right answer, its value as quizzes.opinions keeps it, None when left unanswered}."""
-        result = {}
-        for question in self.question_list:
-            value = self.cleaned_data[question.field.name]
-            if not question.scored:
-                result[question.id] = opinion_answer(question, value)
-            elif question.kind == "multiple":
-                result[question.id] = list(value)
-            elif question.kind == "numeric":
-                result[question.id] = canonical_number(value)
-            else:
-                result[question.id] = [value]
-        return result
+        return {question.id: self.answer(question) for question in self.question_list}
+
+    def answer(self, question):
+        """One question's answer, as answers() keeps it (a review of missed questions, drawn
+        from several quizzes, reads them one by one)."""
+        value = self.cleaned_data[question.field.name]
+        if not question.scored:
+            return opinion_answer(question, value)
+        if question.kind == "multiple":
+            return list(value)
+        if question.kind == "numeric":
+            return canonical_number(value)
+        return [value]
 
 
 def opinion_field(child, choice_ids):

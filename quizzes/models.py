@@ -35,6 +35,10 @@ class QuizQuerySet(SearchableQuerySetMixin, models.QuerySet):
         """Live quizzes anyone may take on the site, with their correction at once."""
         return self.filter(live=True, reserved_to_workshops=False)
 
+    def course_quiz(self):
+        """The public quiz of the whole course (the one without a lesson): its final quiz."""
+        return self.public().filter(lesson=None)
+
     def in_course_order(self):
         """The lessons' quizzes in the course's order, then the quiz of the whole course."""
         return self.select_related("lesson").order_by(
