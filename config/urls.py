@@ -26,6 +26,7 @@ urlpatterns = [
     path("lecons/", include("lessons.urls")),
     path("compte/", include("accounts.urls")),
     path("quiz/", include("quizzes.urls")),
+    path("revision/", include("recall.urls")),
     # Under /ateliers/: personal pages, never cached, kept from crawlers.
     path("ateliers/bilan/", include("reporting.urls")),
     path("ateliers/", include("workshops.urls")),

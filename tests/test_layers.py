@@ -16,6 +16,7 @@ LAYERS = {
     "lessons": 2,
     "quizzes": 3,
     "workshops": 4,
+    "recall": 4,  # retrieval practice: built on quizzes (and jobs, for its e-mails)
     "live": 5,
     "attendance": 5,
     "satisfaction": 5,  # questionnaires built on quizzes' questions without a right answer

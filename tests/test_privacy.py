@@ -37,6 +37,8 @@ EXPORT_KEYS = {
     "demandes_d_inscription",
     "convocations",
     "satisfaction",
+    "revisions",
+    "rappels_de_revision",
 }
 
 
@@ -140,6 +142,7 @@ def test_the_daily_purge_reports_each_registered_expiry():
         "finished tasks",
         "expired invitations",
         "convocations",
+        "anonymous review answers",
     }
     for label in labels:
         assert f" {label} deleted." in out.getvalue()

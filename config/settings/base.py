@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "convocations",
     "satisfaction",
     "reporting",
+    "recall",
     "jobs",
     "django_tasks_db",
     "wagtail.contrib.redirects",
@@ -321,6 +322,9 @@ CONVOCATION_REMINDER_HOUR = int(env.get("CONVOCATION_REMINDER_HOUR", "10"))
 SATISFACTION_COLD_WEEKS = int(env.get("SATISFACTION_COLD_WEEKS", "6"))
 SATISFACTION_LINK_DAYS = int(env.get("SATISFACTION_LINK_DAYS", "30"))
 SATISFACTION_REMINDER_DAYS = int(env.get("SATISFACTION_REMINDER_DAYS", "7"))
+# Review of missed questions: the e-mail a learner asked for ("N questions à revoir
+# aujourd'hui") goes from this hour (Paris), on the days some are due.
+REVIEW_REMINDER_HOUR = int(env.get("REVIEW_REMINDER_HOUR", "8"))
 # The admin's sign-in form, with its labels in French.
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 # Training evidence, kept after an account is deleted (a legal obligation), in whole years
