@@ -26,11 +26,12 @@ from jobs.models import Job
 from live.models import Participant
 from privacy import registry
 from quizzes.models import Attempt
+from recall.models import ReviewAnswer
 from tests.account_helpers import link_in_last_email, sign_up, sign_up_and_activate
-from tests.clock import instant
+from tests.clock import at, instant
 from tests.factories import PASSWORD, QuizFactory, TrainerFactory, UserFactory, WorkshopFactory
 from tests.live_helpers import phone, start_session
-from tests.quiz_helpers import answers
+from tests.quiz_helpers import answers, wrong_answer
 from tests.quiz_helpers import start as start_quiz
 from tests.quiz_helpers import submit as submit_quiz
 from tests.workshop_helpers import assign, held_session, open_assignment
@@ -308,6 +309,22 @@ def anonymous_attempt(client, room):
     return [anonymous], [learners_attempt(client, room)]
 
 
+def anonymous_review_answer(client, room):
+    """A visitor missed a question the day before, and reviewed it (Revoir mes erreurs) at
+    MADE: their review answer goes as their attempts do; an account's stays."""
+    visitor = Client()
+    quiz = QuizFactory()
+    with at(instant(MADE) - timedelta(days=1)):
+        form, token = start_quiz(visitor, quiz.slug)
+        data = answers(form, token, pick=wrong_answer)
+        assert submit_quiz(visitor, quiz.slug, data).status_code == 302
+    review = visitor.get(reverse("recall:review"))
+    data = answers(review.context["form"], review.context["token"])
+    data["round"] = data.pop("attempt")
+    assert visitor.post(reverse("recall:submit"), data).status_code == 302
+    return [ReviewAnswer.objects.filter(user=None)], [learners_attempt(client, room)]
+
+
 def live_guest(client, room):
     session = start_session(room["trainer"])
     phone(session, "Invité")
@@ -419,6 +436,7 @@ RETENTION = {
     "sign-in records": (sign_in_records, days_after(30)),
     "expired sessions": (signed_in_session, days_after(14)),
     "anonymous quiz attempts": (anonymous_attempt, days_after(30)),
+    "anonymous review answers": (anonymous_review_answer, days_after(30)),
     "live guests": (live_guest, days_after(30)),
     "background jobs": (background_job, days_after(7)),
     "finished tasks": (finished_task, days_after(7)),
