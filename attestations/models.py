@@ -128,17 +128,23 @@ class Document(models.Model):
 
 class ExpiredAttestation(models.Model):
     """What stays of an attestation (and its certificate) once its retention period is over and
-    the purge has deleted it: that it existed, without anything about the person, so that its
-    verification address still answers instead of calling a genuine document unknown."""
+    the purge has deleted it, or of an attestation de suivi once its learner deleted their
+    account: that it existed, without anything about the person, so that its verification
+    address still answers instead of calling a genuine document unknown."""
+
+    class Kind(models.TextChoices):
+        # The documents every workshop attestation record prints.
+        WORKSHOP = "formation", _("Attestation de fin de formation et certificat de réalisation")
+        SELF_STUDY = "suivi", _("Attestation de suivi du cours en ligne")
 
     token = models.UUIDField(_("code de vérification"), unique=True)
+    kind = models.CharField(
+        _("document"), max_length=20, choices=Kind.choices, default=Kind.WORKSHOP
+    )
     issued_at = models.DateTimeField(_("délivrée le"))
     revoked_at = models.DateTimeField(_("révoquée le"), null=True, blank=True)
     body_name = models.CharField(_("organisme de formation"), max_length=200, blank=True)
     personal_data_deleted_at = models.DateTimeField(_("données personnelles supprimées le"))
-
-    # The documents every attestation record prints.
-    KIND = _("Attestation de fin de formation et certificat de réalisation")
 
     class Meta:
         verbose_name = _("attestation expirée")
@@ -165,3 +171,55 @@ class ExpiredAttestation(models.Model):
             ],
             ignore_conflicts=True,
         )
+
+
+class SelfStudyAttestation(models.Model):
+    """An attestation de suivi: a learner alone read every lesson of the course and passed its
+    final quiz (attestations.self_study). Not a training certificate: no training action, no
+    hours. It states only what the site recorded, kept in `content` as it was when issued,
+    once per learner and course, with the one PDF printed from it (kept with its SHA-256
+    digest, like a workshop attestation's documents); its verification address is theirs."""
+
+    token = models.UUIDField(_("code de vérification"), unique=True, default=uuid.uuid4)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="self_study_attestations",
+        verbose_name=_("apprenant"),
+    )
+    course = models.ForeignKey(
+        "lessons.CoursePage",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cours"),
+    )
+    learner_name = models.CharField(_("apprenant"), max_length=300)
+    content = models.JSONField(_("contenu attesté"))
+    issued_at = models.DateTimeField(_("délivrée le"), auto_now_add=True)
+    file = models.FileField(upload_to=document_path, max_length=300, blank=True)
+    sha256 = models.CharField(_("empreinte SHA-256"), max_length=64, blank=True)
+    signed = models.BooleanField(_("signée électroniquement"), default=False)
+
+    class Meta:
+        verbose_name = _("attestation de suivi")
+        verbose_name_plural = _("attestations de suivi")
+        ordering = ["-issued_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "course"], name="one_self_study_attestation_per_course"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner_name} — {self.content['course']['title']}"
+
+    def get_verify_url(self):
+        return reverse("attestations:verify", args=[self.token])
+
+    def get_download_url(self):
+        return reverse("attestations:self_study_download", args=[self.token])
+
+    def get_kind_display(self):
+        """As a workshop attestation's documents name themselves on the verification page."""
+        return ExpiredAttestation.Kind.SELF_STUDY.label

@@ -7,11 +7,11 @@ from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from privacy.registry import KEPT, Export, YearEndExpiry, register
+from privacy.registry import DELETED, KEPT, Export, YearEndExpiry, register
 from workshops.models import Workshop
 from workshops.personal_data import until
 
-from .models import Attestation, ExpiredAttestation
+from .models import Attestation, ExpiredAttestation, SelfStudyAttestation
 
 
 def attestations(user, now):
@@ -23,6 +23,18 @@ def attestations(user, now):
             "contenu": attestation.content,
         }
         for attestation in Attestation.objects.filter(user=user)
+    ]
+
+
+def self_study_attestations(user, now):
+    return [
+        {
+            "cours": attestation.content["course"]["title"],
+            "delivree_le": attestation.issued_at.isoformat(),
+            "adresse_de_verification": attestation.get_verify_url(),
+            "contenu": attestation.content,
+        }
+        for attestation in SelfStudyAttestation.objects.filter(user=user)
     ]
 
 
@@ -59,4 +71,11 @@ def register_personal_data():
             on_purge=ExpiredAttestation.record,
         ),
         tells=tells,
+    )
+    # Not training evidence (no legal period): it goes with the account, and its verification
+    # address then says only that it existed (attestations.signals).
+    register(
+        SelfStudyAttestation,
+        on_account_deletion=DELETED,
+        export=Export("attestations_de_suivi", self_study_attestations),
     )

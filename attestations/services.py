@@ -18,7 +18,7 @@ from workshops.models import TrainingBody
 from workshops.pdf import render_pdf
 
 from .content import WorkshopFacts
-from .models import Attestation, Document
+from .models import Attestation, Document, SelfStudyAttestation
 
 TEMPLATES = {
     Document.Kind.ATTESTATION: "attestations/attestation.pdf.html",
@@ -177,3 +177,53 @@ def file_name(attestation, document="attestation"):
     user = attestation.user
     name = f"{user.last_name} {user.first_name}".strip() if user else ""
     return f"{file_safe(name or attestation.learner_name) or attestation.pk} - {document}.pdf"
+
+
+# The attestation de suivi of a learner who studied alone (attestations.self_study): one PDF,
+# printed and kept as a workshop attestation's documents are, verified at the same address.
+SELF_STUDY_TEMPLATE = "attestations/self_study.pdf.html"
+
+
+def render_self_study(attestation):
+    verify_url = public_url(attestation.get_verify_url())
+    pdf = render_pdf(
+        SELF_STUDY_TEMPLATE,
+        {
+            "attestation": attestation,
+            "c": attestation.content,
+            "verify_url": verify_url,
+            "verify_qr": qr_code_uri(verify_url),
+            "signer": signing.signer_name(),
+        },
+    )
+    reason = _("Attestation de suivi, délivrée par %(site)s") % {
+        "site": attestation.content["site"]["name"]
+    }
+    return signing.sign(pdf, reason=reason)
+
+
+def self_study_file_name(attestation):
+    return f"{file_safe(attestation.learner_name) or attestation.pk} - attestation de suivi.pdf"
+
+
+def keep_self_study(attestation):
+    """Its PDF, printed and kept once (whoever asks first: the task worker, or a download
+    that came before it)."""
+    if attestation.sha256:
+        return attestation
+    with transaction.atomic():
+        attestation = SelfStudyAttestation.objects.select_for_update().get(pk=attestation.pk)
+        if not attestation.sha256:
+            pdf = render_self_study(attestation)
+            attestation.file.save(self_study_file_name(attestation), ContentFile(pdf), save=False)
+            attestation.sha256 = hashlib.sha256(pdf).hexdigest()
+            attestation.signed = signing.configured()
+            attestation.save(update_fields=["file", "sha256", "signed"])
+    return attestation
+
+
+def self_study_pdf(attestation):
+    """The bytes that were issued."""
+    attestation = keep_self_study(attestation)
+    with attestation.file.open("rb") as file:
+        return file.read()

@@ -19,7 +19,7 @@ from workshops.models import Workshop
 from workshops.pdf import render_pdf
 
 from . import report, services
-from .models import Attestation
+from .models import Attestation, SelfStudyAttestation
 
 # From this many documents, they are printed in several processes, one per core: WeasyPrint
 # holds the interpreter's lock, and 100 learners are 200 PDFs of about 0.1 s each.
@@ -115,3 +115,11 @@ def group_report(job, workshop_id):
     pdf = render_pdf("attestations/group_report.pdf.html", report.context(workshop))
     job.advance(1)
     return f"{ascii_slug(f'rapport {workshop.name}')}.pdf", pdf
+
+
+@job_task
+def print_self_study(job, attestation_id):
+    """A learner's attestation de suivi, printed and kept just after it is issued."""
+    job.advance(0, total=1)
+    services.keep_self_study(SelfStudyAttestation.objects.get(pk=attestation_id))
+    job.advance(1)

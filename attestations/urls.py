@@ -19,4 +19,6 @@ urlpatterns = [
     path("<uuid:token>/revoquer/", views.revoke, name="revoke"),
     path("<uuid:token>/<str:document>.pdf", views.download, name="download"),
     path("verifier/<uuid:token>/", views.verify, name="verify"),
+    path("suivi/delivrer/", views.self_study_issue, name="self_study_issue"),
+    path("suivi/<uuid:token>.pdf", views.self_study_download, name="self_study_download"),
 ]

@@ -24,9 +24,9 @@ from workshops.positioning import workshop_positioning
 from workshops.reading import learner_name, members_of
 from workshops.roles import trainer_required, workshop_run_by
 
-from . import services, tasks
+from . import self_study, services, tasks
 from .content import missing_facts
-from .models import Attestation, ExpiredAttestation
+from .models import Attestation, ExpiredAttestation, SelfStudyAttestation
 
 
 @trainer_required
@@ -334,9 +334,15 @@ def verify(request, token):
     ExpiredAttestation); or unknown. A PDF posted here is compared with the documents by its
     digest (and not kept)."""
     attestation = Attestation.objects.filter(token=token).prefetch_related("documents").first()
-    expired = None if attestation else ExpiredAttestation.objects.filter(token=token).first()
-    status = 404 if attestation is None and expired is None else 200
-    documents = list(attestation.documents.all()) if attestation else []
+    # An attestation de suivi (attestations.self_study) is verified at the same address.
+    suivi = None if attestation else SelfStudyAttestation.objects.filter(token=token).first()
+    if suivi is not None and not suivi.sha256:  # asked before the task worker printed it
+        suivi = services.keep_self_study(suivi)
+    expired = (
+        None if attestation or suivi else ExpiredAttestation.objects.filter(token=token).first()
+    )
+    status = 404 if attestation is None and suivi is None and expired is None else 200
+    documents = list(attestation.documents.all()) if attestation else [suivi] if suivi else []
     checked = None
     upload = request.FILES.get("document") if request.method == "POST" else None
     if upload is not None and documents and upload.size <= LARGEST_CHECKED:
@@ -351,10 +357,54 @@ def verify(request, token):
         "attestations/verify.html",
         {
             "attestation": attestation,
+            "self_study": suivi,
             "expired": expired,
-            "c": attestation and attestation.content,
+            "c": (attestation or suivi) and (attestation or suivi).content,
             "documents": documents,
             "checked": checked,
         },
         status=status,
+    )
+
+
+@never_cache
+@login_required
+@require_POST
+def self_study_issue(request):
+    """The learner asks for their attestation de suivi, with their name as it is to be printed:
+    issued once (a second request gives the same one)."""
+    name = " ".join(request.POST.get("learner_name", "").split())
+    if not name or len(name) > self_study.NAME_LENGTH:
+        messages.error(
+            request,
+            _(
+                "Indiquez votre nom, tel qu'il doit figurer sur l'attestation "
+                "(%(limit)s caractères au plus)."
+            )
+            % {"limit": self_study.NAME_LENGTH},
+        )
+        return redirect(reverse("accounts:space") + "#space-self-study")
+    try:
+        _attestation, created = self_study.issue(request.user, name)
+    except self_study.NotEligible as missing:
+        messages.error(
+            request,
+            _("Pas encore d'attestation de suivi : il reste à %(missing)s.") % {"missing": missing},
+        )
+    else:
+        if created:
+            messages.success(request, _("Votre attestation de suivi est délivrée."))
+        else:
+            messages.info(request, _("Votre attestation de suivi était déjà délivrée : la voici."))
+    return redirect(reverse("accounts:space") + "#space-self-study")
+
+
+@never_cache
+@login_required
+def self_study_download(request, token):
+    """The learner's own attestation de suivi: the bytes kept when it was issued."""
+    attestation = get_object_or_404(SelfStudyAttestation, token=token, user=request.user)
+    return pdf_response(
+        services.self_study_pdf(attestation),
+        services.self_study_file_name(attestation).removesuffix(".pdf"),
     )

@@ -37,6 +37,7 @@ EXPORT_KEYS = {
     "demandes_d_inscription",
     "convocations",
     "satisfaction",
+    "attestations_de_suivi",
     "revisions",
     "rappels_de_revision",
 }
