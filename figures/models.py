@@ -50,6 +50,15 @@ class FiguresSettings(BaseGenericSetting):
             "est signalée « à revoir »."
         ),
     )
+    priority_readings = models.PositiveIntegerField(
+        _("lectures pour revoir en priorité"),
+        default=10,
+        help_text=_(
+            "Rapport « Fraîcheur des contenus » : un chiffre à revoir passe en tête quand les "
+            "leçons et les quiz qui le montrent ont été lus au moins ce nombre de fois en "
+            "douze mois. Les autres suivent, du plus lu au moins lu."
+        ),
+    )
 
     class Meta:
         verbose_name = _("chiffres clés")

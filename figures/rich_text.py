@@ -95,8 +95,14 @@ CONTENTSTATE_RULE = {
 }
 
 
-# In the seed content, "[[stat:slug]]" cites a statistic inside a paragraph.
+# In the seed content and in questions imported or exported as text (quizzes.exchange),
+# "[[stat:slug]]" cites a statistic inside a paragraph.
 SEED_CITATION = re.compile(r"\[\[stat:([a-z0-9-]+)\]\]")
+
+
+def citation_text(slug):
+    """The text that cites a statistic where rich text is written as plain text."""
+    return f"[[stat:{slug}]]"
 
 
 def resolve_citations(text, statistic_ids):

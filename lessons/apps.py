@@ -9,8 +9,14 @@ class LessonsConfig(AppConfig):
         from caching.generation import invalidate_on_change
 
         from . import signals  # noqa: F401
+        from .freshness import register_audience
+        from .links import content_links, register_links
         from .models import Resource
         from .personal_data import register_personal_data
+        from .reading import lesson_readings
 
         invalidate_on_change(Resource, on_save=False)  # published through Wagtail's signals
         register_personal_data()
+        # The freshness report: who reads the lessons, and the links in what this app shows.
+        register_audience(lesson_readings)
+        register_links(content_links)

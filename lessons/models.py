@@ -33,6 +33,7 @@ from .blocks import LessonBodyBlock, SourceBlock, heading_anchor
 
 # The record of a lesson read lives beside the rule of when one counts as read; Django finds an
 # app's models through its `models` module.
+from .links import LinkCheck  # noqa: F401
 from .reading import (  # noqa: F401
     LessonRead,
     ReadingPosition,

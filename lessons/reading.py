@@ -258,3 +258,19 @@ def _resume_at(lesson, anchor):
     heading = dict(lesson.table_of_contents()).get(anchor, "") if anchor else ""
     url = lesson.url + (f"#{anchor}" if heading else "")
     return Resume(lesson, heading, url)
+
+
+def lesson_readings(since):
+    """{(base content type id, object id): readings since then} of the lessons, as the
+    freshness report counts what readers see (lessons.freshness.register_audience)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    page_type = ContentType.objects.get_for_model(Page).pk
+    rows = (
+        LessonRead.objects.filter(read_at__gte=since)
+        .values("lesson")
+        .annotate(count=models.Count("id"))
+        .values_list("lesson", "count")
+    )
+    return {(page_type, str(lesson)): count for lesson, count in rows}

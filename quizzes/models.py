@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from .blocks import QuestionsBlock
+from .editing import QuizAdminForm, SecondQuizWarningPanel
 
 
 class QuizQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -107,8 +108,10 @@ class Quiz(
     questions = StreamField(QuestionsBlock(), verbose_name=_("questions"))
 
     objects = QuizQuerySet.as_manager()
+    base_form_class = QuizAdminForm
 
     panels = [
+        SecondQuizWarningPanel(),
         TitleFieldPanel("title"),
         FieldPanel("slug", widget=SlugInput),
         FieldPanel("lesson"),
@@ -216,16 +219,58 @@ class Quiz(
             "rapporterait des points. Activez « mélanger les réponses » ou changez leur ordre."
         ) % {"position": position + 1, "count": count, "total": len(positions)}
 
+    @property
+    def preview_modes(self):
+        return [("", _("Le quiz")), ("correction", _("Avec la correction"))]
+
     def get_preview_template(self, request, mode_name):
+        if mode_name == "correction":
+            return "quizzes/quiz_preview_correction.html"
         return "quizzes/quiz_preview.html"
 
     def get_preview_context(self, request, mode_name):
         from .forms import QuizForm
+        from .scoring import snapshot_question
 
         context = super().get_preview_context(request, mode_name)
+        if mode_name == "correction":
+            # Every question in the editor's order, choices as typed, each with its correction.
+            lesson_urls = {}
+            context["questions"] = [
+                snapshot_question(
+                    child,
+                    [choice.id for choice in child.value["choices"].bound_blocks]
+                    if "choices" in child.value
+                    else [],
+                    lesson_urls,
+                )
+                for child in self.questions
+            ]
+            return context
         question_ids, choice_ids = self.draw(random.Random())
         context["form"] = QuizForm(self, question_ids, choice_ids)
         return context
+
+    def other_public_quizzes_of_its_lesson(self):
+        """The lesson's public quizzes other than this one: a lesson shows only one."""
+        if self.lesson_id is None or self.reserved_to_workshops:
+            return Quiz.objects.none()
+        return Quiz.objects.public().filter(lesson_id=self.lesson_id).exclude(pk=self.pk)
+
+    def second_quiz_warning(self):
+        """Publishing this quiz would give its lesson a second public quiz: say so. None if not."""
+        others = list(self.other_public_quizzes_of_its_lesson())
+        if not others:
+            return None
+        return _(
+            "La leçon « %(lesson)s » a déjà un quiz public : %(others)s. Une leçon n'en montre "
+            "qu'un : publier celui-ci en ferait deux, et les lecteurs n'en verraient qu'un. "
+            "Réservez l'un des deux aux ateliers, rattachez-le à une autre leçon, ou retirez "
+            "l'autre de la publication."
+        ) % {
+            "lesson": self.lesson.title,
+            "others": ", ".join(f"« {quiz.title} »" for quiz in others),
+        }
 
 
 # What an attempt's snapshot shows of a question before its correction may be seen (a question

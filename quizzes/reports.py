@@ -6,12 +6,16 @@ answers."""
 
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from figures.charts import ChartItem, build_chart
+from lessons.links import links_in
 
-from .models import Attempt
+from .models import Attempt, Quiz
 from .opinions import is_scored
 from .scoring import accepted_range, describe_right_answer, placement
 
@@ -186,3 +190,27 @@ def quiz_choice_order(quiz):
             for position, choice in enumerate(child.value["choices"].bound_blocks):
                 order[choice.id] = position
     return order
+
+
+# What the editors' freshness report (lessons.freshness) reads of the quizzes.
+
+
+def quiz_readings(since):
+    """{(content type id, quiz id): attempts submitted since then}."""
+    quiz_type = ContentType.objects.get_for_model(Quiz).pk
+    rows = (
+        Attempt.objects.filter(submitted_at__gte=since, quiz__isnull=False)
+        .values("quiz")
+        .annotate(count=Count("id"))
+        .values_list("quiz", "count")
+    )
+    return {(quiz_type, str(quiz)): count for quiz, count in rows}
+
+
+def quiz_links():
+    """(url, label, edit url) of the links in the quizzes' explanations and comments."""
+    for quiz in Quiz.objects.only("pk", "title", "questions"):
+        label = _("Quiz « %(title)s »") % {"title": quiz.title}
+        edit_url = reverse("wagtailsnippets_quizzes_quiz:edit", args=[quiz.pk])
+        for url in links_in(list(quiz.questions.raw_data)):
+            yield url, label, edit_url

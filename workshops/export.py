@@ -1,20 +1,7 @@
-"""CSV files that open cleanly in a French spreadsheet (Excel included) and cannot run formulas."""
+"""CSV files that open cleanly in a French spreadsheet (Excel included) and cannot run formulas:
+the trainers' files (results, live sessions, the yearly report) are written by the one writer of
+figures/exports.py, which the admin's exports and the quizzes' questions also use."""
 
-import csv
-import io
+from figures.exports import csv_response, safe_cell
 
-from django.http import HttpResponse
-
-from figures.exports import safe_cell
-
-
-def csv_response(rows, filename):
-    """`rows` (the header first) as a download: semicolons, every cell through the one formula
-    guard (figures.exports), UTF-8 with a byte order mark, which Excel needs to read accents."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    for row in rows:
-        writer.writerow([safe_cell(cell) for cell in row])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+__all__ = ["csv_response", "safe_cell"]
