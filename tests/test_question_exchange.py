@@ -37,7 +37,7 @@ $CATEGORY: $course$/Relation client
 ####Une réponse **rapide** montre que vous écoutez vos clients.
 }
 
-Un commerce doit publier au moins dix fois par jour. {F ####Mieux vaut publier moins, mais régulièrement.}
+Un commerce doit publier au moins dix fois par jour. {F ####Mieux vaut publier moins.}
 
 Quelle part des internautes suivaient une marque, en % ? {#60..70 ####Environ deux sur trois.}
 

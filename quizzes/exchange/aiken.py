@@ -84,7 +84,8 @@ def _answer(item, letters, number):
     if not re.fullmatch(r"[A-Z]", letters):
         item.error(
             _(
-                "« ANSWER: %(letters)s » : une seule lettre est attendue (Aiken n'a qu'une bonne réponse)."
+                "« ANSWER: %(letters)s » : une seule lettre est attendue (Aiken n'a qu'une "
+                "bonne réponse)."
             )
             % {"letters": letters},
             number,

@@ -4,7 +4,8 @@ this one is small and strict: what it cannot take is an error on its line, what 
 note, both in French.
 
 Read: multiple choice with one right answer ("=") → single choice; with only weighted answers
-("~%50%", no "=") → multiple choice (Moodle's partial credit becomes all or nothing, said in a note);
+("~%50%", no "=") → multiple choice (Moodle's partial credit becomes all or nothing, said in a
+note);
 {T} / {F} → true or false; {#answer:tolerance} and {#low..high} → estimate; {} (essay) → open
 question; per-answer comments (#) and the general feedback (####) → comments and explanation.
 Refused: matching (->), short answer (only "="), several numeric answers, descriptions.
@@ -195,7 +196,8 @@ def _parse_block(block):
     if extra:
         item.error(
             _(
-                "Un seul bloc de réponses { } par question : séparez les questions par une ligne vide."
+                "Un seul bloc de réponses { } par question : séparez les questions par une "
+                "ligne vide."
             ),
             block.line_of(closing + 1 + min(extra)),
         )
@@ -282,12 +284,13 @@ def _parse_numeric(item, body, start, block):
                 line,
             )
             return
-        marker, content, entry_line = entries[0]
+        _marker, content, entry_line = entries[0]
         weight, content = _weight(content)
         if weight is not None and Decimal(weight) != 100:
             item.error(
                 _(
-                    "Réponse numérique à %(weight)s %% : seule une réponse juste à 100 %% est prise en charge."
+                    "Réponse numérique à %(weight)s %% : seule une réponse juste à 100 %% est "
+                    "prise en charge."
                 )
                 % {"weight": weight},
                 entry_line,
@@ -313,7 +316,8 @@ def _parse_numeric(item, body, start, block):
         item.tolerance = canonical_number((Decimal(high) - Decimal(low)) / 2)
         item.note(
             _(
-                "Intervalle %(low)s..%(high)s repris comme %(answer)s ± %(tolerance)s (les mêmes réponses justes)."
+                "Intervalle %(low)s..%(high)s repris comme %(answer)s ± %(tolerance)s (les "
+                "mêmes réponses justes)."
             )
             % {"low": low, "high": high, "answer": item.answer, "tolerance": item.tolerance},
             line,
@@ -505,7 +509,8 @@ def write(items, title):
                 (
                     number,
                     _(
-                        "Pour Moodle : la réponse est la valeur actuelle du chiffre clé, qui ne suivra plus ses mises à jour."
+                        "Pour Moodle : la réponse est la valeur actuelle du chiffre clé, qui ne "
+                        "suivra plus ses mises à jour."
                     ),
                 )
             )

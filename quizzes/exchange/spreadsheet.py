@@ -224,7 +224,8 @@ def _choices(item, texts, feedbacks, right):
     if not marks:
         item.error(
             _(
-                "Colonne « bonnes réponses » vide : indiquez le numéro des bonnes réponses (« 1 » ou « 1, 3 »)."
+                "Colonne « bonnes réponses » vide : indiquez le numéro des bonnes réponses "
+                "(« 1 » ou « 1, 3 »)."
             )
         )
         return

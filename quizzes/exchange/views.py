@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.rich_text import expand_db_html
@@ -129,22 +129,21 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
             )
             count = len(creatable)
             if submitted:
-                messages.success(
-                    self.request,
-                    _(
-                        "%(count)s questions importées dans « %(quiz)s » et soumises à la validation."
-                    )
-                    % {"count": count, "quiz": quiz},
+                message = ngettext(
+                    "%(count)s question importée dans « %(quiz)s » et soumise à la validation.",
+                    "%(count)s questions importées dans « %(quiz)s » et soumises à la validation.",
+                    count,
                 )
+                messages.success(self.request, message % {"count": count, "quiz": quiz})
             else:
-                messages.warning(
-                    self.request,
-                    _(
-                        "%(count)s questions importées dans « %(quiz)s », en brouillon : "
-                        "écrivez les explications qui manquent, puis soumettez."
-                    )
-                    % {"count": count, "quiz": quiz},
+                message = ngettext(
+                    "%(count)s question importée dans « %(quiz)s », en brouillon : écrivez "
+                    "l'explication qui manque, puis soumettez.",
+                    "%(count)s questions importées dans « %(quiz)s », en brouillon : écrivez "
+                    "les explications qui manquent, puis soumettez.",
+                    count,
                 )
+                messages.warning(self.request, message % {"count": count, "quiz": quiz})
             return redirect(reverse(f"{ADMIN}:edit", args=[quiz.pk]))
         form = ImportForm(
             initial={
