@@ -9,8 +9,8 @@ class LessonsConfig(AppConfig):
         from caching.generation import invalidate_on_change
 
         from . import signals  # noqa: F401
-        from .freshness import register_audience
-        from .links import content_links, register_links
+        from .freshness import content_links, register_audience
+        from .links import register_links
         from .models import Resource
         from .personal_data import register_personal_data
         from .reading import lesson_readings

@@ -26,7 +26,7 @@ from wagtail.models import ReferenceIndex
 
 from figures.models import FiguresSettings, Series, Statistic
 
-from .links import all_links, latest_checks, start_check
+from .links import all_links, latest_checks, links_in, start_check
 from .models import LessonPage, Resource
 
 AUDIENCE_DAYS = 365
@@ -89,6 +89,31 @@ SHORTENERS = re.compile(
     r"^https?://(www\.)?(bit\.ly|goo\.gl|ow\.ly|t\.co|tinyurl\.com|buff\.ly|is\.gd|lnkd\.in)/",
     re.IGNORECASE,
 )
+
+
+def content_links():
+    """The figures' sources, the resources, the lessons' sources and the links in their text."""
+    for statistic in Statistic.objects.exclude(source_url="").only("pk", "label", "source_url"):
+        yield (
+            statistic.source_url,
+            _("Source du chiffre « %(label)s »") % {"label": statistic.label[:60]},
+            reverse("wagtailsnippets_figures_statistic:edit", args=[statistic.pk]),
+        )
+    for resource in Resource.objects.exclude(url="").only("pk", "title", "url"):
+        yield (
+            resource.url,
+            _("Ressource « %(title)s »") % {"title": resource.title},
+            reverse("wagtailsnippets_lessons_resource:edit", args=[resource.pk]),
+        )
+    for lesson in LessonPage.objects.only("pk", "title", "body", "sources"):
+        edit_url = reverse("wagtailadmin_pages:edit", args=[lesson.pk])
+        label = _("Leçon « %(title)s »") % {"title": lesson.title}
+        for source in lesson.sources.raw_data:
+            url = (source.get("value") or {}).get("url")
+            if url:
+                yield url, label, edit_url
+        for url in links_in(list(lesson.body.raw_data)):
+            yield url, label, edit_url
 
 
 def figures_to_review(now=None):

@@ -19,7 +19,6 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -88,35 +87,6 @@ def links_in(data):
     """The external addresses in rich text or StreamField data (any JSON-able value)."""
     text = data if isinstance(data, str) else json.dumps(data)
     return [unescape(url) for url in HREF.findall(text)]
-
-
-def content_links():
-    """The figures' sources, the resources, the lessons' sources and the links in their text."""
-    from figures.models import Statistic
-
-    from .models import LessonPage, Resource
-
-    for statistic in Statistic.objects.exclude(source_url="").only("pk", "label", "source_url"):
-        yield (
-            statistic.source_url,
-            _("Source du chiffre « %(label)s »") % {"label": statistic.label[:60]},
-            reverse("wagtailsnippets_figures_statistic:edit", args=[statistic.pk]),
-        )
-    for resource in Resource.objects.exclude(url="").only("pk", "title", "url"):
-        yield (
-            resource.url,
-            _("Ressource « %(title)s »") % {"title": resource.title},
-            reverse("wagtailsnippets_lessons_resource:edit", args=[resource.pk]),
-        )
-    for lesson in LessonPage.objects.only("pk", "title", "body", "sources"):
-        edit_url = reverse("wagtailadmin_pages:edit", args=[lesson.pk])
-        label = _("Leçon « %(title)s »") % {"title": lesson.title}
-        for source in lesson.sources.raw_data:
-            url = (source.get("value") or {}).get("url")
-            if url:
-                yield url, label, edit_url
-        for url in links_in(list(lesson.body.raw_data)):
-            yield url, label, edit_url
 
 
 def all_links():
