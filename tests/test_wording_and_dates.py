@@ -333,7 +333,7 @@ def test_the_freshness_dashboard_says_one_year_in_the_singular(client, editor):
     figures_settings.save()
     client.force_login(editor)
     text = visible(client.get(reverse("freshness")))
-    assert "sans année ou de plus de 1 an" in text and "1 ans" not in text
+    assert "Sans année ou de plus de 1 an," in text and "1 ans" not in text
 
 
 def test_the_catalogue_gives_every_plural_its_two_french_forms_and_guesses_nothing():
