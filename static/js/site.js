@@ -1,5 +1,16 @@
 // A little progressive enhancement; every page works without it.
 document.addEventListener("DOMContentLoaded", () => {
+    // The header's menu (a <details> that works without this): Escape closes it and gives the
+    // focus back to its button.
+    const menu = document.querySelector("[data-site-menu]");
+    if (menu) {
+        menu.addEventListener("keydown", (event) => {
+            if (event.key === "Escape" && menu.open) {
+                menu.open = false;
+                menu.querySelector("summary").focus();
+            }
+        });
+    }
     // Move focus to an error summary so screen readers announce it at once.
     const summary = document.querySelector(".error-summary");
     if (summary) summary.focus();
