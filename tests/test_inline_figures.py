@@ -112,7 +112,7 @@ def test_a_changed_figure_is_right_in_every_paragraph_explanation_card_chart_and
     quiz = Quiz.objects.get(slug="quiz-fideliser-ses-clients")
     assert cite(statistic) in str(lesson.body.raw_data)  # the seed cites it in the text
     before = unescape(client.get(lesson.url).content.decode())
-    assert "65\u00a0%" in before and "publié en 2013–2014 sans date d'étude" in before
+    assert "65\u00a0%" in before and "publié en 2013–2014 sans date d’étude" in before
 
     publish_value(statistic, 70, 2024)
 

@@ -58,7 +58,7 @@ COURSE = [
             "community manager",
         ],
     ),
-    ("pour-aller-plus-loin", "Pour aller plus loin", ["Valeur d&#x27;image", "Journal du Net"]),
+    ("pour-aller-plus-loin", "Pour aller plus loin", ["Valeur d’image", "Journal du Net"]),
 ]
 
 
@@ -67,7 +67,7 @@ def test_course_lists_every_lesson_in_order_with_reading_time(client):
     positions = [html.index(f'href="/cours/{slug}/"') for slug, _, _ in COURSE]
     assert positions == sorted(positions)
     assert "minutes de lecture" in html
-    assert "À qui s'adresse ce cours" in html
+    assert "À qui s’adresse ce cours" in html
 
 
 @pytest.mark.parametrize(("index", "lesson"), list(enumerate(COURSE)))

@@ -229,7 +229,7 @@ def test_key_figures_page_shows_each_figures_source_and_year(client):
     assert "étude de 2013, source : INSEE" in html
     assert "étude de 2014, source : Eptica" in html
     # No year from the source: the figure is dated by the documents that published it.
-    assert "publié en 2013–2014 sans date d'étude, source : SNCD" in html
+    assert "publié en 2013–2014 sans date d’étude, source : SNCD" in html
 
 
 def test_key_figures_page_filters_by_tag(client):

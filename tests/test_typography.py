@@ -1,4 +1,6 @@
-"""French typography: no page lets a line break before : ; ? ! » or %, or after «."""
+"""French typography: no page lets a line break before : ; ? ! » or %, or after «; the text
+readers see has typographic apostrophes (’), never the typewriter's, and "range-t-elle" never
+breaks after its "t-"."""
 
 import re
 from html.parser import HTMLParser
@@ -6,7 +8,15 @@ from html.parser import HTMLParser
 import pytest
 from wagtail.models import Page
 
-from typography.french import NBSP, typeset, typeset_fragment
+from typography.french import (
+    APOSTROPHE,
+    NBSP,
+    WORD_JOINER,
+    cut_at_word,
+    typeset,
+    typeset_fragment,
+    typeset_plain,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +71,37 @@ def test_typeset_leaves_markup_code_and_existing_entities_alone():
     assert typeset(untouched) == untouched
 
 
+def test_typeset_writes_typographic_apostrophes_in_the_text_only():
+    assert typeset("<p>L'enjeu d'aujourd'hui</p>") == "<p>L’enjeu d’aujourd’hui</p>"
+    # As Django's escaping writes it, in a text node.
+    assert typeset("<p>qu&#x27;il, l&#39;a</p>") == "<p>qu’il, l’a</p>"
+    untouched = (
+        "<a href=\"/recherche/?q=l'enjeu\" title=\"l'enjeu\" data-x='y'>lien</a>"
+        "<code>a = 'b'</code><script>const s = 'l\\'a';</script><pre>l'a</pre>"
+        "<textarea>l'a</textarea><p>un angle de 5' et « 'tis »</p>"
+    )
+    assert typeset(untouched) == untouched.replace("« 'tis »", f"«{NBSP}'tis{NBSP}»")
+
+
+def test_a_euphonic_t_stays_with_its_pronoun():
+    assert typeset("<p>La plateforme range-t-elle ? Va-t-on ?</p>") == (
+        f"<p>La plateforme range-t-{WORD_JOINER}elle{NBSP}? Va-t-{WORD_JOINER}on{NBSP}?</p>"
+    )
+    # Not in other compounds.
+    assert typeset("<p>un tee-shirt, un t-shirt</p>") == "<p>un tee-shirt, un t-shirt</p>"
+
+
+def test_plain_text_is_typeset_and_cut_after_a_word():
+    text = typeset_plain("Qu'est-ce qu'un réseau social ?\n  Les bases :   comprendre")
+    assert text == f"Qu’est-ce qu’un réseau social{NBSP}? Les bases{NBSP}: comprendre"
+    assert (
+        cut_at_word("Un cours gratuit, en neuf leçons courtes", 30) == "Un cours gratuit, en neuf…"
+    )
+    assert cut_at_word("court", 30) == "court"
+    # Never between a word and the mark a non-breaking space holds to it.
+    assert cut_at_word(f"Quiz{NBSP}: fidéliser ses clients", 7) == "Quiz…"
+
+
 def test_a_fragment_typeset_once_is_passed_over_and_leaves_no_marker():
     fragment = typeset_fragment("<td>Quiz : 80 %</td>")
     page = typeset(f"<p>Note : lu</p><table>{fragment}</table><p>Fin ?</p>")
@@ -100,3 +141,18 @@ def test_learner_pages_are_typeset_too(client, django_user_model):
     response = client.get("/compte/mon-espace/")
     assert response.status_code == 200
     assert breakable_spaces(response.content.decode()) == []
+
+
+def straight_apostrophes(html):
+    parser = VisibleText()
+    parser.feed(html)
+    text = "".join(parser.parts)
+    return [text[max(0, i - 30) : i + 10] for i, c in enumerate(text) if c == "'"]
+
+
+def test_no_public_page_shows_a_typewriter_apostrophe(client):
+    for path in public_paths():
+        html = client.get(path).content.decode()
+        assert straight_apostrophes(html) == [], path
+        assert APOSTROPHE in html, path
+

@@ -49,7 +49,7 @@ def test_shares_read_as_french_on_the_cards_not_as_fragments(client):
     for sentence in [
         "1 client sur 3 préférait contacter un organisme via les réseaux sociaux",
         "3 clients sur 4 se disaient satisfaits de la solution apportée",
-        "4 sociétés sur 5 d'au moins 10 personnes n'utilisaient pas les médias sociaux",
+        "4 sociétés sur 5 d’au moins 10 personnes n’utilisaient pas les médias sociaux",
         "9 marques sur 10 ou presque utilisaient Facebook et Twitter",
     ]:
         assert sentence in text
@@ -106,7 +106,7 @@ def test_every_card_says_when_its_figure_was_measured_or_published(client, url):
     assert sources
     for source in sources:
         assert re.match(
-            r"(étude de 20\d\d|publié en 2013–2014 sans date d'étude), source : ", source
+            r"(étude de 20\d\d|publié en 2013–2014 sans date d’étude), source : ", source
         )
 
 
@@ -177,7 +177,7 @@ def test_the_daily_time_says_its_source_is_inferred(client):
     assert "attribution déduite" in statistic.source_note
     for url in ["/", "/chiffres-cles/"]:
         assert (
-            "source : We Are Social (attribution déduite : l'article ne nomme pas la source de "
+            "source : We Are Social (attribution déduite : l’article ne nomme pas la source de "
             "ce chiffre)"
         ) in visible(client.get(url))
 
@@ -208,10 +208,10 @@ def test_one_spelling_per_name(client):
 def test_x_is_named_beside_twitter_where_the_text_speaks_of_today(client):
     lesson = visible(client.get("/cours/relation-client-sur-les-reseaux-sociaux/"))
     assert "Twitter a pris en 2023 le nom de X" in lesson
-    assert "Twitter (aujourd'hui X)" in lesson  # the participation strategy, advice for today
+    assert "Twitter (aujourd’hui X)" in lesson  # the participation strategy, advice for today
     assert "sur X (anciennement Twitter)" in lesson
     finding = visible(client.get("/cours/trouver-de-nouveaux-clients/"))
-    assert "s'abonne à votre compte X (anciennement Twitter)" in finding
+    assert "s’abonne à votre compte X (anciennement Twitter)" in finding
     # Statements about 2013–2014 keep the name of the time.
     assert "Twitter 24 % 10 %" in visible(client.get("/chiffres-cles/"))  # the chart's table
 

@@ -1,6 +1,9 @@
 """French typography in one rendering step: a non-breaking space before : ; ? ! and », after «,
 and between a number and %, wherever text is rendered (templates, rich text, figures), so that
-no line ever starts with a colon or a lone percent sign. Editors type ordinary spaces."""
+no line ever starts with a colon or a lone percent sign; the typographic apostrophe (’) for the
+typewriter one; and no line break after the "t-" of "range-t-elle". Editors type ordinary spaces
+and apostrophes. Text that is not HTML (a meta description, JSON-LD) goes through
+`typeset_plain`."""
 
 import re
 
@@ -15,9 +18,10 @@ _DONE, _DONE_END = "<!--typeset-->", "<!--/typeset-->"
 _RAW = re.compile(
     r"(<(script|style|textarea|pre|code)\b.*?</\2\s*>|<!--.*?-->)", re.DOTALL | re.IGNORECASE
 )
-# A text node (between two tags) with a breakable space before a mark, or a guillemet. Most
-# nodes with a mark already have it right ("80\u00a0%" in a results table of thousands of cells).
-_TEXT_TO_TYPESET = re.compile(r">([^<]*(?:[ \t\r\n][:;?!»%]|[«»])[^<]*)")
+# A text node (between two tags) with a breakable space before a mark, a guillemet, an apostrophe
+# (as typed, or as Django's escaping writes it) or a euphonic t. Most nodes with a mark already
+# have it right ("80\u00a0%" in a results table of thousands of cells).
+_TEXT_TO_TYPESET = re.compile(r">([^<]*(?:[ \t\r\n][:;?!»%]|[«»']|&#x27;|&#39;|-t-)[^<]*)")
 # Text that begins, after a tag, with a mark ("<b>Note</b> : …" is done in the text node, but
 # "Note <b>:</b>" or "65 <abbr>%</abbr>" needs the previous node's space).
 _MARK_AFTER_TAG = re.compile(r">[:;?!»%]")
@@ -28,13 +32,46 @@ _NUMBER_PERCENT = re.compile(rf"(?<=\d){_SPACE}+(?=%)")
 _AFTER_GUILLEMET = re.compile(rf"«(?:{_SPACE}+|(?=[^\s&]))")
 _BEFORE_GUILLEMET = re.compile(r"»(?<=[^\s;]»)")  # after ";": "&nbsp;»" needs nothing
 
+APOSTROPHE = "\u2019"
+# An apostrophe after a letter: "l'enjeu", "aujourd'hui", "qu'" (escaped or not). Not a quote
+# opening a word, nor a prime after a figure (5' is five minutes of arc, not an elision).
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])(?:'|&#x27;|&#39;)")
+# "range-t-elle", "va-t-on": a line may break after "range-", never after "t-" (a word joiner
+# there, invisible, forbids it).
+WORD_JOINER = "\u2060"
+_EUPHONIC_T = re.compile(r"(?<=[^\W\d_]-t-)(?=(?:il|elle|on|ils|elles)\b)", re.IGNORECASE)
+
 
 def typeset_text(text):
-    """French non-breaking spaces in the text of one node."""
+    """French typography in the text of one node: non-breaking spaces, apostrophes, the
+    euphonic t kept with its pronoun."""
     text = _BEFORE_MARK.sub(NBSP, text)
     text = _NUMBER_PERCENT.sub(NBSP, text)
     text = _AFTER_GUILLEMET.sub("«" + NBSP, text)
+    text = _APOSTROPHE.sub(APOSTROPHE, text)
+    text = _EUPHONIC_T.sub(WORD_JOINER, text)
     return _BEFORE_GUILLEMET.sub(NBSP + "»", text)
+
+
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+def typeset_plain(text):
+    """Plain text (not HTML) typeset as the page's text is: a meta description, a title or a
+    description in JSON-LD. Runs of ordinary spaces and line breaks become one space."""
+    return typeset_text(_SPACES.sub(" ", str(text)).strip())
+
+
+def cut_at_word(text, limit):
+    """At most `limit` characters, cut after a whole word (never inside one, nor between a word
+    and the mark a non-breaking space holds to it), with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]  # the ellipsis takes the place of the space cut at
+    cut = head.rfind(" ")
+    if cut <= 0:
+        return head[: limit - 1] + "…"
+    return head[:cut].rstrip(" ,;:" + NBSP) + "…"
 
 
 def _join_across_tags(html):

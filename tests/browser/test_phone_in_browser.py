@@ -170,3 +170,28 @@ def test_no_public_page_scrolls_sideways_at_320_px_or_with_the_text_at_200_perce
             screenshot(page, f"menu-open-{width}-text-{scale}")
         page.context.close()
     assert not too_wide, "\n".join(too_wide)
+
+
+def test_a_line_never_breaks_after_the_euphonic_t(seeded_site, browser):
+    """ "Comment la plateforme gagne-t-elle sa vie ?" in the first lesson: at every width of its
+    paragraph, "t-" and "elle" share a line (a break after "gagne-" is allowed)."""
+    page = new_page(browser, 375)
+    page.goto(seeded_site + "/cours/comprendre-les-reseaux-sociaux/")
+    paragraph = page.locator(".lesson__body p", has_text="gagne-t-").first
+    lines = paragraph.evaluate(
+        """(p) => {
+            const node = [...p.childNodes].find((n) => n.nodeType === 3 && n.data.includes("-t-"));
+            const start = node.data.indexOf("-t-") + 1;  // the t
+            const range = document.createRange();
+            range.setStart(node, start);
+            range.setEnd(node, node.data.indexOf("elle", start) + 4);
+            const widths = [];
+            for (let width = 60; width <= 360; width += 1) {
+                p.style.width = width + "px";
+                const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+                if (tops.size > 1) widths.push(width);
+            }
+            return widths;
+        }"""
+    )
+    assert lines == []
