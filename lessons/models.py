@@ -1,6 +1,8 @@
 """The course: a course page, its lessons, and the further-reading resources."""
 
 import math
+import re
+from html import unescape
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,7 +24,6 @@ from wagtail.models import (
     RevisionMixin,
     WorkflowMixin,
 )
-from wagtail.rich_text import RichText
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
@@ -156,15 +157,13 @@ class LessonPage(RememberedRestrictionsMixin, Page):
         return super().save(*args, **kwargs)
 
     def text_content(self):
-        """The lesson's readable words, for the reading time."""
-        parts = [self.summary]
-        for child in self.body:
-            parts.extend(_texts(child.value))
-        return " ".join(parts)
+        """The words a reader sees, for the reading time: the summary, the objectives and the
+        body as the page renders it (the sentences of its key figures, the tables of its charts,
+        its resources' cards, the figures cited in its paragraphs)."""
+        return displayed_text(self.summary, self.objectives, self.body, context={"page": self})
 
     def compute_reading_minutes(self):
-        words = len(self.text_content().split())
-        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+        return reading_minutes(self.text_content())
 
     def table_of_contents(self):
         """(anchor, text) of each heading, read from the raw data: no block needs loading."""
@@ -195,17 +194,23 @@ class LessonPage(RememberedRestrictionsMixin, Page):
         }
 
 
-def _texts(value):
-    """Every piece of readable text inside a block value."""
-    if isinstance(value, RichText):
-        return [strip_tags(value.source)]
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _texts(item)]
-    if isinstance(value, list | tuple) or type(value).__name__ == "ListValue":
-        return [text for item in value for text in _texts(item)]
-    return []
+# What a reader does not read as words: a chart's drawing (its table beside it says the same),
+# scripts and templates.
+_NOT_READ = re.compile(r"<(svg|script|template|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+
+
+def displayed_text(summary, objectives, body, context=None):
+    """The plain text of a lesson as displayed: its body's blocks rendered by their templates.
+    Also run by a migration on the stored lessons (hence plain values, not the page)."""
+    rendered = "".join(str(child.render(context=context or {})) for child in body)
+    parts = [summary, *(str(objective.value) for objective in objectives)]
+    parts.append(unescape(strip_tags(_NOT_READ.sub(" ", rendered))))
+    return " ".join(parts)
+
+
+def reading_minutes(text):
+    """Whole minutes at WORDS_PER_MINUTE, one at least."""
+    return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
 
 
 class ResourceKind(models.TextChoices):

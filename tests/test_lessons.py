@@ -1,6 +1,8 @@
 """The course: lessons in order, their content, navigation, query budget, search, moderation."""
 
+import json
 import re
+from html import unescape
 
 import pytest
 from django.core.cache import cache
@@ -8,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page, Workflow
+from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from figures.models import Series, Statistic
@@ -95,11 +98,63 @@ def test_table_of_contents_links_to_heading_anchors(client):
         assert f'<h2 id="{anchor}"' in html
 
 
-def test_reading_time_is_computed_from_the_text():
+def displayed_words(html):
+    """The words of a lesson as a reader sees them: its summary, its objectives and its body,
+    every block rendered (key figures' sentences, charts' tables, resources' cards), without the
+    charts' drawings."""
+    parts = [
+        re.search(r'<p class="lead">(.*?)</p>', html, re.S).group(1),
+        re.search(r'<section class="panel objectives".*?</section>', html, re.S).group(0),
+        html[html.index('<div class="lesson__body prose">') : html.index('class="lesson__end"')],
+    ]
+    text = re.sub(r"<(svg|template)\b.*?</\1>", " ", " ".join(parts), flags=re.S)
+    text = unescape(re.sub(r"<[^>]+>", " ", text))
+    text = text.replace("Objectifs", "", 1)  # the panel's heading, not the lesson's
+    return len(text.replace("\u00a0", " ").replace("\u2060", "").split())
+
+
+def test_reading_time_counts_the_words_the_lesson_displays(client):
+    """The lesson of the article has its key figures, five charts with their tables and a long
+    text: 7 minutes when only the typed paragraphs counted, twice that as displayed."""
     lesson = LessonPage.objects.get(slug="relation-client-sur-les-reseaux-sociaux")
-    words = len(lesson.text_content().split())
-    assert words > 400
-    assert lesson.reading_minutes == -(-words // 200)
+    html = client.get(lesson.url).content.decode()
+    words = displayed_words(html)
+    assert words > 2000
+    # At 200 words a minute, within a minute of the page's own count (a label or two apart).
+    assert abs(lesson.reading_minutes - words / 200) <= 1
+    assert lesson.reading_minutes >= 11
+    assert f"{lesson.reading_minutes}\u00a0minutes de lecture" in html or (
+        f"{lesson.reading_minutes} minutes de lecture" in html
+    )
+    course = client.get("/cours/").content.decode()
+    assert f"{lesson.reading_minutes} minutes de lecture" in course
+    lesson_data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    )
+    assert lesson_data["timeRequired"] == f"PT{lesson.reading_minutes}M"
+
+
+def test_saving_a_lesson_counts_its_reading_time_again(client):
+    lesson = LessonPage.objects.get(slug="pour-aller-plus-loin")
+    before = lesson.reading_minutes
+    lesson.body.append(("text", RichText("<p>" + "mot " * 1000 + "</p>")))
+    lesson.save_revision().publish()
+    lesson.refresh_from_db()
+    assert lesson.reading_minutes == before + 5
+
+
+def test_the_migration_counts_the_reading_time_of_existing_lessons_again():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("lessons.migrations.0006_reading_time_from_displayed_words")
+    lesson = LessonPage.objects.get(slug="relation-client-sur-les-reseaux-sociaux")
+    right = lesson.reading_minutes
+    LessonPage.objects.filter(pk=lesson.pk).update(reading_minutes=7)  # as it said before
+    migration.recount(apps, None)
+    lesson.refresh_from_db()
+    assert lesson.reading_minutes == right
 
 
 def test_article_lesson_names_the_article_as_its_source(client):
