@@ -261,6 +261,17 @@ class Statistic(
         return self.display_value
 
     @property
+    def inline_value(self):
+        """The value as it reads inside a sentence, where a paragraph cites it: "65 %", and a
+        share in words when it names what it counts ("un client sur trois préférait…", as the
+        source writes it), else "1 sur 3"."""
+        if self.unit == Unit.SHARE and self.counted_one:
+            return wording.share_in_words(
+                self.value, self.denominator, self.counted_one, self.counted_many
+            )
+        return self.display_value
+
+    @property
     def sentence(self):
         """The figure and its label as one sentence (without its full stop): "Un client sur
         trois préférait…", "68 % des Français étaient inscrits…"."""
@@ -371,23 +382,26 @@ class Series(
 
     def chart(self):
         """The series as a chart of its published figures, in percent when all allow it: a share
-        ("2 sur 3") is then drawn and labelled as its percentage, and the table gives both."""
+        ("2 sur 3") is then drawn as its percentage but labelled as the source says it, and the
+        table gives both."""
         live = self.live_items()
         uses_percent = all(item.statistic.percent is not None for item in live)
         items = []
         for item in live:
             statistic = item.statistic
+            # A share keeps the source's words on its bar ("2 sur 3", drawn at 67 %); the table
+            # gives both.
             written = str(statistic.display_value)
-            display = written
+            percent = written
             if uses_percent and statistic.unit != Unit.PERCENT:
-                display = f"{number_format(round(statistic.percent))}\u00a0%"
+                percent = f"{number_format(round(statistic.percent))}\u00a0%"
             items.append(
                 ChartItem(
                     label=item.label,
                     group=item.group,
                     value=statistic.percent if uses_percent else statistic.value,
-                    display=display,
-                    table_display=f"{written} ({display})" if display != written else "",
+                    display=written,
+                    table_display=f"{written} ({percent})" if percent != written else "",
                     note=str(statistic.dating),
                 )
             )

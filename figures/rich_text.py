@@ -21,7 +21,8 @@ ENTITY = "STATISTIC"
 
 
 def inline_figure(statistic):
-    """The HTML a reader sees: the value, then its date and source in a smaller note."""
+    """The HTML a reader sees: the value (a share in words, "un client sur trois"), then its
+    date and source in a smaller note."""
     if statistic is None:
         return format_html(
             '<span class="inline-figure inline-figure--missing">{}</span>',
@@ -30,7 +31,7 @@ def inline_figure(statistic):
     return format_html(
         '<span class="inline-figure"><span class="inline-figure__value">{}</span> '
         '<small class="inline-figure__dating">({})</small></span>',
-        statistic.display_value,
+        statistic.inline_value,
         statistic.dating,
     )
 
@@ -69,7 +70,7 @@ class StatisticElementHandler(InlineEntityElementHandler):
         statistic = Statistic.objects.filter(pk=attrs.get("id")).first()
         return {
             "id": attrs.get("id"),
-            "value": statistic.display_value if statistic else "?",
+            "value": statistic.inline_value if statistic else "?",
             "label": str(statistic) if statistic else "",
         }
 

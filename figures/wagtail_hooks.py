@@ -17,7 +17,7 @@ from .rich_text import CONTENTSTATE_RULE, ENTITY, FEATURE, StatisticEmbedHandler
 class StatisticChosenView(SnippetChosenView):
     def get_chosen_response_data(self, item):
         # The value alone, for the rich-text editor to show inside the sentence.
-        return super().get_chosen_response_data(item) | {"value": item.display_value}
+        return super().get_chosen_response_data(item) | {"value": item.inline_value}
 
 
 class StatisticChooserViewSet(SnippetChooserViewSet):

@@ -245,3 +245,98 @@ def test_feedback_is_shown_as_recorded_rich_or_plain_for_older_attempts():
     assert correction(question, ["a", "b"])["feedback"] == ["<p>Riche.</p>", "Ancien & brut."]
     html = render_to_string("quizzes/corrections.html", {"questions": [question]})
     assert "<p>Riche.</p>" in html and "<p>Ancien &amp; brut.</p>" in html
+
+
+# How French writes a share in words besides its figures: "un tiers", "deux tiers", "trois
+# quarts"; "un client sur trois" comes from the statistic's own nouns.
+FRACTIONS = {(1, 3): "un tiers", (2, 3): "deux tiers", (3, 4): "trois quarts", (1, 4): "un quart"}
+
+
+def share_in_words_forms(statistic):
+    """A regular expression for a share typed in words: "un client sur trois", "trois clients
+    sur quatre", "un tiers des marketeurs", "deux tiers des marques"."""
+    from figures import wording
+
+    value, denominator = int(statistic.value), statistic.denominator
+    number = wording.in_words(value)
+    forms = [
+        rf"\b(?:un|une|{number})\s+(?:[\w-]+\s+){{0,2}}sur\s+{wording.in_words(denominator)}\b"
+    ]
+    fraction = FRACTIONS.get((value, denominator))
+    if fraction and statistic.counted_many:
+        noun = statistic.counted_many.split()[0]
+        forms.append(rf"\b{fraction}\s+des\s+{noun}")
+    return "|".join(forms)
+
+
+def explanations_and_lessons():
+    """What explains a figure in words: each lesson's body, each question's explanation and its
+    choices' feedback (not the choices themselves, which a question may word as shares)."""
+    for lesson in LessonPage.objects.live():
+        yield from _stream(lesson.title, lesson.body)
+    for quiz in Quiz.objects.filter(live=True):
+        for item in quiz.questions.raw_data:
+            value = item["value"]
+            where = f"{quiz.title}: {value['text'][:40]}"
+            yield where, strip_tags(value.get("explanation", ""))
+            for choice in value.get("choices", []):
+                choice = choice.get("value", choice) if isinstance(choice, dict) else None
+                if isinstance(choice, dict):  # a poll's choices are plain texts
+                    yield where, strip_tags(choice.get("feedback", ""))
+
+
+def test_no_share_is_typed_in_words_in_an_explanation_or_a_lesson():
+    """ "Un client sur trois…", "un tiers… deux tiers…", "trois clients sur quatre…" were typed
+    by hand in the quizzes' explanations: they cite their statistics now, with year and source."""
+    shares = [
+        (statistic, re.compile(share_in_words_forms(statistic), re.IGNORECASE))
+        for statistic in Statistic.objects.filter(live=True, unit=Unit.SHARE)
+    ]
+    assert len(shares) >= 5
+    typed = [
+        f"{where}: « {match.group(0)} » is {statistic.slug}"
+        for where, text in explanations_and_lessons()
+        for statistic, pattern in shares
+        for match in pattern.finditer(text)
+    ]
+    assert not typed, "\n".join(typed)
+
+
+def test_the_explanations_cite_the_shares_in_words_with_their_year_and_source(client):
+    """On the result page: "un client sur trois (publié en 2013–2014 sans date d'étude, source :
+    The Ambassador Blog) préférait…"; a statistic changed once changes the explanation."""
+    from tests.quiz_helpers import answers, start, submit
+
+    def result():
+        form, token = start(client, "quiz-final")
+        response = submit(client, "quiz-final", answers(form, token))
+        return unescape(client.get(response.url).content.decode()).replace("\u00a0", " ")
+
+    page = result()
+    for statistic in ("contact-prefere-reseaux", "clients-satisfaits-reponse"):
+        statistic = Statistic.objects.get(slug=statistic)
+        cited = (
+            f'<span class="inline-figure__value">{statistic.inline_value}</span> '
+            f'<small class="inline-figure__dating">({statistic.dating})</small>'
+        )
+        assert cited.replace("'", "’").replace("\u00a0", " ") in page, statistic.slug
+    assert "un client sur trois" in page and "trois clients sur quatre" in page
+
+    statistic = Statistic.objects.get(slug="contact-prefere-reseaux")
+    statistic.value, statistic.denominator, statistic.year = 2, 5, 2024
+    statistic.save_revision().publish()
+    page = result()
+    assert (
+        'deux clients sur cinq</span> <small class="inline-figure__dating">(étude de 2024' in page
+    )
+
+
+def test_the_quiz_on_the_article_cites_both_platform_shares(client):
+    from tests.quiz_helpers import answers, start, submit
+
+    form, token = start(client, "quiz-relation-client-sur-les-reseaux-sociaux")
+    response = submit(client, "quiz-relation-client-sur-les-reseaux-sociaux", answers(form, token))
+    page = unescape(client.get(response.url).content.decode()).replace("\u00a0", " ")
+    assert "un marketeur BtoB sur trois</span>" in page
+    assert "deux marques BtoC sur trois</span>" in page
+    assert "source : Social Media Examiner" in page

@@ -198,13 +198,16 @@ def chart_figure(html, slug):
     return html[start : html.index("</figure>", start)]
 
 
-def test_shares_are_plotted_in_percent_on_a_percent_axis(client):
-    # "2 sur 3" and "1 sur 3" beside "10 %" on an axis of percentages.
+def test_shares_are_plotted_in_percent_and_labelled_as_the_source_says(client):
+    # "2 sur 3" and "1 sur 3" (the article's "2/3" and "1/3") beside "10 %", on an axis of
+    # percentages: each bar as long as its share, labelled in the source's words.
     figure = chart_figure(client.get("/chiffres-cles/").content.decode(), "plateforme-prioritaire")
     svg = figure[: figure.index("</svg>")]
     values = re.findall(r'<text class="chart__value"[^>]*>([^<]*)</text>', svg)
-    assert values == ["67\u00a0%", "10\u00a0%", "33\u00a0%"]
-    assert "sur 3" not in svg
+    assert values == ["2 sur 3", "10\u00a0%", "1 sur 3"]
+    widths = [float(w) for w in re.findall(r'<rect class="chart__bar[^"]*"[^>]* width="([\d.]+)"', svg)]
+    assert widths[0] / widths[1] == pytest.approx(66.7 / 10, rel=0.02)
+    assert widths[2] / widths[1] == pytest.approx(33.3 / 10, rel=0.02)
     table = figure[figure.index("<table") :]
     assert "2 sur 3 (67\u00a0%)" in table  # the source's own words, and what the bar shows
 

@@ -128,7 +128,7 @@ LESSON = {
             "text",
             (
                 "<p>Quelle plateforme privilégier ? Selon l'institut Social Media Examiner, tout dépend "
-                "de votre clientèle. Deux marques sur trois parmi celles qui vendent aux particuliers (BtoC) "
+                "de votre clientèle. Pour les ventes aux particuliers, [[stat:btoc-facebook-premier]] "
                 "plaçaient Facebook en tête, loin devant Twitter. Chez les marketeurs qui vendent "
                 "aux professionnels (BtoB), c'est LinkedIn qui arrivait le plus souvent en premier, "
                 "Facebook se classant deuxième.</p>"
@@ -139,8 +139,8 @@ LESSON = {
             "text",
             (
                 "<p>Préférée ou non, une plateforme peut être très utilisée : toujours selon Social Media "
-                "Examiner, Facebook et Twitter étaient les deux réseaux de référence, utilisés dans "
-                "près de neuf cas sur dix, que l'on vende aux particuliers ou aux professionnels.</p>"
+                "Examiner, Facebook et Twitter étaient les deux réseaux de référence, de loin les plus "
+                "utilisés, que l'on vende aux particuliers ou aux professionnels.</p>"
             ),
         ),
         ("key_figure", "facebook-twitter-utilisation"),

@@ -218,7 +218,7 @@ QUIZ = {
                     "Ce ratio correspond à une autre donnée de l'article : les clients satisfaits quand l'organisme répond.",
                 ),
             ],
-            "explanation": "Un client sur trois préférait les réseaux sociaux au téléphone pour joindre un organisme : vos pages peuvent donc devenir un vrai canal de contact.",
+            "explanation": "D'après l'article, [[stat:contact-prefere-reseaux]] préférait les réseaux sociaux au téléphone pour joindre un organisme : vos pages peuvent donc devenir un vrai canal de contact.",
             "section": ("relation-client-sur-les-reseaux-sociaux", "les-usages-en-france"),
         },
         {
@@ -229,7 +229,7 @@ QUIZ = {
                 (
                     "Quatre sociétés sur cinq utilisaient les médias sociaux",
                     False,
-                    "C'est l'inverse : quatre sur cinq ne les utilisaient pas.",
+                    "C'est l'inverse : [[stat:entreprises-10-sans-medias-sociaux]] ne les utilisaient pas.",
                 ),
                 (
                     "Toutes utilisaient au moins un réseau social",
@@ -242,7 +242,7 @@ QUIZ = {
                     "Une minorité les utilisait, et [[stat:entreprises-250-medias-sociaux]] des sociétés de plus de 250 personnes s'en servaient.",
                 ),
             ],
-            "explanation": "En 2013, selon l'INSEE, quatre sociétés sur cinq d'au moins 10 personnes ne se servaient pas des médias sociaux, alors que [[stat:entreprises-250-medias-sociaux]] des sociétés de plus de 250 personnes les utilisaient.",
+            "explanation": "Selon l'INSEE, [[stat:entreprises-10-sans-medias-sociaux]] d'au moins 10 personnes ne se servaient pas des médias sociaux, alors que [[stat:entreprises-250-medias-sociaux]] des sociétés de plus de 250 personnes les utilisaient.",
             "section": (
                 "relation-client-sur-les-reseaux-sociaux",
                 "les-entreprises-et-les-marques",
@@ -290,7 +290,7 @@ QUIZ = {
             "statistic": "twittos-reponse",
             # ± 5: 45, Eptica's figure for the retailers who answered tweets, is wrong.
             "tolerance": 5,
-            "explanation": "Seuls [[stat:twittos-reponse]] des twittos insatisfaits obtenaient une réponse. Ne confondez pas avec la part des e-commerçants de la grande distribution qui répondaient aux tweets selon Eptica (édition 2014) : [[stat:ecommercants-reponse-tweets]]. Beaucoup de réclamations restaient donc sans réponse, alors que répondre est payant : d'après l'article, lorsqu'un organisme prend la peine de répondre, trois clients sur quatre jugent satisfaisante la solution proposée.",
+            "explanation": "Seuls [[stat:twittos-reponse]] des twittos insatisfaits obtenaient une réponse. Ne confondez pas avec la part des e-commerçants de la grande distribution qui répondaient aux tweets selon Eptica (édition 2014) : [[stat:ecommercants-reponse-tweets]]. Beaucoup de réclamations restaient donc sans réponse, alors que répondre est payant : d'après l'article, lorsqu'un organisme prend la peine de répondre, [[stat:clients-satisfaits-reponse]] se disaient satisfaits de la solution apportée.",
             "section": ("relation-client-sur-les-reseaux-sociaux", "des-reclamations-sans-reponse"),
         },
         {

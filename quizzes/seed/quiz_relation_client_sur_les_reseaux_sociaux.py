@@ -60,7 +60,7 @@ QUIZ = {
                 ),
                 ("Viadeo", False, "Social Media Examiner ne le citait pas en tête."),
             ],
-            "explanation": "Un tiers des marketeurs BtoB plaçaient LinkedIn en premier, devant Facebook. Côté BtoC, Facebook était jugé le plus important par deux tiers des marques.",
+            "explanation": "Pour les marques qui vendent aux professionnels, c'était LinkedIn : [[stat:btob-linkedin-premier]] le citait en premier, devant Facebook. Pour celles qui vendent aux particuliers, c'était Facebook : [[stat:btoc-facebook-premier]] le considéraient comme la plateforme sociale la plus importante.",
             "section": (
                 "relation-client-sur-les-reseaux-sociaux",
                 "les-entreprises-et-les-marques",
@@ -70,7 +70,7 @@ QUIZ = {
             "kind": "true_false",
             "text": "Selon l'édition 2014 de l'étude Eptica, la majorité des e-commerçants de la grande distribution répondaient aux tweets qui leur étaient adressés.",
             "answer": False,
-            "explanation": "Seuls [[stat:ecommercants-reponse-tweets]] d'entre eux répondaient, et seuls [[stat:twittos-reponse]] des twittos insatisfaits obtenaient une réponse à leur réclamation. C'est regrettable, car d'après l'article, lorsqu'un organisme prend la peine de répondre, trois clients sur quatre jugent satisfaisante la solution proposée.",
+            "explanation": "Seuls [[stat:ecommercants-reponse-tweets]] d'entre eux répondaient, et seuls [[stat:twittos-reponse]] des twittos insatisfaits obtenaient une réponse à leur réclamation. C'est regrettable, car d'après l'article, lorsqu'un organisme prend la peine de répondre, [[stat:clients-satisfaits-reponse]] se disaient satisfaits de la solution apportée.",
             "section": ("relation-client-sur-les-reseaux-sociaux", "des-reclamations-sans-reponse"),
         },
         {
