@@ -67,7 +67,7 @@ def test_after_activation_the_welcome_says_earlier_results_were_kept(client, qui
     submit(client, quiz.slug, answers(form, token))
     response = sign_up_and_activate(client, "camille@exemple.fr")
     welcome = html.unescape(client.get(response.url).content.decode())
-    assert "Vos résultats aux quiz et les leçons lues avant l'inscription sont gardés" in welcome
+    assert "Vos résultats aux quiz et les leçons lues avant l’inscription sont gardés" in welcome
 
 
 def test_the_data_page_says_in_plain_words_what_the_file_is(client, django_user_model):

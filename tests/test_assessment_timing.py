@@ -239,7 +239,7 @@ def test_the_same_quiz_as_entry_and_final_test_with_instant_correction_is_warned
     url = reverse("workshops:edit_assignment", args=[final.pk])
     as_user(client, people["trainer"])
     html = client.get(url).content.decode().replace("&#x27;", "'")
-    assert "Le même quiz sert de test d'entrée et de test final" in html
+    assert "Le même quiz sert de test d’entrée et de test final" in html
     data = {
         "opens_at": "2026-11-24T14:00",
         "due_at": "2026-11-30T18:00",

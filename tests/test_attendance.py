@@ -110,9 +110,9 @@ def test_the_trainer_writes_the_programme_session_by_session(client, people, wor
     "change, message",
     [
         ({"ends_at": "08:00"}, "La séance doit finir après son début."),
-        ({"date": "2026-11-25"}, "La séance doit avoir lieu pendant l&#x27;atelier"),
-        ({"room": ""}, "Indiquez la salle ou l&#x27;adresse de la séance."),
-        ({"remote": "on", "room": ""}, "Indiquez l&#x27;outil de la séance à distance."),
+        ({"date": "2026-11-25"}, "La séance doit avoir lieu pendant l’atelier"),
+        ({"room": ""}, "Indiquez la salle ou l’adresse de la séance."),
+        ({"remote": "on", "room": ""}, "Indiquez l’outil de la séance à distance."),
         ({"starts_at": "12:00", "ends_at": "14:00"}, "Deux séances se chevauchent le 23/11/2026."),
     ],
 )
@@ -463,7 +463,7 @@ def test_no_sheet_no_hours_the_trainer_is_told_why_and_what_to_do(client, people
     as_user(client, people["trainer"])
     response = client.post(reverse("attestations:issue", args=[workshop.pk]), follow=True)
     page = response.content.decode()
-    assert "au moins une feuille d&#x27;émargement contresignée" in page
+    assert "au moins une feuille d’émargement contresignée" in page
     assert "sans feuille, aucune heure ne peut être certifiée" in page
     assert not Attestation.objects.exists()
     # An uncountersigned sheet is no proof either.

@@ -183,7 +183,7 @@ def test_an_attestation_states_the_law_s_content_with_the_learner_s_results(clie
         "14 heures",
         "Action de formation",
         "Présence : 1 séance sur 2",
-        "Positionnement à l'entrée : 0 %",
+        "Positionnement à l’entrée : 0 %",
         "Évaluation des acquis en fin de formation (test final) : 100 %.",
         attestation.get_verify_url(),
     ]:
@@ -203,7 +203,7 @@ def test_an_attestation_states_the_law_s_content_with_the_learner_s_results(clie
     assert "Certificat de réalisation" in text and "Léa Roux" in text
     # The hours of the sessions she signed, not a share of the planned 14.
     assert "Durée réalisée 3,5 heures" in text
-    assert "(présence à 1 séance sur 2, selon les feuilles d'émargement contresignées)" in text
+    assert "(présence à 1 séance sur 2, selon les feuilles d’émargement contresignées)" in text
     # Its signature, stamp, QR code and digest: tests/test_documents.py.
 
 
@@ -217,9 +217,9 @@ def test_the_learner_s_employer_is_on_the_certificate_the_attestation_and_its_ve
     lea, omar = issued[people["learner"].pk], issued[course["omar"].pk]
     as_user(client, people["learner"])
     text = flat(pdf_text(client.get(lea.get_download_url("certificat")).content)[0])
-    assert "Stagiaire Léa Roux Salarié(e) de l'entreprise Fleurs de Saison SARL" in text
+    assert "Stagiaire Léa Roux Salarié(e) de l’entreprise Fleurs de Saison SARL" in text
     text = flat(pdf_text(client.get(lea.get_download_url()).content)[0])
-    assert "Léa Roux, salarié(e) de l'entreprise Fleurs de Saison SARL, a suivi" in text
+    assert "Léa Roux, salarié(e) de l’entreprise Fleurs de Saison SARL, a suivi" in text
     html = client.get(lea.get_verify_url()).content.decode()
     assert "Fleurs de Saison SARL" in html
     # Omar gave no employer: no empty line stands for one.
@@ -231,15 +231,15 @@ def test_the_learner_s_employer_is_on_the_certificate_the_attestation_and_its_ve
 def test_no_final_test_gives_an_attestation_of_attendance_marked_as_such(client, people, course):
     attestation = issue_all(client, people["trainer"], course["workshop"])[people["learner"].pk]
     text = flat(pdf_text(client.get(attestation.get_download_url()).content)[0])
-    assert "Attestation d'assiduité, sans résultats d'évaluation" in text
-    assert "n'a pas passé le test final" in text
+    assert "Attestation d’assiduité, sans résultats d’évaluation" in text
+    assert "n’a pas passé le test final" in text
 
 
 def follow_job(client, response):
     """The job page a "Préparer" button leads to, and the file it offers once done."""
     assert response.status_code == 302 and response.url.startswith("/travaux/"), response
     page = client.get(response.url).content.decode()
-    assert "C'est prêt." in page, page
+    assert "C’est prêt." in page, page
     download = re.search(r'href="(/travaux/[^"]+/fichier/)"', page).group(1)
     return page, b"".join(client.get(download).streaming_content)
 
@@ -272,7 +272,7 @@ def test_the_trainer_prepares_a_zip_of_every_attestation_and_certificate_and_the
         client, client.post(reverse("attestations:prepare_report", args=[workshop]))
     )
     text = flat(pdf_text(content)[0])
-    for expected in ["Rapport de l'atelier", "Léa Roux", "Omar Diallo", "Réussite par question"]:
+    for expected in ["Rapport de l’atelier", "Léa Roux", "Omar Diallo", "Réussite par question"]:
         assert expected in text, expected
     assert course["final"].quiz.title in text and "100 %" in text
 
@@ -286,7 +286,7 @@ def test_attestations_wait_for_the_workshop_s_dates_duration_and_training_body(
     response = as_user(client, people["trainer"]).post(
         reverse("attestations:issue", args=[workshop.pk]), follow=True
     )
-    assert "la durée de l&#x27;atelier en heures" in response.content.decode()
+    assert "la durée de l’atelier en heures" in response.content.decode()
     assert not Attestation.objects.exists()
 
 
@@ -377,7 +377,7 @@ def test_a_no_show_gets_nothing_unless_the_trainer_gives_a_reason(
     assert "2 attestations délivrées ; leurs documents s’impriment." in page or (
         "2 attestations délivrées ; leurs documents s&#x27;impriment." in page
     )
-    assert "pas d&#x27;attestation pour : Zoé Petit" in page
+    assert "pas d’attestation pour : Zoé Petit" in page
     assert not Attestation.objects.filter(user=zoe).exists()
     # Named alone: still nothing.
     client.post(reverse("attestations:issue", args=[workshop.pk]), {"user": zoe.pk})
@@ -396,7 +396,7 @@ def test_revoking_one_attestation_needs_a_reason_and_a_confirmation(client, peop
     attestation = issue_all(client, people["trainer"], course["workshop"])[people["learner"].pk]
     url = reverse("attestations:revoke", args=[attestation.token])
     page = client.get(url).content.decode()
-    assert "Révoquer l&#x27;attestation de Léa Roux" in page
+    assert "Révoquer l’attestation de Léa Roux" in page
     attestation.refresh_from_db()
     assert attestation.revoked_at is None  # opening the page changes nothing
     client.post(url, {"reason": ""})
@@ -454,7 +454,7 @@ def test_deleting_an_account_keeps_the_evidence_for_its_legal_period(client, peo
     as_user(client, learner)
     take(client, course["final"])
     page = client.get(reverse("accounts:delete")).content.decode()
-    assert "feuilles d'émargement (6 ans)" in page
+    assert "feuilles d’émargement (6 ans)" in page
     learner.delete()
 
     assert Attestation.objects.filter(learner_name="Léa Roux", user=None).exists()
@@ -555,7 +555,7 @@ def test_the_attestation_reports_the_entry_test_as_a_starting_point(client, peop
     text = flat(
         pdf_text(as_user(client, people["learner"]).get(attestation.get_download_url()).content)[0]
     )
-    assert "Positionnement à l'entrée : 0 %" in text
+    assert "Positionnement à l’entrée : 0 %" in text
     entry_row = text[text.index(course["entry"].quiz.title) :]
     entry_row = entry_row[: entry_row.index(course["final"].quiz.title)]
     assert "point de départ" in entry_row and "réussi" not in entry_row
@@ -572,7 +572,7 @@ def test_the_attestation_states_the_workshop_s_own_objectives(client, people, co
     text = flat(pdf_text(client.get(attestation.get_download_url()).content)[0])
     objectives = text[text.index("Objectifs de la formation") :]
     assert objectives.startswith(
-        "Objectifs de la formation Publier chaque semaine sur la page de l'entreprise "
+        "Objectifs de la formation Publier chaque semaine sur la page de l’entreprise "
         "Répondre aux avis des clients en 48 heures"
     )
     assert course["entry"].quiz.lesson.title not in objectives.split("Assiduité")[0]
@@ -599,7 +599,7 @@ def test_no_objectives_no_attestation(client, people, course):
     response = as_user(client, people["trainer"]).post(
         reverse("attestations:issue", args=[workshop.pk]), follow=True
     )
-    assert "les objectifs de la formation (Modifier l&#x27;atelier)" in response.content.decode()
+    assert "les objectifs de la formation (Modifier l’atelier)" in response.content.decode()
     assert not Attestation.objects.exists()
 
 

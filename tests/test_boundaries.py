@@ -520,12 +520,12 @@ def test_the_privacy_pages_promise_the_periods_tested_here(client, room):
         "une session de connexion expire au bout de deux semaines et est alors effacée",
         "une inscription jamais activée par le lien envoyé par e-mail est effacée au bout de 7 "
         "jours",
-        "sont gardées 6 ans après la fin de l'année du dernier paiement de la formation",
-        "sont gardés 3 ans après la fin de l'année du dernier paiement de la formation",
+        "sont gardées 6 ans après la fin de l’année du dernier paiement de la formation",
+        "sont gardés 3 ans après la fin de l’année du dernier paiement de la formation",
     ):
         assert promise in privacy, promise
     deletion = page_text(as_user(client, room["learners"][0]).get(reverse("accounts:delete")))
-    assert "feuilles d'émargement (6 ans)" in deletion and "délivrés (3 ans)" in deletion
+    assert "feuilles d’émargement (6 ans)" in deletion and "délivrés (3 ans)" in deletion
 
 
 # Links sent by e-mail.

@@ -180,7 +180,7 @@ def test_an_address_the_server_refuses_is_shown_failed_and_can_be_sent_again(
     with at("2026-11-10 10:00"):
         response = send(client, people["trainer"], workshop)
     page = response.content.decode().replace("&#x27;", "'")
-    assert "L'adresse omar@test.fr a été refusée par le serveur de messagerie" in page
+    assert "L’adresse omar@test.fr a été refusée par le serveur de messagerie" in page
     assert "550 5.1.1 Adresse inconnue" in page
     assert len(smtp.to("lea@test.fr")) == 1 and not smtp.to("omar@test.fr")
     # His address works again: only he is sent it again, Léa is not sent a second one.
@@ -194,5 +194,5 @@ def test_an_address_the_server_refuses_is_shown_failed_and_can_be_sent_again(
 def test_no_convocation_without_a_programme_or_a_roster(client, people, smtp):
     empty, _assignment = make_workshop(people["trainer"], [people["learner"]])
     response = send(client, people["trainer"], empty)
-    assert "Écrivez d'abord le programme" in response.content.decode().replace("&#x27;", "'")
+    assert "Écrivez d’abord le programme" in response.content.decode()
     assert not smtp.messages and not Convocation.objects.exists()

@@ -134,16 +134,16 @@ def test_no_document_is_issued_with_an_empty_signature_and_stamp_box(
     page = response.content.decode().replace("&#x27;", "'").replace("&quot;", '"')
     assert attestation is None and not Document.objects.exists()
     assert "Avant de délivrer les attestations, renseignez" in page
-    assert "l'image de la signature du signataire" in page
-    assert "l'image du cachet de l'organisme" in page
+    assert "l’image de la signature du signataire" in page
+    assert "l’image du cachet de l’organisme" in page
     assert "Paramètres → Organisme de formation" in page
     # The signature alone is not enough: the stamp too.
     body.signature = picture("Signature", SIGNATURE_SIZE, SIGNATURE_COLOUR)
     body.save()
     response, attestation = issue(client, people["trainer"], workshop)
     page = response.content.decode().replace("&#x27;", "'")
-    assert attestation is None and "l'image du cachet de l'organisme" in page
-    assert "l'image de la signature du signataire" not in page
+    assert attestation is None and "l’image du cachet de l’organisme" in page
+    assert "l’image de la signature du signataire" not in page
     body.stamp = picture("Cachet", STAMP_SIZE, STAMP_COLOUR)
     body.save()
     _response, attestation = issue(client, people["trainer"], workshop)

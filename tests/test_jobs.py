@@ -46,7 +46,7 @@ def test_a_finished_job_offers_its_file_to_whoever_started_it(client, owner):
     assert (job.status, job.done, job.total, job.runs) == ("done", 3, 3, 1)
     client.force_login(owner)
     page = client.get(job.get_absolute_url()).content.decode()
-    assert "C'est prêt." in page and "Télécharger compte.txt" in page
+    assert "C’est prêt." in page and "Télécharger compte.txt" in page
     download = client.get(reverse("jobs:download", args=[job.pk]))
     assert download["Content-Disposition"] == 'attachment; filename="compte.txt"'
     assert b"".join(download.streaming_content) == b"3\n"
@@ -60,7 +60,7 @@ def test_a_failed_job_says_why_in_french_and_can_be_tried_again(client, owner):
     client.force_login(owner)
     page = client.get(job.get_absolute_url()).content.decode()
     assert "Ce travail a échoué." in page
-    assert "Le rapport n&#x27;a pas pu être préparé\u00a0: réessayez." in page
+    assert "Le rapport n’a pas pu être préparé\u00a0: réessayez." in page
     assert "Réessayer" in page
     response = client.post(reverse("jobs:retry", args=[job.pk]))
     assert response.status_code == 302 and response.url == job.get_absolute_url()
@@ -128,7 +128,7 @@ def test_a_job_whose_worker_stopped_is_queued_again_and_done(client, owner):
     alive.heartbeat_at = now - timedelta(minutes=3)
     alive.save()
     client.force_login(owner)
-    assert "C'est prêt." in client.get(alive.get_absolute_url()).content.decode()
+    assert "C’est prêt." in client.get(alive.get_absolute_url()).content.decode()
 
 
 def test_a_replaced_run_writes_nothing_more(owner):

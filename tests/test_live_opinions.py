@@ -264,7 +264,7 @@ def test_the_phone_s_form_fits_each_kind(people):
     services.act(session.pk, "next")
     services.act(session.pk, "next")  # the scale
     page = plain(lea.get(session.get_absolute_url()).content.decode())
-    assert "de 1 (Pas du tout à l'aise) à 5 (Tout à fait à l'aise)" in page
+    assert "de 1 (Pas du tout à l’aise) à 5 (Tout à fait à l’aise)" in page
     assert page.count('live-scale__value"') == 5
     services.act(session.pk, "next")
     services.act(session.pk, "next")  # the word cloud

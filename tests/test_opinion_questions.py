@@ -101,7 +101,7 @@ def test_the_quiz_page_asks_them_as_questions_without_a_right_answer(client, mix
     poll_block = mixed_quiz.questions[0]
     for choice in poll_block.value["choices"]:
         assert choice in page
-    assert "De 1 (Pas du tout à l'aise) à 5 (Tout à fait à l'aise)." in page
+    assert "De 1 (Pas du tout à l’aise) à 5 (Tout à fait à l’aise)." in page
     scale_field = f"q-{mixed_quiz.questions[1].id}"
     assert sorted(re.findall(rf'name="{scale_field}" value="(\d+)"', page)) == list("12345")
     assert f'name="q-{mixed_quiz.questions[2].id}"' in page and 'maxlength="40"' in page

@@ -132,7 +132,7 @@ def test_the_satisfaction_rate_comes_from_the_hot_questionnaires_overall_questio
     "query, message",
     [
         ("?du=2025-12-31&au=2025-01-01", "Le début de la période doit précéder sa fin."),
-        ("?du=2026-01-01&au=2026-03-01", "La période ne peut pas finir après aujourd'hui"),
+        ("?du=2026-01-01&au=2026-03-01", "La période ne peut pas finir après aujourd’hui"),
         ("?du=2019-01-01&au=2025-12-31", "Choisissez une période de 5 ans au plus."),
         ("?du=demain&au=2025-12-31", "Saisissez une date, par exemple 31/12/2025."),
     ],
@@ -209,7 +209,7 @@ def test_the_yearly_report_of_2025_is_the_one_counted_by_hand(trainer_client):
     for unknown in ("C", "D", "F-2", "G", "H"):
         assert unknown in [f.number for f in response.context["report"].frames]
     assert text.count("non connu de la plateforme") >= 5
-    assert "Cadre F-1 · Type de stagiaires de l'organisme" in text
+    assert "Cadre F-1 · Type de stagiaires de l’organisme" in text
     assert "Calculé le 10 février 2026 à 10:00." in text
 
 
@@ -221,7 +221,7 @@ def test_the_trainer_sets_the_type_of_trainee_on_the_roster(client, year):
     assert "Type de stagiaire de Léa Roux" in page
     url = reverse("workshops:trainee_type", args=[a.pk, membership.pk])
     response = client.post(url, {"trainee_type": "job_seeker"}, follow=True)
-    assert "Type de stagiaire de Léa Roux : demandeur d'emploi." in text_of(response)
+    assert "Type de stagiaire de Léa Roux : demandeur d’emploi." in text_of(response)
     membership.refresh_from_db()
     assert membership.trainee_type == TraineeType.JOB_SEEKER
     response = client.post(url, {"trainee_type": "astronaute"}, follow=True)
@@ -238,7 +238,7 @@ def test_a_year_without_workshop_says_so_and_gives_no_file(trainer_client):
     response = report(trainer_client, 2024)
     assert response.status_code == 200
     text = text_of(response)
-    assert "Aucun atelier n'a eu de séance émargée et contresignée en 2024" in text
+    assert "Aucun atelier n’a eu de séance émargée et contresignée en 2024" in text
     assert "Télécharger le PDF" not in text
     for name in ("reporting:yearly_report_pdf", "reporting:yearly_report_csv"):
         download = trainer_client.get(reverse(name, args=[2024]))
@@ -322,16 +322,16 @@ def test_the_pdf_reads_back_with_the_cerfas_frames(trainer_client):
     )
     assert "Bilan pédagogique et financier 2025" in text
     for heading in (
-        "Cadre A · Identification de l'organisme de formation",
+        "Cadre A · Identification de l’organisme de formation",
         "Cadre C · Bilan financier hors taxes",
         "Cadre E · Personnes dispensant des heures de formation",
-        "Cadre F-1 · Type de stagiaires de l'organisme",
+        "Cadre F-1 · Type de stagiaires de l’organisme",
         "Cadre F-3 · Objectif général des prestations dispensées",
         "Cadre F-4 · Spécialités de formation",
         "Cadre G · Bilan pédagogique",
     ):
         assert heading in text, heading
-    assert "Personnes en recherche d'emploi 1 6,5" in text
+    assert "Personnes en recherche d’emploi 1 6,5" in text
     assert "Commerce, vente 3 20" in text
     assert "non connu de la plateforme" in text
     assert "Réseaux sociaux pour commerçants" in text and "Le CRM social" in text

@@ -218,12 +218,12 @@ def test_the_deletion_page_and_its_confirmation_say_what_is_kept_and_until_when(
     omar = training["learners"][1]
     kept = [  # 2026, the year of its last session, + 3 years (+ 6 for the sheets)
         "Atelier « Réseaux sociaux pour artisans » : votre nom dans la liste des participants et "
-        "vos réponses à ses quiz, détachées de votre compte et de votre e-mail, jusqu'au "
+        "vos réponses à ses quiz, détachées de votre compte et de votre e-mail, jusqu’au "
         "31 décembre 2029",
         "Atelier « Réseaux sociaux pour artisans » : vos signatures sur ses feuilles "
-        "d'émargement, sous votre nom, jusqu'au 31 décembre 2032.",
+        "d’émargement, sous votre nom, jusqu’au 31 décembre 2032.",
         "Atelier « Réseaux sociaux pour artisans » : les attestations et certificats qui vous "
-        "ont été délivrés, sous votre nom, jusqu'au 31 décembre 2029",
+        "ont été délivrés, sous votre nom, jusqu’au 31 décembre 2029",
     ]
     page = page_text(as_user(client, omar).get(reverse("accounts:delete")))
     for line in kept:

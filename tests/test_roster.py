@@ -81,7 +81,7 @@ def test_an_invitation_by_name_and_e_mail_admits_only_the_account_with_that_addr
     # Not signed in: sign in or up with that address, and come back.
     client.logout()
     html = client.get(path).content.decode()
-    assert "avec l'adresse nina@test.fr" in html
+    assert "avec l’adresse nina@test.fr" in html
     assert f"/compte/connexion/?next={path}" in html
 
     # Another account cannot use it.
@@ -139,7 +139,7 @@ def test_an_invitation_expires_and_a_new_one_replaces_the_old_link(
 
 def test_inviting_someone_already_on_the_roster_is_refused(client, people, workshop):
     response = invite(client, people["trainer"], workshop, email="LEA@test.fr")
-    assert "participe déjà à l&#x27;atelier" in response.content.decode()
+    assert "participe déjà à l’atelier" in response.content.decode()
     assert not Invitation.objects.exists()
     response = invite(client, people["trainer"], workshop, email="pas-une-adresse")
     assert response.status_code == 200
@@ -193,7 +193,7 @@ def test_a_declined_request_admits_no_one_and_accepting_all_admits_each_once(
     assert not JoinRequest.objects.exists()
     # A request answered already (another trainer's tab): a clear message, nothing changes.
     response = client.post(url, {"request": first.pk, "decision": "accept"}, follow=True)
-    assert "Cette demande n&#x27;existe plus." in response.content.decode()
+    assert "Cette demande n’existe plus." in response.content.decode()
     assert not workshop.memberships.filter(user=others[0]).exists()
 
 

@@ -71,7 +71,7 @@ def test_the_hot_questionnaire_opens_at_the_last_session_and_is_answered_once(
     url = reverse("satisfaction:hot", args=[workshop.pk])
     as_user(client, people["learner"])
     with at("2026-11-23 10:00"):  # the first session: too early
-        assert "s'ouvrira au début de la dernière séance" in page(client.get(url))
+        assert "s’ouvrira au début de la dernière séance" in page(client.get(url))
         assert client.post(url, hot_answers()).status_code == 200
     assert not Response.objects.exists()
     with at("2026-11-24 11:30"):
@@ -146,7 +146,7 @@ def test_the_cold_questionnaire_is_e_mailed_weeks_after_answered_once_and_remind
     (message,) = smtp.to("lea@test.fr")
     assert message["Subject"].strip().startswith("Votre avis sur «\u00a0Réseaux sociaux")
     text, html, _files = parts(message)
-    assert "Bonjour Léa," in text and "valable jusqu'au 4 février 2027" in text
+    assert "Bonjour Léa," in text and "valable jusqu’au 4 février 2027" in text
     link = re.search(r"https?://\S+/satisfaction/avis/\S+/", text).group(0)
     assert link.startswith(public_url("/satisfaction/avis/"))
     assert f'href="{link}"' in html
@@ -156,9 +156,7 @@ def test_the_cold_questionnaire_is_e_mailed_weeks_after_answered_once_and_remind
     cold = services.snapshot(services.questionnaire(Timing.COLD))
     done = next(c["id"] for c in cold[1]["choices"] if c["text"] == "Des réponses aux avis clients")
     with at("2027-01-06 09:00"):
-        assert "Qu'avez-vous mis en pratique depuis" in page(client.get(path)).replace(
-            "&#x27;", "'"
-        )
+        assert "Qu’avez-vous mis en pratique depuis" in page(client.get(path))
         response = client.post(path, {cold[0]["id"]: "4", cold[1]["id"]: [done]})
         assert "Merci pour vos réponses" in response.content.decode()
         again = client.post(path, {cold[0]["id"]: "1"})

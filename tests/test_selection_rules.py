@@ -319,21 +319,21 @@ def assigned(response):
 def test_mon_espace_shows_the_scores_that_count(client, course):
     client.force_login(course["lea"])
     space = client.get(reverse("accounts:space"))
-    assert table(space, "Test d'entrée") == {
+    assert table(space, "Test d’entrée") == {
         "Réseaux sociaux pour artisans": ["43 %", "71 %", "+28 points"]
     }
     # The assigned quizzes: the score each one keeps, named after its rule (the final test keeps
     # the last attempt, 71 %, not the best, 86 %).
     for page in (space, client.get(reverse("workshops:my_workshop", args=[course["workshop"].pk]))):
         lines = assigned(page)
-        assert lines["Test d'entrée des artisans"].endswith("· meilleur score 43 %")
+        assert lines["Test d’entrée des artisans"].endswith("· meilleur score 43 %")
         assert lines["Test final des artisans"].endswith(
             "· dernier score 71 % · 3 tentatives sur 3"
         )
         assert lines["Entraînement aux avis"].endswith("· meilleur score 57 %")
     client.force_login(course["omar"])
     space = client.get(reverse("accounts:space"))
-    assert table(space, "Test d'entrée") == {
+    assert table(space, "Test d’entrée") == {
         "Réseaux sociaux pour artisans": ["57 %", "0 %", "−57 points"]
     }
     assert assigned(space)["Test final des artisans"].endswith(
@@ -366,44 +366,44 @@ def test_each_attestation_prints_the_kept_scores_a_final_of_zero_included(client
     }
     lea, omar, hugo = printed["lea"], printed["omar"], printed["hugo"]
     assert (
-        "Positionnement à l'entrée : 43 % (point de départ, mesuré avant la première séance). "
+        "Positionnement à l’entrée : 43 % (point de départ, mesuré avant la première séance). "
         "Évaluation des acquis en fin de formation (test final) : 71 %." in " ".join(lea)
     )
     assert (
-        "Inscription à l'atelier le 20 novembre 2026. Présence : 1 séance sur 1 (feuilles "
-        "d'émargement signées et contresignées). 3 quiz faits sur 3." in " ".join(lea)
+        "Inscription à l’atelier le 20 novembre 2026. Présence : 1 séance sur 1 (feuilles "
+        "d’émargement signées et contresignées). 3 quiz faits sur 3." in " ".join(lea)
     )
     for row in (  # each quiz's row (the table may run onto a second page)
-        "Test d'entrée des artisans (test d'entrée (positionnement)) 43 % — point de départ",
+        "Test d’entrée des artisans (test d’entrée (positionnement)) 43 % — point de départ",
         "Test final des artisans (test final (évaluation des acquis)) 71 % 60 % réussi",
         "Entraînement aux avis 57 % — sans note de réussite",
     ):
         assert row in " ".join(lea), row
     # A final test of 0 % is a result, not an attestation of attendance.
     assert (
-        "Positionnement à l'entrée : 57 % (point de départ, mesuré avant la première séance). "
+        "Positionnement à l’entrée : 57 % (point de départ, mesuré avant la première séance). "
         "Évaluation des acquis en fin de formation (test final) : 0 %." in " ".join(omar)
     )
     assert not any("assiduité" in line for line in omar)
     for row in (
-        "Test d'entrée des artisans (test d'entrée (positionnement)) 57 % — point de départ",
+        "Test d’entrée des artisans (test d’entrée (positionnement)) 57 % — point de départ",
         "Test final des artisans (test final (évaluation des acquis)) 0 % 60 % non réussi",
         "Entraînement aux avis — — non fait",
     ):
         assert row in " ".join(omar), row
     assert (
-        "Inscription à l'atelier le 20 novembre 2026. Présence : 1 séance sur 1 (feuilles "
-        "d'émargement signées et contresignées). 2 quiz faits sur 3." in " ".join(omar)
+        "Inscription à l’atelier le 20 novembre 2026. Présence : 1 séance sur 1 (feuilles "
+        "d’émargement signées et contresignées). 2 quiz faits sur 3." in " ".join(omar)
     )
     # Nothing sent: an attestation of attendance, said as such.
     assert (
-        "Attestation d'assiduité, sans résultats d'évaluation : le stagiaire n'a pas passé le "
+        "Attestation d’assiduité, sans résultats d’évaluation : le stagiaire n’a pas passé le "
         "test final." in hugo
     )
-    assert not any(line.startswith("Test d'entrée (positionnement)") for line in hugo)
+    assert not any(line.startswith("Test d’entrée (positionnement)") for line in hugo)
     assert (
-        "Inscription à l'atelier le 20 novembre 2026. Présence : 1 séance sur 1 (feuilles "
-        "d'émargement signées et contresignées). 0 quiz fait sur 3." in " ".join(hugo)
+        "Inscription à l’atelier le 20 novembre 2026. Présence : 1 séance sur 1 (feuilles "
+        "d’émargement signées et contresignées). 0 quiz fait sur 3." in " ".join(hugo)
     )
 
 
@@ -433,7 +433,7 @@ def test_the_group_report_compares_and_rates_the_kept_attempts_of_current_member
 
     # Léa's best entry (3 right) and Omar's (4); the questions come in order and Léa's right
     # answers were the first ones.
-    assert rates("Test d'entrée des artisans") == ["2 / 2"] * 3 + ["1 / 2"] + ["0 / 2"] * 3
+    assert rates("Test d’entrée des artisans") == ["2 / 2"] * 3 + ["1 / 2"] + ["0 / 2"] * 3
     # Léa's last final (5 right) and Omar's (none).
     assert rates("Test final des artisans") == ["1 / 2"] * 5 + ["0 / 2"] * 2
     assert rates("Entraînement aux avis") == ["1 / 1"] * 4 + ["0 / 1"] * 3
@@ -454,7 +454,7 @@ def test_an_entry_test_sent_after_its_deadline_leaves_the_entry_score_as_it_was(
         assert "il a fermé au début de la première séance" in response.content.decode()
         assert Attempt.objects.filter(user=lea, score=100).count() == 0
         space = client.get(reverse("accounts:space"))
-        assert table(space, "Test d'entrée")["Réseaux sociaux pour artisans"][0] == "43 %"
+        assert table(space, "Test d’entrée")["Réseaux sociaux pour artisans"][0] == "43 %"
         client.force_login(course["trainer"])
         detail = client.get(reverse("workshops:detail", args=[course["workshop"].pk]))
         assert table(detail, "Participant")["Léa Roux"] == ["43 %", "71 %", "+28 points"]

@@ -205,7 +205,8 @@ def test_shares_are_plotted_in_percent_and_labelled_as_the_source_says(client):
     svg = figure[: figure.index("</svg>")]
     values = re.findall(r'<text class="chart__value"[^>]*>([^<]*)</text>', svg)
     assert values == ["2 sur 3", "10\u00a0%", "1 sur 3"]
-    widths = [float(w) for w in re.findall(r'<rect class="chart__bar[^"]*"[^>]* width="([\d.]+)"', svg)]
+    bars = re.findall(r'<rect class="chart__bar[^"]*"[^>]* width="([\d.]+)"', svg)
+    widths = [float(width) for width in bars]
     assert widths[0] / widths[1] == pytest.approx(66.7 / 10, rel=0.02)
     assert widths[2] / widths[1] == pytest.approx(33.3 / 10, rel=0.02)
     table = figure[figure.index("<table") :]

@@ -178,7 +178,7 @@ def test_assigning_needs_a_quiz_and_dates_in_order_and_saves_nothing_otherwise(
         opens_at="2026-12-08T09:00",
         due_at="2026-12-01T18:00",
     )
-    assert "La date limite doit venir après l&#x27;ouverture." in response.content.decode()
+    assert "La date limite doit venir après l’ouverture." in response.content.decode()
     response = new_assignments(client, workshop, [setting["quiz"]], max_attempts="0")
     assert "Autorisez au moins une tentative" in response.content.decode()
     assert workshop.assignments.count() == 1
@@ -461,10 +461,14 @@ def test_per_question_page_shows_the_right_answer_and_the_answer_spread(client, 
     untouched = [
         choice["text"] for choice in choices if not choice["correct"] and choice["text"] != wrong
     ]
+    # As the page prints them (typeset).
+    right, wrong = right.replace("'", "’"), wrong.replace("'", "’")
+    untouched = [text.replace("'", "’") for text in untouched]
     client.force_login(people["trainer"])
     html = client.get(reverse("workshops:assignment_detail", args=[assignment.pk])).content
-    html = html.decode().replace("&#x27;", "'")
-    start = html.index(single.value["text"], html.index('class="section question-report"'))
+    html = html.decode()
+    text = single.value["text"].replace("'", "’")  # typeset
+    start = html.index(text, html.index('class="section question-report"'))
     section = html[start : html.index("</section>", start)]
     assert "Bonne réponse" in section and right in section
     assert "50 % (1 sur 2)" in section.replace("\u00a0", " ")

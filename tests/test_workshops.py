@@ -259,7 +259,7 @@ def test_join_link_sends_newcomers_through_sign_up_and_back(client, setting):
     response = sign_up_and_activate(client, "nina@test.fr", next_url=link)
     assert response.url == link
     html = client.get(link).content.decode()
-    assert "Demander à rejoindre l'atelier" in html and "Prénom" in html
+    assert "Demander à rejoindre l’atelier" in html and "Prénom" in html
     assert client.post(link).status_code == 200  # the name is missing
     assert not workshop.members.filter(email="nina@test.fr").exists()
     response = client.post(link, {"first_name": "Nina", "last_name": "Garcia"})

@@ -82,12 +82,12 @@ def test_signatures_tests_and_an_attestation_from_issue_to_verification(site, br
     # entry test (it closes when the first session starts).
     trainer_page = browser.new_context(locale="fr-FR").new_page()
     sign_in(trainer_page, site, "tina@test.fr", "Formatrice-42")
-    mark_as(trainer_page, site, workshop, entry.title, "test d'entrée")
+    mark_as(trainer_page, site, workshop, entry.title, "test d’entrée")
     mark_as(trainer_page, site, workshop, final.title, "test final")
     lea, omar = phone(browser, site, "lea@test.fr"), phone(browser, site, "omar@test.fr")
     # Omar joins with the workshop's code and his employer: a request the trainer accepts.
     omar.goto(site + "/ateliers/rejoindre/")
-    omar.get_by_label("Code de l'atelier").fill(workshop.join_code)
+    omar.get_by_label("Code de l’atelier").fill(workshop.join_code)
     omar.get_by_label("Entreprise (employeur)").fill("Diallo Cycles")
     omar.get_by_role("button", name="Rejoindre").click()
     assert "Demande envoyée" in omar.locator("main").inner_text()
@@ -144,7 +144,7 @@ def test_signatures_tests_and_an_attestation_from_issue_to_verification(site, br
     )
     karim = phone(browser, site, "karim@test.fr")
     karim.goto(site + workshop.get_join_url())
-    karim.get_by_role("button", name="Demander à rejoindre l'atelier").click()
+    karim.get_by_role("button", name="Demander à rejoindre l’atelier").click()
     karim.goto(f"{site}/emargement/feuille/{sheet.pk}/?code={code_now(trainer_page)}")
     assert "Vous ne pouvez pas encore signer" in karim.locator("main").inner_text()
 
@@ -182,11 +182,11 @@ def test_signatures_tests_and_an_attestation_from_issue_to_verification(site, br
     # The trainer issues the attestations; Léa downloads hers from "Mon espace".
     trainer_page.get_by_role("link", name="Attestations et rapport").click()
     trainer_page.get_by_role(
-        "button", name="Délivrer les attestations aux 2 participants présents qui n'en ont pas"
+        "button", name="Délivrer les attestations aux 2 participants présents qui n’en ont pas"
     ).click()
     issued = trainer_page.locator("main").inner_text().replace("\u00a0", " ").replace("\u202f", " ")
-    assert "2 attestations délivrées ; leurs documents s'impriment." in issued
-    assert "pas d'attestation pour : Zoé Petit" in issued
+    assert "2 attestations délivrées ; leurs documents s’impriment." in issued
+    assert "pas d’attestation pour : Zoé Petit" in issued
 
     lea.goto(site + "/compte/mon-espace/")
     with lea.expect_download() as download:

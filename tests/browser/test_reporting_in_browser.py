@@ -62,7 +62,7 @@ def test_the_yearly_report_from_the_trainers_dashboard(site, browser, width):
     page.get_by_role("button", name="Afficher le bilan").click()
     page.wait_for_url("**/ateliers/bilan/2025/")
     text = page.locator("main").inner_text()
-    assert "Cadre F-1 · Type de stagiaires de l'organisme" in text
+    assert "Cadre F-1 · Type de stagiaires de l’organisme" in text
     assert page_width(page) <= width
     assert no_violation(page) == []
     screenshot(page.locator("body"), f"yearly-report-{width}")

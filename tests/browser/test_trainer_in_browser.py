@@ -26,7 +26,7 @@ def test_a_workshop_from_assignment_to_the_answer_spread(site, browser, tmp_path
     trainer_page.wait_for_url("**/ateliers/")  # trainers land on their workshops
     trainer_page.get_by_role("link", name="Créer un atelier").click()
     trainer_page.get_by_label("Nom").fill("Commerçants du centre")
-    trainer_page.get_by_role("button", name="Créer l'atelier").click()
+    trainer_page.get_by_role("button", name="Créer l’atelier").click()
     code = trainer_page.locator(".join-code").inner_text().strip()
     assert len(code) == 8
 
@@ -43,7 +43,7 @@ def test_a_workshop_from_assignment_to_the_answer_spread(site, browser, tmp_path
     learner_page = browser.new_context().new_page()
     sign_in(learner_page, site, "lea@test.fr", "Apprenante-42")
     learner_page.goto(site + "/ateliers/rejoindre/")
-    learner_page.get_by_label("Code de l'atelier").fill(code)
+    learner_page.get_by_label("Code de l’atelier").fill(code)
     learner_page.get_by_label("Nom", exact=True).fill("Roux")
     learner_page.get_by_role("button", name="Rejoindre").click()
     assert "Demande envoyée" in learner_page.locator("main").inner_text()
@@ -87,7 +87,7 @@ def test_a_workshop_from_assignment_to_the_answer_spread(site, browser, tmp_path
     assert trainer_page.locator(".correction").count() > 0
     assert trainer_page.get_by_text("La bonne réponse").count() > 0
 
-    trainer_page.get_by_role("link", name="Résultats de l'atelier").click()
+    trainer_page.get_by_role("link", name="Résultats de l’atelier").click()
     trainer_page.get_by_role("link", name=crm.title).click()
     first_question = trainer_page.locator(".question-report").first
     assert "Bonne réponse" in first_question.inner_text()
@@ -96,7 +96,7 @@ def test_a_workshop_from_assignment_to_the_answer_spread(site, browser, tmp_path
     counts = [int(cell) for cell in spread.locator("td").all_inner_texts()]
     assert sum(counts) >= 1  # the kept attempt's answer
 
-    trainer_page.get_by_role("link", name="Résultats de l'atelier").click()
+    trainer_page.get_by_role("link", name="Résultats de l’atelier").click()
     with trainer_page.expect_download() as download_info:
         trainer_page.get_by_role("link", name="Télécharger en CSV (Excel)").click()
     path = tmp_path / "resultats.csv"

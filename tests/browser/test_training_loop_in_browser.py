@@ -71,7 +71,7 @@ def test_convocation_hot_and_cold_questionnaires_and_the_figures(site, browser, 
         page = phone(browser, site, learner.email)
         page.goto(f"{site}/ateliers/mes-ateliers/{workshop.pk}/")
         page.get_by_role("link", name="Donner mon avis sur la formation").click()
-        page.get_by_role("group", name=re.compile("Dans l'ensemble")).get_by_label(mark).check()
+        page.get_by_role("group", name=re.compile("Dans l.ensemble")).get_by_label(mark).check()
         page.get_by_label("Adapté").check()
         page.get_by_label("En un mot, ce que vous retenez").fill("Réactivité")
         page.get_by_role("button", name="Envoyer mes réponses").click()
