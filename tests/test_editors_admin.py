@@ -37,7 +37,9 @@ def test_the_freshness_dashboard_lists_what_needs_review_first(client, editor):
     # The reports menu leads there.
     assert reverse("freshness") in client.get(reverse("wagtailadmin_home")).content.decode()
     # The public lesson shows its review date.
-    assert "contenu revu le 2 novembre 2026" in client.get(reviewed.url).content.decode()
+    assert 'Contenu revu le <time datetime="2026-11-02">2 novembre 2026</time>' in (
+        client.get(reviewed.url).content.decode()
+    )
 
 
 def test_listings_show_warnings_statuses_and_french_values(client, editor):
