@@ -14,6 +14,7 @@ from quizzes.sitemaps import QuizSitemap
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots, name="robots"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
     path(
         "sitemap.xml",
         sitemap,

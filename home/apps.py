@@ -7,7 +7,9 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from caching.generation import invalidate_on_change
+        from workshops.models import TrainingBody
 
         from .models import SiteSettings
 
-        invalidate_on_change(SiteSettings)  # navigation, credits
+        invalidate_on_change(SiteSettings)  # navigation, credits, descriptions, legal notice
+        invalidate_on_change(TrainingBody)  # the publisher, in the legal notice

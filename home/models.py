@@ -3,7 +3,14 @@
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    Panel,
+    TabbedInterface,
+)
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -114,9 +121,30 @@ def page_link(verbose_name):
     )
 
 
+def description_field(verbose_name, help_text=""):
+    return models.TextField(verbose_name, blank=True, max_length=300, help_text=help_text)
+
+
+class MissingLegalFactsPanel(Panel):
+    """What the legal notice cannot say yet: the admin lists it, the public page leaves it out."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "home/admin/missing_legal_facts.html"
+
+        def get_context_data(self, parent_context=None):
+            from .legal import legal_notice
+
+            context = super().get_context_data(parent_context)
+            context["missing"] = legal_notice(self.instance).missing
+            return context
+
+
 @register_setting(icon="list-ul")
 class SiteSettings(BaseSiteSetting):
-    """Where the header and footer links lead, and the footer's credits: editors choose."""
+    """The public site's settings, which editors fill in: where the header and footer links
+    lead, the footer's credits, what search engines and link previews read of the pages that are
+    not in the page tree, and the legal notice's facts (those of the training body are in its
+    own settings, "Organisme de formation")."""
 
     course_page = page_link(_("cours"))
     key_figures_page = page_link(_("chiffres clés"))
@@ -132,7 +160,50 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Affiché en pied de page."),
     )
 
-    panels = [
+    # What describes a page outside the page tree (and any page without its own description) to
+    # search engines and in link previews; each its own, never the same text on two pages.
+    site_description = description_field(
+        _("description du site"),
+        _(
+            "Pour les moteurs de recherche et les aperçus de liens, sur les pages qui n'ont pas "
+            "de description à elles. Une ou deux phrases, 160 caractères au plus."
+        ),
+    )
+    quiz_index_description = description_field(_("description de la liste des quiz"))
+    search_description = description_field(_("description de la recherche"))
+    login_description = description_field(_("description de la page de connexion"))
+    signup_description = description_field(_("description de la page d'inscription"))
+    password_reset_description = description_field(
+        _("description de la page « mot de passe oublié »")
+    )
+    share_image_alt = models.CharField(
+        _("texte de l'image de partage"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Ce que montre l'image qui accompagne les liens vers le site (réseaux sociaux, "
+            "messageries), pour qui ne la voit pas."
+        ),
+    )
+
+    # The legal notice (loi pour la confiance dans l'économie numérique, article 6): what the
+    # training body's settings do not already say.
+    publisher_legal_form = models.CharField(
+        _("forme juridique et capital"),
+        max_length=200,
+        blank=True,
+        help_text=_("« Association loi 1901 », « SAS au capital de 10 000 € »…"),
+    )
+    publication_director = models.CharField(
+        _("directeur ou directrice de la publication"), max_length=200, blank=True
+    )
+    contact_email = models.EmailField(_("adresse e-mail de contact"), blank=True)
+    contact_phone = models.CharField(_("téléphone de contact"), max_length=40, blank=True)
+    host_name = models.CharField(_("hébergeur : nom ou raison sociale"), max_length=200, blank=True)
+    host_address = models.TextField(_("hébergeur : adresse"), blank=True)
+    host_phone = models.CharField(_("hébergeur : téléphone"), max_length=40, blank=True)
+
+    navigation_panels = [
         MultiFieldPanel(
             [
                 PageChooserPanel("course_page"),
@@ -152,9 +223,41 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Pied de page"),
         ),
     ]
+    search_panels = [
+        FieldPanel("site_description"),
+        FieldPanel("quiz_index_description"),
+        FieldPanel("search_description"),
+        FieldPanel("login_description"),
+        FieldPanel("signup_description"),
+        FieldPanel("password_reset_description"),
+        FieldPanel("share_image_alt"),
+    ]
+    legal_panels = [
+        MissingLegalFactsPanel(),
+        MultiFieldPanel(
+            [
+                FieldPanel("publisher_legal_form"),
+                FieldPanel("publication_director"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
+            heading=_("Éditeur du site"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("host_name"), FieldPanel("host_address"), FieldPanel("host_phone")],
+            heading=_("Hébergeur"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(navigation_panels, heading=_("Navigation et pied de page")),
+            ObjectList(search_panels, heading=_("Référencement et partage")),
+            ObjectList(legal_panels, heading=_("Mentions légales")),
+        ]
+    )
 
     class Meta:
-        verbose_name = _("navigation et pied de page")
+        verbose_name = _("site public")
 
 
 def page_description(page):

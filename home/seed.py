@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
@@ -34,19 +35,32 @@ HOME_PAGE = {
 }
 HOME_FIGURES = ["france-inscrits", "temps-quotidien", "communaute-bons-plans", "twittos-reponse"]
 
+# The accessibility statement in the RGAA's form; its date is the day the site's content is built.
+ACCESSIBILITY_STATEMENT = {
+    "site_name": "Atelier Réseaux",
+    "commitment": "<p>L'équipe d'Atelier Réseaux s'engage à rendre son site accessible conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005.</p>",
+    "status": "non",
+    "rgaa_version": "4.1.2",
+    "test_results": "<p>Le site n'a pas encore fait l'objet d'un audit de conformité au RGAA : aucun taux de conformité ne peut donc être annoncé. À chaque évolution, ses pages sont vérifiées avec des outils automatiques et au clavier (voir ci-dessous) ; ces vérifications ne remplacent pas un audit.</p>",
+    "non_compliant": "<p>Faute d'audit, la liste des non-conformités n'est pas encore établie. Ce que vous nous signalez est corrigé en priorité.</p>",
+    "derogations": "",
+    "exempt": "",
+    "technologies": "HTML5, CSS, SVG, JavaScript (le site fonctionne aussi sans)",
+    "test_environment": "<ul><li>Chromium, sur ordinateur (1280 pixels de large) et sur téléphone (320 et 375 pixels), avec le texte agrandi à 200 %</li><li>navigation au clavier seul</li></ul>",
+    "tools": "<ul><li>axe-core</li><li>Lighthouse</li><li>validateur HTML du W3C</li><li>pa11y (HTML_CodeSniffer)</li></ul>",
+    "pages_checked": "<ul><li>l'accueil</li><li>la page du cours et chacune de ses leçons</li><li>la liste des quiz, un quiz et son résultat</li><li>les chiffres clés et les ressources</li><li>la recherche</li><li>la connexion et l'inscription</li><li>les mentions légales, cette déclaration et la page sur les données personnelles</li></ul>",
+    "feedback": '<p>Si vous n\'arrivez pas à accéder à un contenu ou à un service, écrivez-nous à <a href="mailto:contact@atelier-reseaux.fr">contact@atelier-reseaux.fr</a> : nous vous orienterons vers une autre solution ou vous fournirons le contenu sous une autre forme.</p>',
+    "remedies": '<p>Cette procédure est à utiliser dans le cas suivant : vous avez signalé au responsable du site un défaut d\'accessibilité qui vous empêche d\'accéder à un contenu ou à un service, et vous n\'avez pas obtenu de réponse satisfaisante.</p><ul><li>écrire un message au Défenseur des droits (<a href="https://formulaire.defenseurdesdroits.fr/">formulaire en ligne</a>) ;</li><li>contacter le délégué du Défenseur des droits dans votre région (<a href="https://www.defenseurdesdroits.fr/saisir/delegues">liste des délégués</a>) ;</li><li>envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.</li></ul>',
+}
+
 STANDARD_PAGES = {
     "legal_page": {
         "title": "Mentions légales",
         "slug": "mentions-legales",
         "introduction": "Qui publie ce site, qui l'héberge, et à qui écrire.",
         "body": [
-            {"type": "heading", "value": "Éditeur"},
-            {
-                "type": "text",
-                "value": "<p>Atelier Réseaux, site de formation en ligne. Contact : contact@atelier-reseaux.fr. À compléter par l'éditeur : raison sociale, adresse, directeur de la publication.</p>",
-            },
-            {"type": "heading", "value": "Hébergement"},
-            {"type": "text", "value": "<p>À compléter : nom et adresse de l'hébergeur.</p>"},
+            # The publisher and the host, from the settings (home.legal): never typed here.
+            {"type": "legal_notice", "value": None},
             {"type": "heading", "value": "Contenus"},
             {
                 "type": "text",
@@ -57,24 +71,8 @@ STANDARD_PAGES = {
     "accessibility_page": {
         "title": "Déclaration d'accessibilité",
         "slug": "accessibilite",
-        "introduction": "Notre engagement pour un site utilisable par toutes et tous.",
-        "body": [
-            {"type": "heading", "value": "État de conformité"},
-            {
-                "type": "text",
-                "value": "<p>Le site vise la conformité au RGAA 4.1 (niveau AA du WCAG 2.1). Il n'a pas encore fait l'objet d'un audit complet : cette déclaration sera mise à jour après l'audit.</p>",
-            },
-            {"type": "heading", "value": "Ce que nous avons prévu"},
-            {
-                "type": "text",
-                "value": "<ul><li>navigation complète au clavier, lien d'évitement vers le contenu ;</li><li>graphiques accompagnés d'un tableau de données ;</li><li>quiz utilisables sans JavaScript, erreurs annoncées et reliées à leur question ;</li><li>contrastes suffisants et mise en page lisible sur téléphone.</li></ul>",
-            },
-            {"type": "heading", "value": "Nous signaler un problème"},
-            {
-                "type": "text",
-                "value": "<p>Si vous ne pouvez pas accéder à un contenu, écrivez-nous à contact@atelier-reseaux.fr : nous vous répondrons et vous fournirons le contenu sous une autre forme. Vous pouvez aussi saisir le Défenseur des droits.</p>",
-            },
-        ],
+        "introduction": "L'état d'accessibilité du site, ce que nous avons vérifié et comment nous signaler un problème.",
+        "body": [{"type": "accessibility_statement", "value": ACCESSIBILITY_STATEMENT}],
     },
     "privacy_page": {
         "title": "Données personnelles",
@@ -117,6 +115,20 @@ CREDITS = (
     "indique sa source et sa date : l'année de l'étude quand la source la donne, sinon l'époque "
     "de sa publication.</p>"
 )
+
+# What search engines and link previews read of the pages outside the page tree, each its own;
+# and the one contact the seed pages already give. The publisher's other facts and the host's are
+# the editors' to fill in (the legal notice leaves out what is missing, and the admin says it).
+SETTINGS_TEXTS = {
+    "site_description": "Atelier Réseaux : un cours gratuit, des quiz et des chiffres clés pour utiliser les réseaux sociaux dans une petite entreprise.",
+    "quiz_index_description": "Tous les quiz du cours, leçon par leçon, et le quiz final : vérifiez ce que vous avez retenu, avec une correction expliquée.",
+    "search_description": "Cherchez dans les leçons, les chiffres clés et les ressources du cours sur les réseaux sociaux pour les petites entreprises.",
+    "login_description": "Connectez-vous pour retrouver votre progression dans le cours, vos résultats aux quiz et vos ateliers.",
+    "signup_description": "Créez un compte gratuit pour garder votre progression dans le cours, vos résultats aux quiz et rejoindre un atelier.",
+    "password_reset_description": "Mot de passe oublié : recevez par e-mail un lien pour en choisir un nouveau et retrouver votre compte.",
+    "share_image_alt": "Atelier Réseaux, les réseaux sociaux pour votre entreprise : cours gratuit en ligne.",
+    "contact_email": "contact@atelier-reseaux.fr",
+}
 
 # Development only: these passwords are printed by `make run` and listed in the README.
 # (e-mail, password, first name, last name, group, superuser)
@@ -192,12 +204,24 @@ def build_standard_pages(home):
     for field, data in STANDARD_PAGES.items():
         page = StandardPage.objects.child_of(home).filter(slug=data["slug"]).first()
         if page is None:
-            page = StandardPage(**data)
+            page = StandardPage(**dated(data))
             home.add_child(instance=page)
             page.save_revision().publish()
             created += 1
         pages[field] = page
     return pages, created
+
+
+def dated(data):
+    """A page's seed with today's date where its content is dated (the accessibility statement
+    is established the day the content is built)."""
+    body = [
+        {**block, "value": {**block["value"], "established_on": timezone.localdate().isoformat()}}
+        if block["type"] == "accessibility_statement"
+        else block
+        for block in data["body"]
+    ]
+    return {**data, "body": body}
 
 
 def build_settings(site, pages):
@@ -208,6 +232,9 @@ def build_settings(site, pages):
             setattr(settings, field, page)
     if not settings.credits:
         settings.credits = CREDITS
+    for field, text in SETTINGS_TEXTS.items():
+        if not getattr(settings, field):
+            setattr(settings, field, text)
     settings.save()
 
 

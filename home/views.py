@@ -5,9 +5,10 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, connections
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -238,3 +239,10 @@ def robots(request):
     ]
     lines.append(f"Sitemap: {public_url(reverse('sitemap'), request)}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page says: the icon
+    among the static files (a temporary redirect: its address changes with its content)."""
+    return HttpResponseRedirect(static("img/favicon.ico"))

@@ -139,6 +139,7 @@ class LessonPage(RememberedRestrictionsMixin, Page):
 
     parent_page_types = ["lessons.CoursePage"]
     subpage_types = []
+    og_type = "article"  # what link previews call a lesson (every other page is a "website")
 
     class Meta:
         verbose_name = _("leçon")

@@ -63,7 +63,7 @@ def test_a_lesson_is_described_by_its_summary_and_a_quiz_by_its_introduction(cli
     html = client.get(lesson.url).content.decode()
     assert meta(html, "name", "description").startswith(lesson.summary[:60])
     quiz = client.get("/quiz/quiz-fideliser-ses-clients/").content.decode()
-    assert meta(quiz, "property", "og:title") == "Quiz : fidéliser ses clients"
+    assert meta(quiz, "property", "og:title") == "Quiz\u00a0: fidéliser ses clients"  # typeset
 
 
 def test_the_sitemap_lists_the_public_pages_only(client):
@@ -180,3 +180,128 @@ def test_an_address_a_wagtail_site_cannot_hold_is_refused(settings, address):
     settings.SITE_URL = address
     with pytest.raises(ImproperlyConfigured, match="SITE_URL"):
         call_command("migrate", verbosity=0)
+
+
+def extra_public_paths():
+    """The pages outside the page tree that search engines read."""
+    return [
+        "/quiz/",
+        "/recherche/",
+        "/compte/connexion/",
+        "/compte/inscription/",
+        "/compte/mot-de-passe/",
+        "/quiz/quiz-final/",
+    ]
+
+
+def test_every_public_page_has_its_own_description(client):
+    seen = {}
+    for path in dict.fromkeys(public_paths() + extra_public_paths()):
+        description = meta(client.get(path).content.decode(), "name", "description")
+        assert description, path
+        assert description not in seen, f"{path} and {seen.get(description)} share one"
+        seen[description] = path
+
+
+def test_a_description_is_typeset_and_cut_after_a_whole_word(client):
+    from typography.french import typeset_plain
+
+    lesson = Page.objects.get(slug="relation-client-sur-les-reseaux-sociaux").specific
+    full = typeset_plain(lesson.summary)
+    assert len(full) > 160  # long enough to be cut
+    html = client.get(lesson.url).content.decode()
+    for description in (
+        meta(html, "name", "description"),
+        meta(html, "property", "og:description"),
+        structured(html)["description"],
+    ):
+        assert description.endswith("…") and len(description) <= 160
+        kept = description.removesuffix("…")
+        assert full.startswith(kept) and full[len(kept)] == " ", description
+        assert "'" not in description
+
+
+def test_editors_write_the_descriptions_of_the_pages_outside_the_page_tree(client):
+    from home.models import SiteSettings
+
+    options = SiteSettings.objects.get()
+    for path, field in [
+        ("/quiz/", "quiz_index_description"),
+        ("/recherche/", "search_description"),
+        ("/compte/connexion/", "login_description"),
+        ("/compte/inscription/", "signup_description"),
+        ("/compte/mot-de-passe/", "password_reset_description"),
+    ]:
+        html = client.get(path).content.decode()
+        assert meta(html, "name", "description") == getattr(options, field).replace(
+            " :", "\u00a0:"
+        ), path
+    options.quiz_index_description = "Les quiz de l'atelier, pour s'entraîner entre deux séances."
+    options.save()
+    html = client.get("/quiz/").content.decode()
+    assert meta(html, "name", "description") == (
+        "Les quiz de l’atelier, pour s’entraîner entre deux séances."
+    )
+
+
+def test_a_lesson_is_an_article_and_every_other_page_a_website(client):
+    for path in public_paths() + extra_public_paths():
+        html = client.get(path).content.decode()
+        expected = "article" if path.startswith("/cours/") and path != "/cours/" else "website"
+        assert meta(html, "property", "og:type") == expected, path
+        assert meta(html, "name", "twitter:card") == "summary_large_image", path
+        assert meta(html, "property", "og:image:alt"), path
+        assert meta(html, "name", "twitter:image:alt") == meta(html, "property", "og:image:alt")
+    lesson = client.get("/cours/fideliser-ses-clients/").content.decode()
+    assert meta(lesson, "property", "article:modified_time").startswith("20")
+
+
+def all_structured(html):
+    return [
+        json.loads(block)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
+
+
+def test_the_home_page_presents_the_organization(client):
+    (organization,) = all_structured(client.get("/").content.decode())
+    assert organization["@type"] == "Organization" and organization["name"] == "Atelier Réseaux"
+    assert organization["url"] == f"{SITE}/"
+    assert organization["logo"].startswith(f"{SITE}/static/") and organization["logo"].endswith(
+        ".png"
+    )
+    assert organization["email"] == "contact@atelier-reseaux.fr"
+
+
+def test_each_lesson_gives_the_breadcrumb_it_shows(client):
+    for lesson in Page.objects.filter(depth=4).live().specific():
+        html = client.get(lesson.url).content.decode()
+        blocks = {data["@type"]: data for data in all_structured(html)}
+        items = blocks["BreadcrumbList"]["itemListElement"]
+        course = lesson.get_parent()
+        assert [(item["position"], item["item"]) for item in items] == [
+            (1, f"{SITE}{course.url}"),
+            (2, f"{SITE}{lesson.url}"),
+        ]
+        assert items[0]["name"] == course.title.replace("'", "’")
+        # The breadcrumb on the page: the course's link, then the lesson.
+        start = html.index('<nav class="breadcrumb"')
+        nav = html[start : html.index("</nav>", start)]
+        assert f'<a href="{course.url}">' in nav and 'aria-current="page"' in nav
+    # No breadcrumb, no BreadcrumbList.
+    for path in ["/", "/cours/", "/chiffres-cles/", "/mentions-legales/"]:
+        html = client.get(path).content.decode()
+        assert "BreadcrumbList" not in html and 'class="breadcrumb"' not in html, path
+
+
+def test_the_site_has_a_favicon_and_a_touch_icon(client):
+    html = client.get("/").content.decode()
+    icons = re.findall(r'<link rel="(icon|apple-touch-icon)" href="([^"]+)"', html)
+    assert {rel for rel, _ in icons} == {"icon", "apple-touch-icon"}
+    for _rel, href in icons:
+        response = client.get(href)
+        assert response.status_code == 200, href
+        assert b"".join(response.streaming_content), href
+    favicon = client.get("/favicon.ico")
+    assert favicon.status_code == 302 and favicon.url.endswith(".ico")
+    assert client.get(favicon.url).status_code == 200

@@ -156,3 +156,21 @@ def test_no_public_page_shows_a_typewriter_apostrophe(client):
         assert straight_apostrophes(html) == [], path
         assert APOSTROPHE in html, path
 
+
+def test_search_engines_and_link_previews_read_the_page_typeset(client):
+    """The meta description, og:description, og:title and the JSON-LD, typeset like the page
+    (they are attributes and a script, which the page's typesetting leaves alone)."""
+    import json
+
+    from tests.test_seo import meta, structured
+
+    for path in ["/", "/cours/", "/cours/relation-client-sur-les-reseaux-sociaux/", "/quiz/"]:
+        html = client.get(path).content.decode()
+        for text in (
+            meta(html, "name", "description"),
+            meta(html, "property", "og:description"),
+            meta(html, "property", "og:title"),
+            json.dumps(structured(html) or {}, ensure_ascii=False),
+        ):
+            assert "'" not in text, (path, text)
+            assert not BREAKABLE.search(text), (path, text)
