@@ -148,7 +148,7 @@ def test_the_migration_counts_the_reading_time_of_existing_lessons_again():
 
     from django.apps import apps
 
-    migration = import_module("lessons.migrations.0006_reading_time_from_displayed_words")
+    migration = import_module("lessons.migrations.0008_reading_time_from_displayed_words")
     lesson = LessonPage.objects.get(slug="relation-client-sur-les-reseaux-sociaux")
     right = lesson.reading_minutes
     LessonPage.objects.filter(pk=lesson.pk).update(reading_minutes=7)  # as it said before

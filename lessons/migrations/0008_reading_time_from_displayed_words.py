@@ -23,7 +23,7 @@ def recount(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("lessons", "0005_identifiers_from_titles"),
+        ("lessons", "0007_link_checks"),
         ("figures", "0004_statistic_sentences_and_dates"),
     ]
 
