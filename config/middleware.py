@@ -7,14 +7,18 @@ from django.core.exceptions import BadRequest
 
 class SiteCSPMiddleware(CSPMiddleware):
     """The strict policy everywhere, except the Wagtail admin, whose editor needs inline
-    scripts and styles (date pickers, Draftail). Framing says what X-Frame-Options says: no
-    one (DENY, the default), or the site itself (SAMEORIGIN: Wagtail's preview panel)."""
+    scripts and styles (date pickers, Draftail). No one may frame a response (DENY, the default),
+    except the site itself for what the admin's preview panel shows: a response marked
+    SAMEORIGIN, and a preview. Wagtail renders a preview through the whole middleware chain on
+    a request of its own, marked `is_preview`, then marks the outer response SAMEORIGIN: the
+    policy set on the inner one is the one the browser reads."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         replace = dict(parts.replace or {})
         same_origin = response.get("X-Frame-Options", "").upper() == "SAMEORIGIN"
-        replace["frame-ancestors"] = [SELF] if same_origin else [NONE]
+        previewed = getattr(request, "is_preview", False)
+        replace["frame-ancestors"] = [SELF] if same_origin or previewed else [NONE]
         if request.path.startswith("/admin/"):
             replace.update(
                 {
