@@ -2,9 +2,9 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -38,6 +38,7 @@ from caching.routing import RememberedRestrictionsMixin
 from . import wording
 from .blocks import KeyFiguresSectionBlock
 from .charts import ChartItem, build_chart
+from .forms import StatisticForm
 
 
 @register_setting(icon="date")
@@ -183,6 +184,7 @@ class Statistic(
 
     objects = StatisticQuerySet.as_manager()
 
+    base_form_class = StatisticForm  # the value typed the French way: "80,5"
     panels = [
         TitleFieldPanel("label", classname="", placeholder=False),
         FieldRowPanel([FieldPanel("value"), FieldPanel("unit"), FieldPanel("denominator")]),
@@ -230,25 +232,56 @@ class Statistic(
     def __str__(self):
         return self.sentence
 
+    def clean(self):
+        super().clean()
+        errors = self.value_errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def value_errors(self):
+        """What makes the value impossible in its unit, by field: {field: message}."""
+        value, denominator = self.value, self.denominator
+        if value is None:
+            return {}
+        if self.unit == Unit.PERCENT and not 0 <= value <= 100:
+            return {"value": _("Un pourcentage est compris entre 0 et 100 %.")}
+        if self.unit == Unit.SHARE:
+            if not denominator:
+                return {"denominator": _("Une part se lit « 4 sur 5 » : indiquez ici le 5.")}
+            if not 0 <= value <= denominator:
+                return {
+                    "value": _("Une part est comprise entre 0 et %(whole)s sur %(whole)s.")
+                    % {"whole": denominator}
+                }
+            return {}
+        if denominator:
+            return {"denominator": _("Seule une part a un « sur » : laissez ce champ vide.")}
+        if self.unit in (Unit.HOURS, Unit.MINUTES) and value < 0:
+            return {"value": _("Une durée ne peut pas être négative.")}
+        if value < 0:
+            return {"value": _("Un nombre de personnes ou de choses ne peut pas être négatif.")}
+        return {}
+
     @property
     def display_value(self):
-        """The value as a French reader expects it: "65 %", "4 sur 5", "1 h 30"."""
-        value = self.value.normalize() if self.value == self.value.to_integral() else self.value
+        """The value as a French reader expects it: "65 %", "80,5 %", "4 sur 5", "1 h 30".
+        Every place that writes a figure writes it through here (or wording.plain_number)."""
+        number = wording.plain_number(self.value)
         if self.unit == Unit.PERCENT:
-            return f"{number_format(value)}\u00a0%"
+            return f"{number}\u00a0%"
         if self.unit == Unit.SHARE:
             return _("%(value)s sur %(denominator)s") % {
-                "value": number_format(value),
-                "denominator": self.denominator or "?",
+                "value": number,
+                "denominator": wording.plain_number(self.denominator) if self.denominator else "?",
             }
-        if self.unit == Unit.MINUTES and self.value >= 60:
+        if self.unit == Unit.MINUTES and self.value >= 60 and self.value == int(self.value):
             hours, minutes = divmod(int(self.value), 60)
             return f"{hours}\u00a0h\u00a0{minutes:02d}" if minutes else f"{hours}\u00a0h"
         if self.unit == Unit.MINUTES:
-            return f"{number_format(value)}\u00a0min"
+            return f"{number}\u00a0min"
         if self.unit == Unit.HOURS:
-            return f"{number_format(value)}\u00a0h"
-        return number_format(value, force_grouping=True)
+            return f"{number}\u00a0h"
+        return number
 
     @property
     def headline(self):
@@ -394,7 +427,7 @@ class Series(
             written = str(statistic.display_value)
             percent = written
             if uses_percent and statistic.unit != Unit.PERCENT:
-                percent = f"{number_format(round(statistic.percent))}\u00a0%"
+                percent = f"{wording.plain_number(round(statistic.percent))}\u00a0%"
             items.append(
                 ChartItem(
                     label=item.label,

@@ -41,10 +41,12 @@ ARTICLES = ("un ", "une ")
 
 
 def plain_number(value):
-    """1 → "1", 2.50 → "2,5": the number without its trailing zeros, with a decimal comma."""
+    """How the site writes every figure's number: 1.00 → "1", 80.50 → "80,5", 1234 → "1 234"
+    (a no-break space between thousands), never "-0": no trailing zeros, a decimal comma."""
     value = Decimal(value)
-    value = value.normalize() if value == value.to_integral() else value
-    return number_format(value, force_grouping=True)
+    if value == 0:
+        value = Decimal(0)  # "-0" reads as a mistake
+    return number_format(value.normalize(), force_grouping=True)
 
 
 def has_words(value):

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from django.utils.formats import number_format
+from figures.wording import plain_number
 
 
 def canonical_number(value):
@@ -15,5 +15,5 @@ def canonical_number(value):
 
 
 def french_number(value):
-    """12.5 → "12,5"; 1000 → "1 000" (with a narrow no-break space); -0 → "0"."""
-    return number_format(Decimal(canonical_number(value)), force_grouping=True)
+    """12.5 → "12,5"; 1000 → "1 000"; -0 → "0": as the site writes every figure."""
+    return plain_number(value)

@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from figures.charts import ChartItem, build_chart
 from lessons.links import links_in
 
 from .models import Attempt, Quiz
+from .numbers import french_number
 from .opinions import is_scored
 from .scoring import accepted_range, describe_right_answer, placement
 
@@ -35,13 +35,13 @@ def numeric_ranges(question):
     low, high = accepted_range(question)
     unit = question.get("unit", "")
     return [
-        Spread(_("En dessous de %(value)s %(unit)s") % {"value": number_format(low), "unit": unit}),
+        Spread(_("En dessous de %(value)s %(unit)s") % {"value": french_number(low), "unit": unit}),
         Spread(
             _("De %(low)s à %(high)s %(unit)s")
-            % {"low": number_format(low), "high": number_format(high), "unit": unit},
+            % {"low": french_number(low), "high": french_number(high), "unit": unit},
             correct=True,
         ),
-        Spread(_("Au-dessus de %(value)s %(unit)s") % {"value": number_format(high), "unit": unit}),
+        Spread(_("Au-dessus de %(value)s %(unit)s") % {"value": french_number(high), "unit": unit}),
     ]
 
 
