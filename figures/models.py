@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +22,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
+    GroupApprovalTask,
     LockableMixin,
     Orderable,
     Page,
@@ -39,6 +40,7 @@ from . import wording
 from .blocks import KeyFiguresSectionBlock
 from .charts import ChartItem, build_chart
 from .forms import StatisticForm
+from .units import Unit
 
 
 @register_setting(icon="date")
@@ -70,12 +72,25 @@ class FiguresSettings(BaseGenericSetting):
         return timezone.localdate().year - cls.load().review_after_years
 
 
-class Unit(models.TextChoices):
-    PERCENT = "percent", _("pourcentage (%)")
-    SHARE = "share", _("part (« 4 sur 5 »)")
-    HOURS = "hours", _("heures")
-    MINUTES = "minutes", _("minutes")
-    COUNT = "count", _("nombre")
+class TypedFiguresMixin(models.Model):
+    """A text that may type a statistic's figure by hand instead of citing it (figures.typed):
+    the model names the fields a reader sees in `typed_figure_fields`. Its editor may say why a
+    figure is typed on purpose; the reason is a field, so each revision keeps its own."""
+
+    typed_figure_fields = ()
+
+    typed_figures_reason = models.TextField(
+        _("chiffres saisis volontairement"),
+        blank=True,
+        help_text=_(
+            "Un chiffre clé tapé à la main ne suit pas sa statistique : citez-le plutôt avec le "
+            "bouton « % ». S'il doit rester tapé (une question qui porte sur ce chiffre…), dites "
+            "pourquoi ici : un modérateur pourra alors valider."
+        ),
+    )
+
+    class Meta:
+        abstract = True
 
 
 class StatisticQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -512,3 +527,58 @@ class KeyFiguresPage(RememberedRestrictionsMixin, Page):
             (section, section.visible_items(tagged.get(selected))) for section in sections
         ]
         return context
+
+
+class ModerationTask(GroupApprovalTask):
+    """Wagtail's approval by a group, which will not approve a text that types a statistic's
+    figure by hand (figures.typed) unless its editor said why: the approval is not offered, and
+    refused if posted. What is checked is what approval publishes, the latest revision."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("validation par un groupe, chiffres cités vérifiés")
+        verbose_name_plural = _("validations par un groupe, chiffres cités vérifiés")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.pk:  # Wagtail would record the concrete model (a group approval task)
+            from django.contrib.contenttypes.models import ContentType
+
+            self.content_type = ContentType.objects.get_for_model(self, for_concrete_model=False)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Les membres des groupes choisis valident ; un texte où un chiffre clé est tapé à la "
+            "main, sans raison donnée, ne peut pas être validé."
+        )
+
+    def uncited_figures(self, obj):
+        """The figures typed without a reason in what approving `obj` would publish."""
+        from .typed import uncited_figures
+
+        obj = getattr(obj, "specific", obj)
+        if not isinstance(obj, TypedFiguresMixin):
+            return []
+        revision = obj.get_latest_revision()
+        checked = getattr(self, "_checked", {})
+        self._checked = checked
+        key = (obj._meta.label, obj.pk, revision.pk if revision else None)
+        if key not in checked:
+            checked[key] = uncited_figures(revision.as_object() if revision else obj)
+        return checked[key]
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if actions and self.uncited_figures(obj):
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            self._checked = {}  # the revision may be new: the approver may have edited it
+            if self.uncited_figures(task_state.workflow_state.content_object):
+                raise PermissionDenied(
+                    _("Un chiffre clé est tapé à la main sans raison donnée : validation refusée.")
+                )
+        return super().on_action(task_state, user, action_name, **kwargs)

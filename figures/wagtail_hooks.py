@@ -1,7 +1,11 @@
 import django_filters
-from django.urls import reverse_lazy
+from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin import messages as admin_messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.rich_text.editors.draftail import features as draftail_features
 from wagtail.admin.ui.tables import Column
@@ -10,8 +14,9 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetChosenV
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_ui import WarningColumn, status_column
-from .models import Series, Statistic
+from .models import Series, Statistic, TypedFiguresMixin
 from .rich_text import CONTENTSTATE_RULE, ENTITY, FEATURE, StatisticEmbedHandler
+from .typed import uncited_figures
 
 
 class StatisticChosenView(SnippetChosenView):
@@ -132,3 +137,117 @@ def register_statistic_feature(features):
             css={"all": ["figures/statistic-entity.css"]},
         ),
     )
+
+
+# Figures typed by hand (figures.typed): a warning at each save and submission, and no
+# publication by a moderator while one is left without a reason. Approving is refused by the
+# workflow's task itself (models.ModerationTask).
+
+
+def typed_figures_message(found):
+    """ "Chiffre clé tapé à la main : « 65 % » (Contenu › Paragraphe n° 3), la valeur de
+    « 65 % des internautes… »." and how to cite it."""
+    listed = format_html_join(
+        " ; ",
+        "« {} » ({}), {} « {} »",
+        ((figure.typed, figure.where, _("la valeur de"), figure.statistic) for figure in found),
+    )
+    return format_html(
+        "{} {}. {}",
+        ngettext(
+            "Chiffre clé tapé à la main :",
+            "%(count)s chiffres clés tapés à la main :",
+            len(found),
+        )
+        % {"count": len(found)},
+        listed,
+        _(
+            "Citez-les avec le bouton « % » de la barre d'outils du texte : le site affichera "
+            "leur valeur publiée, avec leur source. S'ils doivent rester tapés, dites pourquoi "
+            "dans « Chiffres saisis volontairement » : sans cela, un modérateur ne pourra pas "
+            "valider."
+        ),
+    )
+
+
+def typed_figures_buttons(found):
+    buttons = [
+        admin_messages.button(reverse("editors_guide") + "#citer-un-chiffre", _("Comment citer"))
+    ]
+    statistic = found[0].statistic
+    buttons.append(
+        admin_messages.button(
+            reverse("wagtailsnippets_figures_statistic:edit", args=[statistic.pk]),
+            _("Voir la statistique"),
+            new_window=True,
+        )
+    )
+    return buttons
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def warn_about_typed_figures(request, instance):
+    """Saved, or submitted: the editor learns at once which figure is typed and how to cite
+    it (unless they already said why it is typed on purpose)."""
+    instance = getattr(instance, "specific", instance)
+    if isinstance(instance, TypedFiguresMixin):
+        found = uncited_figures(instance)
+        if found:
+            admin_messages.warning(
+                request, typed_figures_message(found), buttons=typed_figures_buttons(found)
+            )
+
+
+@hooks.register("before_publish_page")
+@hooks.register("before_publish")
+def refuse_to_publish_typed_figures(request, instance):
+    """A moderator's "Publier" goes no further than a draft while a figure is typed without a
+    reason; approving is refused the same way (ModerationTask)."""
+    instance = getattr(instance, "specific", instance)
+    if not isinstance(instance, TypedFiguresMixin):
+        return None
+    found = uncited_figures(instance)
+    if not found:
+        return None
+    admin_messages.error(
+        request,
+        format_html(
+            "{} {}",
+            _("Enregistré comme brouillon, non publié."),
+            typed_figures_message(found),
+        ),
+        buttons=typed_figures_buttons(found),
+    )
+    return redirect(edit_url(instance))
+
+
+@hooks.register("before_bulk_action")
+def refuse_to_publish_typed_figures_in_bulk(request, action_type, objects, action):
+    if action_type != "publish":
+        return None
+    refused = [
+        item
+        for item in (getattr(obj, "specific", obj) for obj in objects)
+        if isinstance(item, TypedFiguresMixin)
+        and uncited_figures(item.get_latest_revision_as_object())
+    ]
+    if not refused:
+        return None
+    admin_messages.error(
+        request,
+        format_html(
+            "{} {}",
+            _("Rien n'a été publié : un chiffre clé est tapé à la main, sans raison donnée, dans"),
+            format_html_join(", ", "« {} »", ((str(item),) for item in refused)),
+        ),
+    )
+    return redirect(request.META.get("HTTP_REFERER") or reverse("wagtailadmin_home"))
+
+
+def edit_url(instance):
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    return AdminURLFinder().get_edit_url(instance) or reverse("wagtailadmin_home")

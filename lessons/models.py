@@ -29,6 +29,8 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from caching.pagecache import do_not_cache
 from caching.routing import RememberedRestrictionsMixin
+from figures.models import TypedFiguresMixin
+from figures.panels import typed_figures_panel
 
 from .blocks import LessonBodyBlock, SourceBlock, heading_anchor
 
@@ -47,7 +49,7 @@ WORDS_PER_MINUTE = 200
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class CoursePage(RememberedRestrictionsMixin, Page):
+class CoursePage(RememberedRestrictionsMixin, TypedFiguresMixin, Page):
     introduction = RichTextField(_("introduction"), features=INTRO_FEATURES)
     audience = RichTextField(_("à qui s'adresse ce cours"), blank=True, features=INTRO_FEATURES)
     outcomes = RichTextField(_("ce que vous saurez faire"), blank=True, features=INTRO_FEATURES)
@@ -57,7 +59,9 @@ class CoursePage(RememberedRestrictionsMixin, Page):
         FieldPanel("introduction"),
         FieldPanel("audience"),
         FieldPanel("outcomes"),
+        typed_figures_panel(),
     ]
+    typed_figure_fields = ("introduction", "audience", "outcomes")
     search_fields = [
         *Page.search_fields,
         index.SearchField("introduction"),
@@ -83,7 +87,7 @@ class CoursePage(RememberedRestrictionsMixin, Page):
         return context
 
 
-class LessonPage(RememberedRestrictionsMixin, Page):
+class LessonPage(RememberedRestrictionsMixin, TypedFiguresMixin, Page):
     summary = models.TextField(
         _("résumé"), help_text=_("Une ou deux phrases, montrées sur la page du cours.")
     )
@@ -118,10 +122,12 @@ class LessonPage(RememberedRestrictionsMixin, Page):
         FieldPanel("objectives"),
         FieldPanel("body"),
         FieldPanel("sources"),
+        typed_figures_panel(),
         MultiFieldPanel(
             [FieldPanel("reviewed_on"), FieldPanel("review_note")], heading=_("Relecture")
         ),
     ]
+    typed_figure_fields = ("title", "summary", "objectives", "body")
     # Where a word is found ranks the lesson: its title, then its headings and summary, then its
     # text (weights on PostgreSQL; home.views.rank_by_place makes sure of it on SQLite). Every
     # field is also in the autocomplete index, so that the beginning of a word finds it.
@@ -233,6 +239,7 @@ class TaggedResource(TaggedItemBase):
 
 
 class Resource(
+    TypedFiguresMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -286,7 +293,9 @@ class Resource(
         FieldPanel("description"),
         FieldPanel("tags"),
         FieldPanel("slug", widget=SlugInput),
+        typed_figures_panel(),
     ]
+    typed_figure_fields = ("title", "description")
     search_fields = [
         index.SearchField("title", boost=2),
         index.SearchField("description"),

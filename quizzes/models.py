@@ -24,6 +24,9 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from figures.models import TypedFiguresMixin
+from figures.panels import typed_figures_panel
+
 from .blocks import QuestionsBlock
 from .editing import QuizAdminForm, SecondQuizWarningPanel
 
@@ -48,6 +51,7 @@ class QuizQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
 
 class Quiz(
+    TypedFiguresMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -126,7 +130,9 @@ class Quiz(
             heading=_("Règles"),
         ),
         FieldPanel("questions"),
+        typed_figures_panel(),
     ]
+    typed_figure_fields = ("title", "intro", "questions")
     search_fields = [
         index.SearchField("title"),
         index.AutocompleteField("title"),

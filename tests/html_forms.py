@@ -107,3 +107,15 @@ def _value(data, prefix, block, value):
         data[prefix] = block.get_form_state(value)
     else:
         data[prefix] = "" if value is None else str(value)
+
+
+def edit_form(client, edit_url, instance):
+    """An admin edit form as the browser sends it: the fields of the page, and each of the
+    instance's StreamFields as the editor's script posts them."""
+    from wagtail.fields import StreamField
+
+    data = form_data(client.get(edit_url).content.decode())
+    for field in instance._meta.get_fields():
+        if isinstance(field, StreamField):
+            data.update(stream_data(field.name, getattr(instance, field.name)))
+    return data

@@ -1,95 +1,16 @@
 """Figures inside running text: a statistic cited in a paragraph shows its current published
-value with its date and source; no figure of a statistic is typed as a number in the lessons or
-the quizzes' explanations; the usage report counts the citations."""
+value with its date and source; the usage report counts the citations. That no figure of a
+statistic is typed by hand instead is figures.typed's rule (tests/test_typed_figures.py)."""
 
-import re
 from html import unescape
 
 import pytest
-from django.utils.html import strip_tags
 
-from figures.models import Statistic, Unit
-from lessons.models import CoursePage, LessonPage, Resource
+from figures.models import Statistic
+from lessons.models import LessonPage
 from quizzes.models import Quiz
 
 pytestmark = pytest.mark.django_db
-
-SPACE = r"[\s\u00a0\u202f]*"
-
-
-def typed_forms(statistic):
-    """A regular expression for the statistic's figure typed by hand next to its unit: "65 %",
-    "65 pour cent", "4 sur 5", "1 h 30", "90 minutes"."""
-    value = statistic.value.normalize()
-    number = format(value, "f")
-    numbers = "|".join(re.escape(n) for n in {number, number.replace(".", ",")})
-    start = r"(?<![\d,.])(?:" + numbers + ")"
-    if statistic.unit == Unit.PERCENT:
-        return start + SPACE + r"(?:%|pour" + SPACE + "cent)"
-    if statistic.unit == Unit.SHARE:
-        return start + SPACE + "sur" + SPACE + str(statistic.denominator) + r"\b"
-    if statistic.unit == Unit.HOURS:
-        return start + SPACE + r"(?:h\b|heures?)"
-    if statistic.unit == Unit.MINUTES:
-        hours, minutes = divmod(int(value), 60)
-        spelled = rf"(?<!\d){hours}{SPACE}h{SPACE}{minutes:02d}" if hours else "(?!)"
-        return rf"(?:{start}{SPACE}(?:min\b|minutes)|{spelled})"
-    return None  # a count has no unit to sit next to
-
-
-def _strings(value):
-    """Every string inside a block's raw value (a struct's fields, a list's items)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item.get("value", item) if isinstance(item, dict) else item)
-
-
-def _stream(where, stream):
-    for item in stream.raw_data:
-        for text in _strings(item["value"]):
-            yield f"{where} ({item['type']})", strip_tags(text)
-
-
-def texts_to_scan():
-    """(where, plain text) of every text a reader sees that could carry a figure: the course
-    page, each lesson's summary, objectives and body, each resource's description, each quiz's
-    introduction, and its questions with their choices, feedback and explanation. The stored
-    text: rendering would turn each citation into its figure."""
-    for course in CoursePage.objects.live():
-        for field in ("introduction", "audience", "outcomes"):
-            yield f"{course.title} ({field})", strip_tags(getattr(course, field))
-    for lesson in LessonPage.objects.live():
-        yield f"{lesson.title} (résumé)", lesson.summary
-        yield from _stream(lesson.title, lesson.objectives)
-        yield from _stream(lesson.title, lesson.body)
-    for resource in Resource.objects.filter(live=True):
-        yield f"{resource.title} (description)", resource.description
-    for quiz in Quiz.objects.filter(live=True):
-        yield f"{quiz.title} (introduction)", quiz.intro
-        for item in quiz.questions.raw_data:
-            where = f"{quiz.title}: {item['value']['text'][:40]}"
-            for text in _strings(item["value"]):
-                yield where, strip_tags(text)
-
-
-def test_no_statistic_is_typed_as_a_number_anywhere_a_reader_looks():
-    forms = [
-        (statistic, re.compile(pattern, re.IGNORECASE))
-        for statistic in Statistic.objects.filter(live=True)
-        if (pattern := typed_forms(statistic))
-    ]
-    typed = [
-        f"{where}: « {match.group(0)} » is {statistic.slug}"
-        for where, text in texts_to_scan()
-        for statistic, pattern in forms
-        for match in pattern.finditer(text)
-    ]
-    assert not typed, "\n".join(typed)
 
 
 def cite(statistic):

@@ -5,13 +5,12 @@ count, reading time, accessibility). Every other response forbids framing to any
 
 import pytest
 from django.urls import reverse
-from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from figures.models import Series, Statistic
 from lessons.models import Resource
 from quizzes.models import Quiz
-from tests.html_forms import form_data, stream_data
+from tests.html_forms import edit_form
 
 pytestmark = pytest.mark.django_db
 
@@ -31,16 +30,6 @@ SNIPPETS = [
     (Quiz, "title", "wagtailsnippets_quizzes_quiz"),
 ]
 CHANGED = "Titre changé pour un aperçu"
-
-
-def edit_form(client, edit_url, instance):
-    """The edit form as the browser sends it: the fields of the page, and each StreamField as
-    the editor's script posts it."""
-    data = form_data(client.get(edit_url).content.decode())
-    for field in instance._meta.get_fields():
-        if isinstance(field, StreamField):
-            data.update(stream_data(field.name, getattr(instance, field.name)))
-    return data
 
 
 def framing(response):

@@ -41,10 +41,10 @@ LESSON = {
             "text",
             (
                 "<p>Premier enseignement : les réseaux sociaux faisaient déjà partie du quotidien d'une "
-                "large part des Français. D'après les estimations de l'agence média We Are Social, plus des "
-                "deux tiers des Français étaient inscrits sur au moins un réseau, et plus de la moitié y "
-                "étaient réellement actifs. Les internautes français y passaient aussi beaucoup de temps "
-                "chaque jour.</p>"
+                "large part des Français. D'après les estimations de l'agence média We Are Social, "
+                "[[stat:france-inscrits]] des Français étaient inscrits sur au moins un réseau, et "
+                "[[stat:france-actifs]] y étaient réellement actifs. Les internautes français y "
+                "passaient aussi beaucoup de temps chaque jour.</p>"
             ),
         ),
         ("chart", "france-usage"),

@@ -88,6 +88,7 @@ def build_quizzes():
             shuffle_questions=is_course_quiz,
             shuffle_choices=True,
             questions=[_question(q, lessons, statistics) for q in data["questions"]],
+            typed_figures_reason=data.get("typed_figures_reason", ""),
             live=False,
         )
         quiz.save()

@@ -6,6 +6,11 @@ QUIZ = {
     "lesson": None,
     "intro": "Faites le point sur l'ensemble du cours, des bases des réseaux sociaux jusqu'à la relation client.",
     "pass_mark": 60,
+    # Two questions ask for a share itself: their answers give it, and an answer cannot cite.
+    "typed_figures_reason": (
+        "Deux questions demandent une part (« un client sur trois », « quatre sociétés sur "
+        "cinq ») : leurs réponses la donnent, et une réponse ne peut pas citer de statistique."
+    ),
     "questions": [
         {
             "kind": "single",
