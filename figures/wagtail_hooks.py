@@ -161,11 +161,15 @@ def typed_figures_message(found):
         )
         % {"count": len(found)},
         listed,
-        _(
+        ngettext(
+            "Citez-le avec le bouton « % » de la barre d'outils du texte : le site affichera sa "
+            "valeur publiée, avec sa source. S'il doit rester tapé, dites pourquoi dans "
+            "« Chiffres saisis volontairement » : sans cela, un modérateur ne pourra pas valider.",
             "Citez-les avec le bouton « % » de la barre d'outils du texte : le site affichera "
             "leur valeur publiée, avec leur source. S'ils doivent rester tapés, dites pourquoi "
             "dans « Chiffres saisis volontairement » : sans cela, un modérateur ne pourra pas "
-            "valider."
+            "valider.",
+            len(found),
         ),
     )
 
@@ -192,6 +196,8 @@ def typed_figures_buttons(found):
 def warn_about_typed_figures(request, instance):
     """Saved, or submitted: the editor learns at once which figure is typed and how to cite
     it (unless they already said why it is typed on purpose)."""
+    if not request.accepts("text/html"):
+        return  # Wagtail's autosave: the warning would wait in the session for another page
     instance = getattr(instance, "specific", instance)
     if isinstance(instance, TypedFiguresMixin):
         found = uncited_figures(instance)
@@ -244,7 +250,7 @@ def refuse_to_publish_typed_figures_in_bulk(request, action_type, objects, actio
             format_html_join(", ", "« {} »", ((str(item),) for item in refused)),
         ),
     )
-    return redirect(request.META.get("HTTP_REFERER") or reverse("wagtailadmin_home"))
+    return redirect(getattr(action, "next_url", None) or reverse("wagtailadmin_home"))
 
 
 def edit_url(instance):

@@ -285,3 +285,28 @@ def test_a_figure_typed_by_the_moderator_while_approving_is_refused_too(client, 
     assert_refused(client.post(url, data))
     quiz.refresh_from_db()
     assert quiz.intro == intro and quiz.current_workflow_state.status == "in_progress"
+
+
+def test_wagtail_s_autosave_leaves_no_warning_for_a_later_page(client, editor):
+    """Autosave posts the form in the background and reads JSON: a warning added then would
+    wait in the session and show twice at the next save."""
+    client.force_login(editor)
+    _lesson, url, data = lesson_with_typed_figure(client)
+    response = client.post(url, data, HTTP_ACCEPT="application/json")
+    assert response.status_code == 200 and response.json()["success"]
+    html = client.get(url).content.decode()
+    assert "Chiffre clé tapé à la main" not in html  # no message…
+    assert "Sans raison donnée" in html  # …the form's panel says it
+
+
+def test_a_moderator_cannot_publish_a_typed_figure_in_bulk(client, editor, moderator):
+    client.force_login(editor)
+    lesson, url, data = lesson_with_typed_figure(client)
+    messages_after(client, client.post(url, data))
+    client.force_login(moderator)
+    bulk = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    response = client.post(f"{bulk}?id={lesson.pk}&next=/admin/pages/", {})
+    html = messages_after(client, response)
+    assert "Rien n'a été publié" in html.replace("&#x27;", "'") and lesson.title in html
+    lesson.refresh_from_db()
+    assert lesson.has_unpublished_changes
