@@ -4,6 +4,7 @@ field would not do: the browser drops a comma it does not expect, and "80,5" bec
 from decimal import Decimal
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -41,7 +42,7 @@ class FrenchDecimalField(forms.DecimalField):
 
 class StatisticForm(WagtailAdminModelForm):
     value = FrenchDecimalField(
-        label=_("valeur"),
+        label=capfirst(_("valeur")),
         max_digits=12,
         decimal_places=2,
         help_text=_("Une virgule pour les décimales : « 80,5 »."),
