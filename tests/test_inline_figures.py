@@ -170,57 +170,8 @@ def test_feedback_is_shown_as_recorded_rich_or_plain_for_older_attempts():
 
 # How French writes a share in words besides its figures: "un tiers", "deux tiers", "trois
 # quarts"; "un client sur trois" comes from the statistic's own nouns.
-FRACTIONS = {(1, 3): "un tiers", (2, 3): "deux tiers", (3, 4): "trois quarts", (1, 4): "un quart"}
-
-
-def share_in_words_forms(statistic):
-    """A regular expression for a share typed in words: "un client sur trois", "trois clients
-    sur quatre", "un tiers des marketeurs", "deux tiers des marques"."""
-    from figures import wording
-
-    value, denominator = int(statistic.value), statistic.denominator
-    number = wording.in_words(value)
-    forms = [
-        rf"\b(?:un|une|{number})\s+(?:[\w-]+\s+){{0,2}}sur\s+{wording.in_words(denominator)}\b"
-    ]
-    fraction = FRACTIONS.get((value, denominator))
-    if fraction and statistic.counted_many:
-        noun = statistic.counted_many.split()[0]
-        forms.append(rf"\b{fraction}\s+des\s+{noun}")
-    return "|".join(forms)
-
-
-def explanations_and_lessons():
-    """What explains a figure in words: each lesson's body, each question's explanation and its
-    choices' feedback (not the choices themselves, which a question may word as shares)."""
-    for lesson in LessonPage.objects.live():
-        yield from _stream(lesson.title, lesson.body)
-    for quiz in Quiz.objects.filter(live=True):
-        for item in quiz.questions.raw_data:
-            value = item["value"]
-            where = f"{quiz.title}: {value['text'][:40]}"
-            yield where, strip_tags(value.get("explanation", ""))
-            for choice in value.get("choices", []):
-                choice = choice.get("value", choice) if isinstance(choice, dict) else None
-                if isinstance(choice, dict):  # a poll's choices are plain texts
-                    yield where, strip_tags(choice.get("feedback", ""))
-
-
-def test_no_share_is_typed_in_words_in_an_explanation_or_a_lesson():
-    """ "Un client sur trois…", "un tiers… deux tiers…", "trois clients sur quatre…" were typed
-    by hand in the quizzes' explanations: they cite their statistics now, with year and source."""
-    shares = [
-        (statistic, re.compile(share_in_words_forms(statistic), re.IGNORECASE))
-        for statistic in Statistic.objects.filter(live=True, unit=Unit.SHARE)
-    ]
-    assert len(shares) >= 5
-    typed = [
-        f"{where}: « {match.group(0)} » is {statistic.slug}"
-        for where, text in explanations_and_lessons()
-        for statistic, pattern in shares
-        for match in pattern.finditer(text)
-    ]
-    assert not typed, "\n".join(typed)
+# A share typed in words anywhere in the seed is caught by the one rule, figures.typed (see
+# tests/test_typed_figures.py: the seed types no figure).
 
 
 def test_the_explanations_cite_the_shares_in_words_with_their_year_and_source(client):

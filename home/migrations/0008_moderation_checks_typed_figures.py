@@ -32,8 +32,8 @@ def plain_group_approval(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0005_footer_links_the_results"),
-        ("figures", "0005_moderation_task"),
+        ("home", "0007_legal_notice_and_accessibility_statement_content"),
+        ("figures", "0006_moderation_task"),
     ]
 
     operations = [migrations.RunPython(check_typed_figures, plain_group_approval)]

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('figures', '0004_statistic_sentences_and_dates'),
+        ('figures', '0005_priority_readings'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lessons', '0005_identifiers_from_titles'),
+        ('lessons', '0008_reading_time_from_displayed_words'),
     ]
 
     operations = [
