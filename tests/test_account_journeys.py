@@ -72,10 +72,10 @@ def test_an_activation_link_opened_in_another_browser_says_where_the_progress_is
     # The result is this visitor's in the first browser: the other one cannot show it.
     assert response.url == reverse("accounts:space")
     space = text(other.get(response.url))
-    assert "Votre compte est activé. Ce navigateur n'est pas celui de l'inscription" in space
+    assert "Votre compte est activé. Ce navigateur n’est pas celui de l’inscription" in space
     assert "ouvrez le site dans ce navigateur-là et connectez-vous" in space
     assert "bienvenue" not in space
-    assert "connectez-vous depuis celui-ci, et ils s'ajouteront ici" in space
+    assert "connectez-vous depuis celui-ci, et ils s’ajouteront ici" in space
     # Signing in from the first browser brings them over.
     client.post(
         reverse("accounts:login"), {"username": "camille@exemple.fr", "password": STRONG_PASSWORD}
@@ -95,7 +95,7 @@ def test_the_same_browser_without_progress_is_simply_welcome(client):
     response = client.get(link_in_last_email("camille@exemple.fr"))
     space = text(client.get(response.url))
     assert "Votre compte est activé : bienvenue !" in space
-    assert "Ce navigateur n'est pas celui" not in space
+    assert "Ce navigateur n’est pas celui" not in space
 
 
 def test_mon_espace_shows_workshops_blocks_only_to_their_members(client, django_user_model):
@@ -109,12 +109,12 @@ def test_mon_espace_shows_workshops_blocks_only_to_their_members(client, django_
     ]:
         assert block not in alone
     join = reverse("workshops:join")
-    assert f'code d\'atelier ? <a href="{join}">Rejoindre un atelier</a>' in alone
+    assert f'code d’atelier ? <a href="{join}">Rejoindre un atelier</a>' in alone
     # Asking to join a workshop: its block shows (the request is on its way).
     workshop = WorkshopFactory(trainers=[TrainerFactory()])
     JoinRequest.objects.create(workshop=workshop, user=learner)
     asked = text(client.get(reverse("accounts:space")))
-    assert "Assignés par mes formateurs" in asked and "Signer la feuille d'émargement" in asked
+    assert "Assignés par mes formateurs" in asked and "Signer la feuille d’émargement" in asked
     JoinRequest.objects.all().delete()
     workshop.memberships.create(user=learner)
     member = text(client.get(reverse("accounts:space")))
@@ -144,7 +144,7 @@ def test_the_sign_in_errors_are_in_correct_french_and_claim_nothing_false(
     wrong = errors(sign_in(client, "lea@test.fr", "mauvais"))
     assert "Saisissez une adresse e-mail et un mot de passe valides." in wrong
     assert "un adresse" not in wrong and "sensible à la casse" not in wrong
-    assert "l'adresse, non" in wrong  # only the password minds capitals
+    assert "l’adresse, non" in wrong  # only the password minds capitals
     # And so it is: the address is found whatever its case.
     response = sign_in(client, "LEA@Test.fr", "Mot-de-passe-42")
     assert response.status_code == 302

@@ -178,10 +178,10 @@ def test_several_answers_are_listed_as_written_not_after_commas(client, quiz):
     several = several[: several.index("</li>\n")]
     assert "Les bonnes réponses" in several
     assert (
-        '<ul class="answer-list"><li>Leurs centres d\'intérêt</li>'
-        "<li>Ce qu'ils attendent de votre entreprise</li></ul>"
+        '<ul class="answer-list"><li>Leurs centres d’intérêt</li>'
+        "<li>Ce qu’ils attendent de votre entreprise</li></ul>"
     ) in several
-    assert ", Ce qu'ils" not in page
+    assert ", Ce qu’ils" not in page
     # In running text (live sessions, exports): each between guillemets.
     question = {
         "kind": "multiple",

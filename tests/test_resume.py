@@ -170,7 +170,7 @@ def test_a_lessons_quiz_finishes_the_lesson_without_javascript(client, quiz):
     form, token_ = start(client, quiz.slug)
     submit(client, quiz.slug, answers(form, token_))
     lessons = quiz.lesson.get_parent().specific
-    assert resume_link(client.get(lessons.url)) == (following.url, "Reprendre : La leçon d'après")
+    assert resume_link(client.get(lessons.url)) == (following.url, "Reprendre : La leçon d’après")
 
 
 def test_signing_up_keeps_the_visitors_position(client, django_user_model, course):
