@@ -56,6 +56,17 @@ def restore(name):
     ContentType.objects.clear_cache()  # the ids it remembers may be of rows just deleted
 
 
+@pytest.fixture(scope="session", autouse=True)
+def asgi_application():
+    """The ASGI application, loaded before any test: loading it sets Django up again, and so
+    configures logging anew, which takes pytest's caplog handler off the root logger. Loaded in
+    the middle of the first test that opens a socket, that test's log records went uncaptured
+    (the live socket test of forged messages failed run alone, or first on its process)."""
+    from config.asgi import application
+
+    return application
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The ordinary tests (each inside a transaction rolled back after it) start from the site's

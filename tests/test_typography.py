@@ -174,3 +174,19 @@ def test_search_engines_and_link_previews_read_the_page_typeset(client):
         ):
             assert "'" not in text, (path, text)
             assert not BREAKABLE.search(text), (path, text)
+
+
+def test_pages_answered_with_an_error_are_typeset_too(client):
+    """A quiz sent incomplete comes back (400) with its questions, and an unknown address gets
+    the site's page (404): the reader sees them as typeset as any other."""
+    from tests.quiz_helpers import start, submit
+
+    _form, token = start(client, "quiz-fideliser-ses-clients")
+    incomplete = submit(client, "quiz-fideliser-ses-clients", {"attempt": token})
+    missing = client.get("/pas-de-page-ici/")
+    assert (incomplete.status_code, missing.status_code) == (400, 404)
+    for response in (incomplete, missing):
+        html = response.content.decode()
+        assert straight_apostrophes(html) == []
+        assert breakable_spaces(html) == []
+    assert "fiche de l’ENE" in incomplete.content.decode()

@@ -126,8 +126,9 @@ def _typeset_document(html):
 
 
 class FrenchTypographyMiddleware:
-    """Typesets every HTML page of the site (not the admin, which is Wagtail's). It sits inside
-    the page cache, so a cached page is typeset once, when it is rendered."""
+    """Typesets every HTML page of the site (not the admin, which is Wagtail's), a form sent
+    back with its errors (400) or a missing page (404) as much as any other. It sits inside the
+    page cache, so a cached page is typeset once, when it is rendered."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -135,7 +136,7 @@ class FrenchTypographyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if (
-            response.status_code == 200
+            response.status_code not in (204, 304)
             and not response.streaming
             and response.get("Content-Type", "").startswith("text/html")
             and not request.path.startswith("/admin/")

@@ -63,7 +63,7 @@ def test_a_table_wider_than_a_phone_says_it_scrolls(key_figures, browser):
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     # (it may scroll smoothly: wait for it)
-    page.wait_for_function("(el) => el.scrollLeft > 0", arg=wrap.element_handle(), timeout=3000)
+    page.wait_for_function("(el) => el.scrollLeft > 0", arg=wrap.element_handle(), timeout=10_000)
     assert hint.is_visible()  # it stays in view while the table moves
 
 

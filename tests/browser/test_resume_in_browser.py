@@ -48,7 +48,7 @@ def read_up_to(page, anchor):
     """Scroll the section's heading to the top of the screen, and wait until the page has told
     the site (after the heading has stayed there a moment)."""
     with page.expect_response(
-        lambda r: "/position/" in r.url and r.request.method == "POST", timeout=5000
+        lambda r: "/position/" in r.url and r.request.method == "POST", timeout=10_000
     ) as told:
         page.evaluate("id => document.getElementById(id).scrollIntoView()", anchor)
     assert told.value.status == 204
@@ -88,7 +88,7 @@ def test_a_visitor_resumes_where_they_stopped_and_keeps_it_on_signing_up(
             const top = document.getElementById("repondre-aux-avis").getBoundingClientRect().top;
             return top >= 0 && top < 100;
         }""",
-        timeout=5000,
+        timeout=10_000,
     )
 
     # Signing up keeps it.

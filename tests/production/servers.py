@@ -272,6 +272,7 @@ class TaskWorker:
     """`manage.py run_worker`, as production runs it beside the app servers."""
 
     def __init__(self, env, log, worker_id="worker-1"):
+        self.log = log
         self.process = subprocess.Popen(
             [PYTHON, "manage.py", "run_worker", "--worker-id", worker_id],
             cwd=ROOT,
@@ -279,6 +280,12 @@ class TaskWorker:
             stdout=log,
             stderr=subprocess.STDOUT,
         )
+
+    def output(self):
+        """What it has printed so far, for a failing test to show."""
+        self.log.flush()
+        self.log.seek(0)
+        return self.log.read()
 
     def kill(self):
         """As a crash or an out-of-memory kill would: no time to tidy up."""

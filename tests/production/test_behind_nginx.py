@@ -157,9 +157,9 @@ def test_each_room_has_its_own_join_limit_and_sockets_go_through_nginx(proxy):
     # The projector and that phone follow the session over WebSockets through nginx.
     with ExitStack() as sockets:
         projector = open_socket(sockets, nginx, f"/ws/direct/{code}/projecteur/", trainer)
-        assert "4 participants connectés" in json.loads(projector.recv(timeout=5))["html"]
+        assert "4 participants connectés" in json.loads(projector.recv(timeout=15))["html"]
         socket = open_socket(sockets, nginx, f"/ws/direct/{code}/", phone)
-        assert "Vous êtes dans la séance." in json.loads(socket.recv(timeout=5))["html"]
+        assert "Vous êtes dans la séance." in json.loads(socket.recv(timeout=15))["html"]
         projector.send(json.dumps({"action": "next"}))
         until(socket, has("Question 1 sur 3"))
 

@@ -126,6 +126,9 @@ def submit_quizzes(phone, assignment, until, done):
             count(done, "attempts")
 
 
+CHOICE_BUTTON = re.compile(r'<button[^>]*\bname="value"[^>]*\bvalue="([^"]*)"')
+
+
 def answer_live(phone, number, codes, until, done):
     for code in codes:
         form = form_fields(phone.get(f"/direct/{code}/").text)
@@ -136,10 +139,12 @@ def answer_live(phone, number, codes, until, done):
             state = phone.get(f"/direct/{code}/etat/")
             if state.status_code != 200:
                 continue
-            fields = form_fields(state.json()["html"])
+            html = state.json()["html"]
+            fields = form_fields(html)
             if "question" not in fields or (code, fields["question"]) in answered:
                 continue
-            value = fields.get("value") or "50"
+            # A box ticked, else the first choice's button tapped, else a number typed.
+            value = fields.get("value") or next(iter(CHOICE_BUTTON.findall(html)), "50")
             response = phone.post(
                 f"/direct/{code}/",
                 {"question": fields["question"], "value": value},

@@ -14,7 +14,7 @@ from argparse import BooleanOptionalAction
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import DatabaseError, OperationalError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 
 from jobs import background, periodic
@@ -42,13 +42,7 @@ class Command(BaseCommand):
 
     def handle(self, *, worker_id, batch, reload, verbosity, **options):
         # With --reload, this runs again in the reloader's child process, which does the work.
-        if not reload or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
-            taken_back = background.recover(background.abandoned(worker=worker_id))
-            if taken_back:
-                self.stdout.write(f"{taken_back} unfinished job(s) queued again.")
-            periodic.run()
-            if not batch:
-                threading.Thread(target=watch, daemon=True).start()
+        starting = not reload or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true"
         options = ["--backend", background.BACKEND, "--queue-name", "*", "--interval", "0.5"]
         options += ["--worker-id", worker_id, "--no-startup-delay", f"--verbosity={verbosity}"]
         options += (
@@ -56,15 +50,28 @@ class Command(BaseCommand):
         )
         while True:
             try:
+                if starting:
+                    self.start(worker_id, batch)
+                    starting = False
                 # As on its command line: argparse checks the backend given, not its default.
                 call_command("db_worker", *options)
                 return
-            except OperationalError:
-                # The database locked for longer than its timeout, or restarting: the worker
-                # waits and goes on, rather than stopping with the queue left for nobody.
+            except (OperationalError, InterfaceError):
+                # The database locked for longer than its timeout, or restarting (at any point:
+                # while starting, claiming a job or recording its end, on a connection the
+                # restart closed): the worker waits and goes on, rather than stopping with the
+                # queue left for nobody.
                 log.exception("The task worker lost the database; trying again in 1 s")
                 connection.close()
                 time.sleep(1)
+
+    def start(self, worker_id, batch):
+        taken_back = background.recover(background.abandoned(worker=worker_id))
+        if taken_back:
+            self.stdout.write(f"{taken_back} unfinished job(s) queued again.")
+        periodic.run()
+        if not batch:
+            threading.Thread(target=watch, daemon=True).start()
 
 
 def watch(every=60, stop=None):
