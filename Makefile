@@ -61,6 +61,7 @@ poppler: ## Install Debian's poppler-utils (pdftoppm: the tests look at PDF page
 nginx: ## Install Debian's nginx for the production tests, if it is missing (needs root)
 	@test -x /usr/sbin/nginx || { apt-get update -qq && apt-get install -y -qq nginx >/dev/null; }
 
-bench: install ## Benchmark under gunicorn + wrk (PostgreSQL if DATABASE_URL says so); table in bench/
-	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+bench: install ## Benchmark: gunicorn + wrk, then live sessions on daphne (BENCH_ONLY=live: only those); table in bench/
+	@test "$(BENCH_ONLY)" = live || command -v wrk >/dev/null 2>&1 || \
+		{ apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(PY) bench/run.py

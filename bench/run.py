@@ -1,4 +1,6 @@
-"""`make bench`: the site under gunicorn with the production settings, driven by wrk.
+"""`make bench`: the site under gunicorn with the production settings, driven by wrk; then the
+live sessions' rooms of phones on daphne (bench/live.py; `BENCH_ONLY=live make bench` runs only
+those).
 
 Builds a realistic dataset in a database of its own (the seed content, 200 learners in a
 workshop, 10,000 attempts), measures each endpoint for a fixed time, and prints a table where
@@ -48,9 +50,6 @@ TARGETS = {  # ratio to the static file's rate (issues 7 and 13), shown beside e
 }
 P99_TARGETS = {"search": 250, "quiz page": 150, "quiz submission": 250}  # ms
 COLD_LESSON_P50 = 60  # ms, just after a publication (bench/cold.py)
-ASGI_PORT = PORT + 1  # daphne, for the live sessions' sockets (bench/live.py)
-LIVE_COUNTED_P99 = 500  # ms, from the last answer to the projector's updated counts
-LIVE_RECONNECT = 5000  # ms, for every phone to be back after a Wi-Fi blip
 ZIP_ENQUEUED = 200  # ms: asking for the ZIP of 100 attestations and certificates only queues it
 ZIP_DONE = 30  # seconds, for the task worker to make it
 DURING_ZIP = "4s"  # wrk's time on each page while the worker makes the ZIP
@@ -173,53 +172,6 @@ def response_size(url, headers):
         return len(response.read())
 
 
-def process_memory(pid):
-    """(RSS, peak RSS) of a process, in MB."""
-    status = Path(f"/proc/{pid}/status").read_text()
-    return tuple(
-        int(re.search(rf"{field}:\s+(\d+) kB", status).group(1)) / 1024
-        for field in ("VmRSS", "VmHWM")
-    )
-
-
-def live_session(env, base, trainer_cookie):
-    """bench/live.py against daphne (started here, beside gunicorn): its figures, and daphne's
-    memory once it is done."""
-    daphne = subprocess.Popen(
-        [
-            str(Path(PYTHON).parent / "daphne"),
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(ASGI_PORT),
-            "config.asgi:application",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        sockets = f"http://127.0.0.1:{ASGI_PORT}"
-        wait_until_up(sockets + "/healthz")
-        done = subprocess.run(
-            [PYTHON, "bench/live.py", base, sockets, trainer_cookie],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        if done.returncode:
-            sys.exit(f"bench/live.py failed:\n{done.stderr}")
-        output = done.stdout
-        figures = json.loads(output.strip().splitlines()[-1])
-        figures["memory"], figures["peak_memory"] = process_memory(daphne.pid)
-        return figures
-    finally:
-        daphne.send_signal(signal.SIGTERM)
-        daphne.wait(timeout=30)
-
-
 def worker_memory(master_pid):
     children = subprocess.run(
         ["pgrep", "-P", str(master_pid)], capture_output=True, text=True
@@ -245,7 +197,20 @@ def machine():
     return f"{os.cpu_count()} cores ({cpu}), {gib:.0f} GiB, Python {platform.python_version()}"
 
 
+def live_sessions():
+    """bench/live.py: rooms of phones on daphne, with a database of their own; its table."""
+    log("live sessions: bench/live.py")
+    done = subprocess.run(
+        [PYTHON, "bench/live.py", "--table-only"], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    if done.returncode:
+        sys.exit("bench/live.py failed")
+    return done.stdout.strip("\n").splitlines()
+
+
 def main():
+    if os.environ.get("BENCH_ONLY") == "live":
+        os.execv(PYTHON, [PYTHON, str(BENCH / "live.py")])
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install wrk (Debian's package)")
     WORK.mkdir(parents=True, exist_ok=True)
@@ -332,8 +297,6 @@ def main():
             ).stdout.strip()
         )
         log(f"lesson, cold: p50 {cold_lesson['p50']:.1f} ms, p99 {cold_lesson['p99']:.1f} ms")
-        log("live session: phones on daphne, pages on gunicorn")
-        live = live_session(env, base, prepared["trainer_cookie"])
         log("documents: the ZIP of 100 attestations and certificates, made by the task worker")
         documents = documents_zip(env, base, prepared)
         log(f"documents: queued in {documents['enqueued']:.0f} ms, done {documents['done']:.1f} s")
@@ -392,40 +355,15 @@ def main():
         f"Worker memory (RSS): {', '.join(f'{m:.0f} MB' for m in memory)} "
         f"(target: each under 200 MB).",
         "",
-        *live_lines(live),
-        "",
         *document_lines(documents, rounds),
+        "",
+        *live_sessions(),
     ]
     table = "\n".join(lines) + "\n"
     print("\n" + table)
     out = BENCH / f"results-{datetime.now():%Y-%m-%d}-{database.lower()}.md"
     out.write_text(table)
     log(f"written to {out.relative_to(ROOT)}")
-
-
-def live_lines(live):
-    def mark(met):
-        return "✓" if met else "✗"
-
-    lost = live["sent"] - live["stored"]
-    everyone = live["participants"]
-    return [
-        f"Live session (bench/live.py): {everyone} phones in one session, "
-        f"{live['questions']} questions, each answered by every phone at a random moment within "
-        "5 s; one daphne process for the sockets, Redis as the channel layer, pages on gunicorn.",
-        "",
-        f"- last answer → projector showing every answer counted: p50 {live['counted_p50']:.0f} "
-        f"ms, p99 {live['counted_p99']:.0f} ms (target p99 < {LIVE_COUNTED_P99} ms "
-        f"{mark(live['counted_p99'] < LIVE_COUNTED_P99)})",
-        f"- a new question reaches all {everyone} phones within "
-        f"{live['question_shown_max']:.0f} ms (the slowest of the {live['questions']})",
-        f"- answers sent {live['sent']}, stored {live['stored']}: {lost} lost {mark(lost == 0)}",
-        f"- reconnect storm (all {everyone} drop and reconnect at once): {live['reconnected']} of "
-        f"{everyone} back as themselves with their recorded answer, the last after "
-        f"{live['reconnect_max']:.0f} ms (target {LIVE_RECONNECT // 1000} s "
-        f"{mark(live['reconnected'] == everyone and live['reconnect_max'] < LIVE_RECONNECT)})",
-        f"- daphne's memory: {live['memory']:.0f} MB (peak {live['peak_memory']:.0f} MB)",
-    ]
 
 
 def documents_zip(env, base, prepared):

@@ -4,7 +4,13 @@ On every connection, and every change of the session, a screen gets the whole cu
 HTML fragment and a sentence for screen readers): a phone that slept, reloaded or lost the network
 is shown where the session is, as the same participant, without depending on a message it missed.
 While a question is open, the projector gets only its count of answers, at most a few times a
-second, rather than the whole room again for each answer.
+second, rather than the whole room again for each answer: each server tells the projectors that
+answers came at most every ANSWER_NOTICE_SECONDS (one message for all the answers it recorded
+meanwhile), and a projector reads its count at most every PROJECTOR_COALESCE_SECONDS. A phone
+that answers is shown its recorded answer on its own socket at once, not through the channel
+layer; its other screens (another tab) are told through it. A phone's socket keeps its
+participant's answers: when the session changes (a question opens), it shows it without a query
+of its own.
 
 Messages are checked strictly, and cheaply before anything else: a socket sends a few messages a
 second at most, each a few kilobytes; anything but the expected keys and values is refused (the
@@ -34,8 +40,10 @@ log = logging.getLogger(__name__)
 # layer drops them when a channel is full) is made good within this time, and a trainer who
 # signed out elsewhere loses the room's screen.
 PROJECTOR_REFRESH_SECONDS = 2
-# Answers (and arrivals) within this time update the projector once.
-PROJECTOR_COALESCE_SECONDS = 0.3
+# A projector's screen is updated at most this often (answers, arrivals).
+PROJECTOR_COALESCE_SECONDS = 0.25
+# Answers a server records within this time make one notice to the projectors.
+ANSWER_NOTICE_SECONDS = 0.2
 # What is logged of a message refused: its start, and its length.
 LOGGED_CHARACTERS = 200
 
@@ -52,6 +60,12 @@ def excerpt(raw):
         return "(no text)"
     shown = repr(raw[:LOGGED_CHARACTERS])
     return shown + (f"… ({len(raw)} characters)" if len(raw) > LOGGED_CHARACTERS else "")
+
+
+def participant_with_answers(session, code):
+    """The participant this browser's session joined `code` as, and their answers; or None."""
+    participant = services.participant_for(session, code)
+    return participant, (screens.answers_of(participant) if participant is not None else None)
 
 
 def session_run_by(user, code):
@@ -72,6 +86,34 @@ def still_runs(session_key, user_id, session_id):
         and is_trainer(user)
         and LiveSession.objects.run_by(user).filter(pk=session_id).exists()
     )
+
+
+class Notices:
+    """The notices this server sends that answers came, one per group at most every
+    ANSWER_NOTICE_SECONDS: a room's answers arrive by the hundred a second, and each one sent
+    through the channel layer to the projector would queue behind the others. Per event loop
+    (a test runs each scenario in a loop of its own)."""
+
+    def __init__(self):
+        self.pending = {}  # group: the task that sends its notice
+
+    def send(self, layer, group, event):
+        task = self.pending.get(group)
+        if task is not None and not task.done() and task.get_loop() is asyncio.get_running_loop():
+            return  # the notice on its way covers this answer too
+        self.pending[group] = asyncio.ensure_future(self.later(layer, group, event))
+
+    async def later(self, layer, group, event):
+        await asyncio.sleep(ANSWER_NOTICE_SECONDS)
+        # From here, an answer calls for a notice of its own: this one may already be read.
+        if self.pending.get(group) is asyncio.current_task():
+            del self.pending[group]
+        await layer.group_send(group, event)
+
+
+notices = Notices()
+# What every socket's service tells through `notices` rather than at once.
+COALESCED_EVENTS = {"answers.changed"}
 
 
 class Bucket:
@@ -109,18 +151,28 @@ class Socket(AsyncJsonWebsocketConsumer):
             {"type": "refused", "message": message or _("Message refusé."), **fields}
         )
 
-    async def run(self, function, *args):
-        """A service, in a thread; what it tells the screens is sent from here."""
+    async def run(self, function, *args, then=None):
+        """A service, in a thread; what it tells the screens is sent from here, after `then`
+        (a coroutine function given the service's result), if it succeeds."""
         told = []
 
         def tell(group, event_type, **fields):
             told.append((group, {"type": event_type, **fields}))
 
         try:
-            return await in_thread(function)(*args, tell=tell)
+            result = await in_thread(function)(*args, tell=tell)
+            if then is not None:
+                await then(result)
+            return result
         finally:
             for group, event in told:
-                await self.channel_layer.group_send(group, event)
+                if event["type"] in COALESCED_EVENTS:
+                    notices.send(self.channel_layer, group, event)
+                else:
+                    # Its origin: the socket that sent it has nothing to learn from it.
+                    await self.channel_layer.group_send(
+                        group, {**event, "origin": self.channel_name}
+                    )
 
     async def receive(self, text_data=None, bytes_data=None, **kwargs):
         """Too many messages are dropped (the sender told once), too long or unreadable ones
@@ -160,9 +212,12 @@ class ParticipantConsumer(Socket):
         return f"participant {getattr(self, 'participant_id', '?')}"
 
     async def connect(self):
-        self.joined = []
+        self.joined, self.version = [], None
         self.code = self.scope["url_route"]["kwargs"]["code"]
-        participant = await in_thread(services.participant_for)(
+        # daphne refuses a socket not accepted within 5 s: when a whole room reconnects at
+        # once, each step here waits behind the room's. One trip to the database's thread for
+        # the participant and their answers; both groups joined together.
+        participant, self.answers = await in_thread(participant_with_answers)(
             self.scope.get("session"), self.code
         )
         if participant is None:
@@ -174,8 +229,9 @@ class ParticipantConsumer(Socket):
             services.session_group(participant.session_id),
             services.participant_group(participant.pk),
         ]
-        for group in self.joined:
-            await self.channel_layer.group_add(group, self.channel_name)
+        await asyncio.gather(
+            *(self.channel_layer.group_add(group, self.channel_name) for group in self.joined)
+        )
         await self.accept()
         await self.send_state()
 
@@ -196,23 +252,40 @@ class ParticipantConsumer(Socket):
             await self.refuse()
             return
         try:
-            await self.run(services.answer, self.participant_id, question, content.get("value"))
+            await self.run(
+                services.answer,
+                self.participant_id,
+                question,
+                content.get("value"),
+                then=self.recorded,
+            )
         except services.Refused as refusal:
             log.info("Live: answer of participant %s refused: %s", self.participant_id, refusal)
             # With its question: the phone shows why next to that question's button.
             await self.refuse(str(refusal), question=question)
-        # Recorded: every screen of this participant is told (participant_changed).
+
+    async def recorded(self, answer):
+        """The answer is recorded: this phone is shown so at once, on its own socket, before
+        anyone else is told (the participant's other screens: participant_changed)."""
+        self.answers[answer.question] = {"given": answer.given, "is_correct": answer.is_correct}
+        await self.send_state(self.version)
 
     async def session_changed(self, event):
         await self.send_state(event.get("version"))
 
     async def participant_changed(self, event):
-        """Their own answer, or their removal: read the participant again."""
+        """Their answer from another screen, or their removal: read the participant again."""
+        if event.get("origin") == self.channel_name:
+            return  # this socket's own answer, shown already
         self.participant = await in_thread(Participant.objects.get)(pk=self.participant_id)
+        self.answers = await in_thread(screens.answers_of)(self.participant)
         await self.send_state()
 
     async def send_state(self, version=None):
-        state = await in_thread(screens.participant_state)(self.participant, self.code, version)
+        state = await in_thread(screens.participant_state)(
+            self.participant, self.code, version, self.answers
+        )
+        self.version = state["version"]
         await self.send_json(state)
         if state["removed"]:
             await self.close(code=4001)
@@ -227,6 +300,7 @@ class ProjectorConsumer(Socket):
 
     async def connect(self):
         self.joined, self.tasks, self.pending, self.shown = [], [], set(), None
+        self.updated_at = float("-inf")
         self.sending = asyncio.Lock()  # states go out in the order they were read
         code = self.scope["url_route"]["kwargs"]["code"]
         user = self.scope.get("user")
@@ -295,13 +369,17 @@ class ProjectorConsumer(Socket):
         self.soon("count")
 
     def soon(self, what):
+        """An update now if none was made for PROJECTOR_COALESCE_SECONDS, else when that time
+        is up: one for everything that happened meanwhile."""
         if not self.pending:
             self.tasks = [task for task in self.tasks if not task.done()]
             self.tasks.append(asyncio.ensure_future(self.update_soon()))
         self.pending.add(what)
 
     async def update_soon(self):
-        await asyncio.sleep(PROJECTOR_COALESCE_SECONDS)
+        loop = asyncio.get_running_loop()
+        await asyncio.sleep(max(0, self.updated_at + PROJECTOR_COALESCE_SECONDS - loop.time()))
+        self.updated_at = loop.time()
         pending, self.pending = self.pending, set()
         if "state" in pending:
             await self.send_state()

@@ -295,8 +295,9 @@ def parse_answer(question, value):
 
 
 def answer(participant_id, question_index, value, tell=notify):
-    """Record a participant's answer to the question on screen, scored on the server; Refused
-    (nothing saved) for a question not open, a second answer, a removed participant…"""
+    """Record a participant's answer to the question on screen, scored on the server, and
+    return it; Refused (nothing saved) for a question not open, a second answer, a removed
+    participant…"""
     participant = Participant.objects.select_related("session").get(pk=participant_id)
     session = participant.session
     if participant.removed:
@@ -316,7 +317,7 @@ def answer(participant_id, question_index, value, tell=notify):
     graded = grade_question(dict(question), given)
     try:
         with transaction.atomic():
-            LiveAnswer.objects.create(
+            recorded = LiveAnswer.objects.create(
                 session=session,
                 participant=participant,
                 question=question_index,
@@ -329,6 +330,7 @@ def answer(participant_id, question_index, value, tell=notify):
     touch(session, now)
     tell(projector_group(session.pk), "answers.changed")
     tell(participant_group(participant.pk), "participant.changed")
+    return recorded
 
 
 # The trainer's controls.

@@ -35,6 +35,18 @@ def join(browser, session, nickname):
     return participant
 
 
+class Socket(WebsocketCommunicator):
+    """Channels' communicator, waiting for a message as long as a loaded machine may take to send
+    it (Channels waits 1 s, which a test machine three times slower than usual overran on a
+    room's first message). A test that expects silence says so with `receive_nothing`."""
+
+    async def receive_from(self, timeout=10):
+        return await super().receive_from(timeout)
+
+    async def receive_json_from(self, timeout=10):
+        return await super().receive_json_from(timeout)
+
+
 def cookie_of(browser):
     return browser.cookies["sessionid"].value
 
@@ -46,7 +58,7 @@ async def socket(path, browser=None, origin="http://testserver"):
     headers = [(b"origin", origin.encode()), (b"host", b"testserver")]
     if browser is not None and "sessionid" in browser.cookies:
         headers.append((b"cookie", f"sessionid={cookie_of(browser)}".encode()))
-    communicator = WebsocketCommunicator(application, path, headers=headers)
+    communicator = Socket(application, path, headers=headers)
     # Channels' default of 1 s is shorter than a loaded machine may take to accept (the first
     # socket of a test process also builds the application's routes).
     connected, code = await communicator.connect(timeout=10)

@@ -188,7 +188,7 @@ def test_pause_without_a_timer_holds_answers_until_the_trainer_resumes(client, p
 
     response = answer(omar, session, right(session))
     assert response.status_code == 400
-    assert "La séance est en pause : réessayez dans un instant." in response.content.decode()
+    assert "La séance est en pause\u00a0: réessayez dans un instant." in response.content.decode()
     assert LiveAnswer.objects.count() == 1
 
     act(client, session, "resume")

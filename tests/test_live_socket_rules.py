@@ -11,7 +11,6 @@ import logging
 
 import pytest
 from asgiref.sync import async_to_sync
-from channels.testing import WebsocketCommunicator
 from django.test import override_settings
 
 from live import services
@@ -19,6 +18,7 @@ from live.models import LiveAnswer
 from tests.clock import instant
 from tests.factories import TrainerFactory
 from tests.live_helpers import (
+    Socket,
     cookie_of,
     fresh,
     phone,
@@ -266,7 +266,7 @@ def opens(browser, session, origin, extra_headers=()):
     ]
 
     async def scenario():
-        communicator = WebsocketCommunicator(application, phone_path(session), headers=headers)
+        communicator = Socket(application, phone_path(session), headers=headers)
         connected, _code = await communicator.connect(timeout=10)
         await communicator.disconnect()
         return connected

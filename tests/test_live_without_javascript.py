@@ -77,7 +77,7 @@ def test_a_refusal_is_shown_next_to_the_button_not_at_the_top_of_the_page(people
     html = response.content.decode()
     form = answer_form(html)  # the form is there again, to answer
     assert status_of(form) == (
-        "Réponse non enregistrée : Cette réponse ne fait pas partie de la question."
+        "Réponse non enregistrée\u00a0: Cette réponse ne fait pas partie de la question."
     )
     assert 'class="container messages"' not in html
     assert html.count("Cette réponse ne fait pas partie de la question.") == 1
@@ -97,7 +97,7 @@ def test_an_answer_posted_after_its_question_closed_says_so_above_the_screen(peo
     assert response.status_code == 400
     html = response.content.decode()
     note = re.search(r"<p [^>]*data-live-note>(.*?)</p>", html, re.S).group(1)
-    assert note == "Réponse non enregistrée : Cette question ne prend plus de réponses."
+    assert note == "Réponse non enregistrée\u00a0: Cette question ne prend plus de réponses."
     assert html.index("data-live-note") < html.index('id="live-stage"')
     assert "La bonne réponse" in html  # and the screen is the correction
     assert not LiveAnswer.objects.exists()

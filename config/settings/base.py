@@ -175,23 +175,25 @@ JOB_RETENTION_DAYS = int(env.get("JOB_RETENTION_DAYS", "7"))
 if env.get("REDIS_URL"):
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # channels_redis's layer, whose pool waits for a free connection rather than fail
+            # (live.layers): a room reconnecting at once (a Wi-Fi blip) makes a thousand group
+            # changes together, more than any number of connections worth opening.
+            "BACKEND": "live.layers.RedisChannelLayer",
             "CONFIG": {
                 "hosts": [
                     {
                         "address": env["REDIS_URL"],
-                        # redis-py refuses a 101st simultaneous connection; a room reconnecting
-                        # at once (a Wi-Fi blip) makes several hundred group changes together.
-                        "max_connections": 800,
+                        "max_connections": 100,
                         # Each socket waits for its messages with a 5 s blocking pop: redis-py 8's
                         # default 5 s read timeout would end it (channels_redis issue 422).
                         "socket_timeout": 10,
                     }
                 ],
                 "prefix": f"{env.get('CACHE_KEY_PREFIX', 'atelier')}:live",
-                # A projector receives one message per answer: room for a full room at once
-                # (the default drops messages past 100 on a channel).
-                "capacity": 1500,
+                # The messages to every socket of one server share one queue in Redis, whose
+                # capacity this is (the default, 100, drops the rest): a room of 1,000 phones
+                # on one server, each told of its answer, a question, a reconnection…
+                "capacity": 10_000,
                 # Longer than any workshop; each socket joins its groups again when it reconnects.
                 "group_expiry": 12 * 3600,
             },

@@ -37,6 +37,10 @@
     let pollWorks = false;
     let retryTimer = null;
     let stopped = false;
+    // The screen as the server last sent it. The page changes it in place (a countdown, ticked
+    // boxes, an answer's state): a state that brings the same screen again (a poll, every two
+    // seconds) leaves it alone, or boxes ticked a moment ago would be unticked.
+    let shownHtml = stage.innerHTML.trim();
 
     function showStatus(message) {
         if (!status) return;
@@ -73,9 +77,10 @@
         if (state.version > version && note) note.textContent = ""; // the session moved on
         version = state.version;
         showStatus("");
-        if (stage.innerHTML.trim() !== state.html.trim()) {
+        if (shownHtml !== state.html.trim()) {
             const hadFocus = stage.contains(document.activeElement);
             stage.innerHTML = state.html;
+            shownHtml = state.html.trim();
             const screen = stage.querySelector("[data-phase]");
             if (screen) root.dataset.phase = screen.dataset.phase;
             startTimers();

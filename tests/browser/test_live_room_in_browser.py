@@ -212,7 +212,17 @@ def test_a_room_with_a_phone_offline_one_polling_one_without_javascript_and_keys
     screenshot(lea, "live-phone-refused")
     tap(lea)
     shown(lea, "Réponse enregistrée").wait_for(timeout=WAIT)
-    tap(zoe)
+    # Zoé too, on the phone that polls every two seconds: the polls bring the same screen again,
+    # and leave her refusal and the box she then ticks as they are while she thinks.
+    zoe.locator("#live-stage").get_by_role("button", name="Envoyer").click()
+    refusal = "Réponse non enregistrée : Choisissez une réponse."
+    status_next_to_the_button(zoe).get_by_text(refusal).wait_for(timeout=WAIT)
+    box = zoe.locator("#live-stage input[type=checkbox]").first
+    box.check()
+    zoe.wait_for_timeout(4500)
+    assert box.is_checked()
+    assert refusal in status_next_to_the_button(zoe).inner_text()
+    zoe.locator("#live-stage").get_by_role("button", name="Envoyer").click()
     shown(zoe, "Réponse enregistrée").wait_for(timeout=WAIT)
     noe.reload()
     tap(noe)

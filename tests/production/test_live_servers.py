@@ -45,7 +45,7 @@ def open_socket(sockets, server, path, browser):
     )
 
 
-def until(socket, check, timeout=5):
+def until(socket, check, timeout=15):
     """The first state that passes `check` (earlier ones are skipped)."""
     end = time.monotonic() + timeout
     seen = []
@@ -102,10 +102,10 @@ def test_a_session_spread_over_two_asgi_servers(live_site):
 
     with ExitStack() as stack:
         projector = open_socket(stack, first, f"/ws/direct/{code}/projecteur/", trainer)
-        assert "3 participants connectés" in json.loads(projector.recv(timeout=5))["html"]
+        assert "3 participants connectés" in json.loads(projector.recv(timeout=15))["html"]
         sockets = [open_socket(stack, second, f"/ws/direct/{code}/", phone) for phone in phones]
         for socket in sockets:
-            assert "Vous êtes dans la séance." in json.loads(socket.recv(timeout=5))["html"]
+            assert "Vous êtes dans la séance." in json.loads(socket.recv(timeout=15))["html"]
 
         # A room waits: sockets stay open while nothing happens (redis-py 8's default read
         # timeout ended every idle socket after 5 s).
@@ -125,7 +125,7 @@ def test_a_session_spread_over_two_asgi_servers(live_site):
         # participant, who can still answer.
         sockets[2].close()
         sockets[2] = open_socket(stack, first, f"/ws/direct/{code}/", phones[2])
-        assert "Question 1 sur 3" in json.loads(sockets[2].recv(timeout=5))["html"]
+        assert "Question 1 sur 3" in json.loads(sockets[2].recv(timeout=15))["html"]
         sockets[2].send(json.dumps({"action": "answer", "question": 0, "value": choice}))
         until(sockets[2], has("Réponse enregistrée"))
         until(projector, counted("3 réponses sur 3"))
