@@ -15,6 +15,7 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
+    PublishingPanel,
     TitleFieldPanel,
 )
 from wagtail.admin.widgets.slug import SlugInput
@@ -40,6 +41,7 @@ from . import wording
 from .blocks import KeyFiguresSectionBlock
 from .charts import ChartItem, build_chart
 from .forms import StatisticForm
+from .panels import review_panel
 from .units import Unit
 
 
@@ -201,6 +203,7 @@ class Statistic(
 
     base_form_class = StatisticForm  # the value typed the French way: "80,5"
     panels = [
+        review_panel(),
         TitleFieldPanel("label", classname="", placeholder=False),
         FieldRowPanel([FieldPanel("value"), FieldPanel("unit"), FieldPanel("denominator")]),
         MultiFieldPanel(
@@ -221,6 +224,7 @@ class Statistic(
         FieldPanel("notes"),
         FieldPanel("tags"),
         FieldPanel("slug", widget=SlugInput),
+        PublishingPanel(),
     ]
 
     search_fields = [
@@ -409,11 +413,13 @@ class Series(
     )
 
     panels = [
+        review_panel(),
         TitleFieldPanel("title"),
         FieldPanel("description"),
         FieldPanel("value_axis_label"),
         FieldPanel("slug", widget=SlugInput),
         InlinePanel("items", heading=_("Barres du graphique"), label=_("barre"), min_num=1),
+        PublishingPanel(),
     ]
 
     class Meta:
@@ -496,7 +502,12 @@ class KeyFiguresPage(RememberedRestrictionsMixin, Page):
         [("section", KeyFiguresSectionBlock())], verbose_name=_("sections"), blank=True
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [
+        review_panel(),
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["home.HomePage"]

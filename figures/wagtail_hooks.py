@@ -9,10 +9,12 @@ from wagtail.admin import messages as admin_messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.rich_text.editors.draftail import features as draftail_features
 from wagtail.admin.ui.tables import Column
+from wagtail.models import ReferenceIndex
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetChosenView
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup, UsageView
 
+from . import moderation
 from .admin_ui import WarningColumn, status_column
 from .models import Series, Statistic, TypedFiguresMixin
 from .rich_text import CONTENTSTATE_RULE, ENTITY, FEATURE, StatisticEmbedHandler
@@ -59,9 +61,23 @@ class StatisticFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=old) if value else queryset.exclude(pk__in=old)
 
 
+class StatisticUsageView(UsageView):
+    """Wagtail's "Utilisation" of a statistic, with the pages that show a chart of it: the
+    references to the series that draw it (each such page's field reads "→ Graphique")."""
+
+    def get_queryset(self):
+        series = Series.objects.filter(items__statistic=self.object.pk).distinct()
+        return (
+            ReferenceIndex.get_references_to(self.object)
+            | ReferenceIndex.get_references_to_in_bulk(series)
+        ).group_by_source_object()
+
+
 class StatisticViewSet(SnippetViewSet):
     model = Statistic
     chooser_viewset_class = StatisticChooserViewSet
+    unpublish_view_class = moderation.UnpublishView
+    usage_view_class = StatisticUsageView
     icon = "order"
     menu_label = _("Statistiques")
     list_display = [
@@ -98,6 +114,7 @@ class StatisticViewSet(SnippetViewSet):
 
 class SeriesViewSet(SnippetViewSet):
     model = Series
+    unpublish_view_class = moderation.UnpublishView
     icon = "table"
     menu_label = _("Séries")
     list_display = ["title", "description", status_column()]
@@ -257,3 +274,44 @@ def edit_url(instance):
     from wagtail.admin.admin_url_finder import AdminURLFinder
 
     return AdminURLFinder().get_edit_url(instance) or reverse("wagtailadmin_home")
+
+
+# Moderation without back doors (figures.moderation): deleting what readers see is a moderator's
+# right, and nothing is deleted, or unpublished, while something still shows it.
+
+
+def first_refusal(request, instances, title, rule):
+    """The page refusing the first of `instances` that `rule` (moderation's deletion or
+    unpublication rule) refuses to this user, or None: Wagtail goes on."""
+    for instance in instances:
+        refusal = rule(request.user, instance)
+        if refusal:
+            return moderation.refusal_response(request, instance, title, refusal)
+    return None
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deletion(request, instances):
+    """The delete view (at its confirmation already) and the listings' bulk deletion."""
+    return first_refusal(request, instances, _("Suppression refusée"), moderation.deletion_refusal)
+
+
+@hooks.register("before_delete_page")
+def refuse_page_deletion(request, page):
+    return first_refusal(request, [page], _("Suppression refusée"), moderation.deletion_refusal)
+
+
+@hooks.register("before_unpublish")
+def refuse_unpublication(request, instance):
+    return first_refusal(
+        request, [instance], _("Dépublication refusée"), moderation.unpublication_refusal
+    )
+
+
+@hooks.register("before_bulk_action")
+def refuse_unpublication_in_bulk(request, action_type, objects, action):
+    if action_type != "unpublish":
+        return None
+    return first_refusal(
+        request, objects, _("Dépublication refusée"), moderation.unpublication_refusal
+    )

@@ -9,6 +9,7 @@ class HomeConfig(AppConfig):
         from caching.generation import invalidate_on_change
         from workshops.models import TrainingBody
 
+        from . import compare  # noqa: F401 (registers the admin's French comparisons)
         from .models import SiteSettings
 
         invalidate_on_change(SiteSettings)  # navigation, credits, descriptions, legal notice

@@ -9,6 +9,7 @@ class LessonsConfig(AppConfig):
         from caching.generation import invalidate_on_change
 
         from . import signals  # noqa: F401
+        from .documents import register_document_rules
         from .freshness import content_links, register_audience
         from .links import register_links
         from .models import Resource
@@ -17,6 +18,7 @@ class LessonsConfig(AppConfig):
 
         invalidate_on_change(Resource, on_save=False)  # published through Wagtail's signals
         register_personal_data()
+        register_document_rules()  # documents behind published content: moderators' files
         # The freshness report: who reads the lessons, and the links in what this app shows.
         register_audience(lesson_readings)
         register_links(content_links)

@@ -13,7 +13,13 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    PublishingPanel,
+    TitleFieldPanel,
+)
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
@@ -30,7 +36,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from caching.pagecache import do_not_cache
 from caching.routing import RememberedRestrictionsMixin
 from figures.models import TypedFiguresMixin
-from figures.panels import typed_figures_panel
+from figures.panels import review_panel, typed_figures_panel
 
 from .blocks import LessonBodyBlock, SourceBlock, heading_anchor
 
@@ -55,6 +61,7 @@ class CoursePage(RememberedRestrictionsMixin, TypedFiguresMixin, Page):
     outcomes = RichTextField(_("ce que vous saurez faire"), blank=True, features=INTRO_FEATURES)
 
     content_panels = [
+        review_panel(),
         *Page.content_panels,
         FieldPanel("introduction"),
         FieldPanel("audience"),
@@ -117,6 +124,7 @@ class LessonPage(RememberedRestrictionsMixin, TypedFiguresMixin, Page):
     )
 
     content_panels = [
+        review_panel(),
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("objectives"),
@@ -283,6 +291,7 @@ class Resource(
     objects = ResourceQuerySet.as_manager()
 
     panels = [
+        review_panel(),
         TitleFieldPanel("title"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("language")]),
         FieldPanel("publisher"),
@@ -294,6 +303,7 @@ class Resource(
         FieldPanel("tags"),
         FieldPanel("slug", widget=SlugInput),
         typed_figures_panel(),
+        PublishingPanel(),
     ]
     typed_figure_fields = ("title", "description")
     search_fields = [

@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from figures import moderation
 from figures.admin_ui import WarningColumn, status_column
 
 from .freshness import FreshnessView
@@ -14,6 +15,7 @@ from .views import lesson_sections
 
 class ResourceViewSet(SnippetViewSet):
     model = Resource
+    unpublish_view_class = moderation.UnpublishView
     icon = "link"
     menu_label = _("Ressources")
     menu_order = 260

@@ -10,7 +10,13 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    PublishingPanel,
+    TitleFieldPanel,
+)
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.fields import StreamField
 from wagtail.log_actions import log
@@ -25,7 +31,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from figures.models import TypedFiguresMixin
-from figures.panels import typed_figures_panel
+from figures.panels import review_panel, typed_figures_panel
 
 from .blocks import QuestionsBlock
 from .editing import QuizAdminForm, SecondQuizWarningPanel
@@ -115,6 +121,7 @@ class Quiz(
     base_form_class = QuizAdminForm
 
     panels = [
+        review_panel(),
         SecondQuizWarningPanel(),
         TitleFieldPanel("title"),
         FieldPanel("slug", widget=SlugInput),
@@ -131,6 +138,7 @@ class Quiz(
         ),
         FieldPanel("questions"),
         typed_figures_panel(),
+        PublishingPanel(),
     ]
     typed_figure_fields = ("title", "intro", "questions")
     search_fields = [

@@ -9,6 +9,7 @@ from wagtail.admin.widgets import Button, HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets
 
+from figures import moderation
 from figures.admin_ui import YesColumn, status_column
 
 from .exchange.views import ExportView, ImportView
@@ -70,6 +71,7 @@ class QuizViewSet(snippets.SnippetViewSet):
     icon = "help"
     index_view_class = QuizIndexView
     edit_view_class = QuizEditView
+    unpublish_view_class = moderation.UnpublishView
     menu_label = _("Quiz")
     menu_order = 240
     add_to_admin_menu = True

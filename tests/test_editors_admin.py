@@ -72,7 +72,8 @@ def test_the_help_menu_leads_to_the_french_editors_guide(client, editor):
     assert reverse("editors_guide") in home and "Guide du r" in home
     assert "guide.wagtail.org" not in home and "Editor Guide" not in home
     guide = client.get(reverse("editors_guide")).content.decode()
-    assert "Soumettre à la validation" in guide and "Fraîcheur des contenus" in guide
+    assert "Soumettre à Validation par un modérateur" in guide
+    assert "Fraîcheur des contenus" in guide
 
 
 def test_the_page_chooser_names_the_tree_s_root_in_french(client, django_user_model):

@@ -12,34 +12,14 @@ from figures.models import Statistic, Unit
 from figures.wording import plain_number
 from quizzes.numbers import french_number
 from tests.factories import StatisticFactory
+from tests.html_forms import edit_form
 
 pytestmark = pytest.mark.django_db
 
 
-def form_data(statistic, **changes):
-    data = {
-        "label": statistic.label,
-        "value": "65",
-        "unit": statistic.unit,
-        "denominator": statistic.denominator or "",
-        "counted_one": statistic.counted_one,
-        "counted_many": statistic.counted_many,
-        "scope": statistic.scope,
-        "source": statistic.source,
-        "source_note": statistic.source_note,
-        "year": statistic.year or "",
-        "published_in": statistic.published_in,
-        "source_url": statistic.source_url,
-        "notes": statistic.notes,
-        "tags": "",
-        "slug": statistic.slug,
-    }
-    return data | changes
-
-
 def save(client, statistic, **changes):
     url = reverse("wagtailsnippets_figures_statistic:edit", args=[statistic.pk])
-    return client.post(url, form_data(statistic, **changes))
+    return client.post(url, edit_form(client, url, statistic) | changes)
 
 
 def saved_value(statistic):

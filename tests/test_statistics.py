@@ -12,6 +12,7 @@ from wagtail.models import ReferenceIndex
 
 from figures.models import FiguresSettings, Statistic
 from lessons.models import LessonPage
+from tests.html_forms import edit_form
 
 pytestmark = pytest.mark.django_db
 
@@ -94,26 +95,9 @@ def edit_url(statistic):
     return reverse("wagtailsnippets_figures_statistic:edit", args=[statistic.pk])
 
 
-def form_data(statistic, **changes):
-    data = {
-        "label": statistic.label,
-        "value": str(statistic.value),
-        "unit": statistic.unit,
-        "denominator": statistic.denominator or "",
-        "counted_one": statistic.counted_one,
-        "counted_many": statistic.counted_many,
-        "scope": statistic.scope,
-        "source": statistic.source,
-        "source_note": statistic.source_note,
-        "year": statistic.year or "",
-        "published_in": statistic.published_in,
-        "source_url": statistic.source_url,
-        "notes": statistic.notes,
-        "tags": ", ".join(tag.name for tag in statistic.tags.all()),
-        "slug": statistic.slug,
-    }
-    data.update(changes)
-    return data
+def form_data(client, statistic, **changes):
+    """The statistic's edit form as the admin shows it, with these fields changed."""
+    return edit_form(client, edit_url(statistic), statistic) | changes
 
 
 def pages_citing_france_inscrits(client):
@@ -131,7 +115,7 @@ def test_editor_updates_a_figure_once_and_every_page_follows_on_publish(client, 
         assert "68\u00a0%" in html and "71\u00a0%" not in html
 
     client.force_login(editor)
-    response = client.post(edit_url(statistic), form_data(statistic, value="71"))
+    response = client.post(edit_url(statistic), form_data(client, statistic, value="71"))
     assert response.status_code == 302
     statistic.refresh_from_db()
     assert statistic.has_unpublished_changes and statistic.value == 68
@@ -141,7 +125,7 @@ def test_editor_updates_a_figure_once_and_every_page_follows_on_publish(client, 
 
     client.force_login(moderator)  # editors submit; moderators publish
     response = client.post(
-        edit_url(statistic), form_data(statistic, value="71", **{"action-publish": "1"})
+        edit_url(statistic), form_data(client, statistic, value="71", **{"action-publish": "1"})
     )
     assert response.status_code == 302
     client.logout()
@@ -317,5 +301,5 @@ def test_editor_can_preview_a_statistic(client, editor):
     statistic = Statistic.objects.get(slug="france-inscrits")
     client.force_login(editor)
     url = reverse("wagtailsnippets_figures_statistic:preview_on_edit", args=[statistic.pk])
-    assert client.post(url, form_data(statistic, value="70")).json()["is_valid"]
+    assert client.post(url, form_data(client, statistic, value="70")).json()["is_valid"]
     assert "70\u00a0%" in client.get(url).content.decode()

@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
+    # Wagtail's admin writes times with humanize's `naturaltime` ("il y a 3 secondes"), whose
+    # French is only loaded when the app is installed (else "3 seconds ago").
+    "django.contrib.humanize",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
@@ -369,6 +372,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # through Django, never straight from storage
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024  # Wagtail refuses larger uploads itself
+# A document's file behind published content is replaced by a moderator only (lessons.documents).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "lessons.documents.DocumentForm"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 TAGGIT_CASE_INSENSITIVE = True

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.db import transaction
+from wagtail.models import ReferenceIndex
 
 from figures.models import KeyFiguresPage, Series, SeriesItem, Statistic
 
@@ -58,6 +59,8 @@ def build_series():
             )
             for index, (stat_slug, label, group) in enumerate(items)
         )
+        # bulk_create sends no signal: the "Utilisation" of each statistic lists its chart.
+        ReferenceIndex.create_or_update_for_object(series)
         created += 1
     return created
 

@@ -122,7 +122,7 @@ def test_a_question_s_section_is_picked_among_its_lesson_s_headings(site, page):
     screenshot(page, "question-section")
 
     page.get_by_role("button", name="Enregistrer le brouillon").click()
-    expect(page.locator(".messages")).to_contain_text("modifié")
+    expect(page.locator(".messages")).to_contain_text("modifications enregistrées")
     quiz.refresh_from_db()
     saved = quiz.latest_revision.as_object().questions[0].value
     assert saved["lesson"].pk == strategy.pk and saved["anchor"] == "fixer-des-objectifs"
