@@ -69,6 +69,14 @@ def _default_site_root():
     return site.root_url if site is not None else settings.SITE_URL.rstrip("/")
 
 
+def site_name():
+    """The site's name, as its e-mails sign: the default Wagtail Site's, else WAGTAIL_SITE_NAME."""
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).only("site_name").first()
+    return (site and site.site_name) or settings.WAGTAIL_SITE_NAME
+
+
 def public_url(path, request=None):
     """`path` ("/cours/") as an absolute address at the site's public root. With a request, the
     root is remembered for its content generation (a change of a Site makes a new one); without,

@@ -10,6 +10,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +24,7 @@ from jobs.models import Job
 from typography.french import typeset, typeset_text
 from workshops import objectives
 from workshops.assessment import Refused
-from workshops.models import TrainingBody, Workshop
+from workshops.models import TrainingBody, Workshop, WorkshopSession
 from workshops.names import learner_name
 
 from .models import Convocation
@@ -208,5 +210,52 @@ def send_reminders(now):
                 day=tomorrow,
                 links=links,
             )
+            sent += 1
+    return sent
+
+
+def send_failed_again(now):
+    """Each convocation whose e-mail failed (after jobs.mail's own tries, or an address refused)
+    is sent once more a day later (mail.SEND_FAILED_AGAIN_AFTER), before the workshop starts,
+    to a learner still on the roster and not convoked meanwhile. Once: a learner with two
+    convocations (this one, or the trainer's own resending) is left to the trainer, who sees
+    them failed on the Convocations page. Returns how many."""
+    # Rows done with (a second convocation to the learner, a workshop begun before today) are
+    # left out here, so the check, every minute, reads one query when nothing is due.
+    another = Convocation.objects.filter(
+        workshop=OuterRef("workshop"), user=OuterRef("user"), kind=Kind.CONVOCATION
+    ).exclude(pk=OuterRef("pk"))
+    begun = WorkshopSession.objects.filter(
+        workshop=OuterRef("workshop"), date__lt=timezone.localdate(now)
+    )
+    failed = (
+        Convocation.objects.select_related("workshop", "user")
+        .filter(
+            kind=Kind.CONVOCATION,
+            user__isnull=False,
+            workshop__archived=False,
+            job__status=Job.Status.FAILED,
+            job__finished_at__lte=now - mail.SEND_FAILED_AGAIN_AFTER,
+            job__finished_at__gt=now - timedelta(days=30),  # long failed: the trainer saw it
+        )
+        .exclude(Exists(another))
+        .exclude(Exists(begun))
+    )
+    sent = 0
+    for row in failed:
+        with transaction.atomic():
+            # One check at a time per workshop (several workers run it): the second finds the
+            # convocation sent again.
+            workshop = Workshop.objects.select_for_update().get(pk=row.workshop_id)
+            first = workshop.sessions.order_by("date", "starts_at").first()
+            learner = row.user
+            if (
+                first is None
+                or first.start() <= now
+                or not roster(workshop).filter(pk=learner.pk).exists()
+                or workshop.convocations.filter(kind=Kind.CONVOCATION, user=learner).count() > 1
+            ):
+                continue
+            queue(workshop, learner, Kind.CONVOCATION, by=sender(workshop), now=now)
             sent += 1
     return sent

@@ -5,6 +5,7 @@ fails at once (trying again would not change its answer). A job is run once: not
 twice."""
 
 import smtplib
+from datetime import timedelta
 
 from django.core.mail import EmailMultiAlternatives
 from django.utils.translation import gettext as _
@@ -12,6 +13,11 @@ from django.utils.translation import gettext as _
 from .background import JobFailed, job_task, start
 
 ATTEMPTS = 3
+# An e-mail a learner needs (an invitation, a convocation, the "à froid" questionnaire), failed
+# after those tries or refused, is sent once more this long after its job failed, by its app's
+# periodic check (workshops.roster, convocations, satisfaction): a mail server down for a
+# morning is back.
+SEND_FAILED_AGAIN_AFTER = timedelta(days=1)
 
 
 def as_text(message):

@@ -97,6 +97,10 @@ class Request(models.Model):
     sent_at = models.DateTimeField(null=True)
     reminded_at = models.DateTimeField(null=True)
     answered_at = models.DateTimeField(null=True)
+    # The last e-mail sent for it ("à froid": the link, then the reminder): the trainer sees it
+    # fail, with the server's reason, and the periodic check sends a failed one once more.
+    job = models.ForeignKey("jobs.Job", null=True, on_delete=models.SET_NULL, related_name="+")
+    retried_at = models.DateTimeField(null=True)
 
     class Meta:
         constraints = [
@@ -130,3 +134,41 @@ class Response(models.Model):
 
     def __str__(self):
         return f"{self.workshop} — {self.get_timing_display()} — {self.submitted_at:%Y-%m-%d}"
+
+
+def summary_path(summary, name):
+    return f"satisfaction/{summary.workshop_id}/{name}"
+
+
+class Summary(models.Model):
+    """The PDF summary of a workshop's answers, kept with its training evidence (Qualiopi
+    indicator 30): printed by the task worker once the "à chaud" questionnaire closes, or when a
+    trainer asks, stored once with its digest and never printed again; kept as long as the
+    workshop's other evidence (CERTIFICATE_RETENTION_YEARS)."""
+
+    class Reason(models.TextChoices):
+        CLOSED = "closed", _("à la clôture du questionnaire à chaud")
+        ASKED = "asked", _("à la demande d'un formateur")
+
+    workshop = models.ForeignKey(
+        "workshops.Workshop", on_delete=models.CASCADE, related_name="satisfaction_summaries"
+    )
+    reason = models.CharField(_("établie"), max_length=10, choices=Reason.choices)
+    file = models.FileField(upload_to=summary_path, max_length=300)
+    sha256 = models.CharField(_("empreinte SHA-256"), max_length=64)
+    made_at = models.DateTimeField(_("établie le"))
+
+    class Meta:
+        verbose_name = _("synthèse de satisfaction")
+        verbose_name_plural = _("synthèses de satisfaction")
+        ordering = ["made_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop"],
+                condition=models.Q(reason="closed"),
+                name="one_summary_when_the_hot_questionnaire_closes",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.workshop} — {self.made_at:%Y-%m-%d %H:%M}"

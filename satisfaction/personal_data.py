@@ -3,9 +3,12 @@
 names no one; a named one loses its name when the account goes. Both stay in the workshop's
 figures."""
 
-from privacy.registry import UNLINKED, Export, register
+from django.db.models import Q
 
-from .models import Request, Response
+from privacy.registry import UNLINKED, Export, YearEndExpiry, register
+from workshops.models import Workshop
+
+from .models import Request, Response, Summary
 
 
 def answered(user, now):
@@ -15,6 +18,10 @@ def answered(user, now):
             "workshop__name", "timing", "answered_at"
         )
     ]
+
+
+def summaries_up_to(year):
+    return Q(workshop__in=Workshop.objects.evidence_year_at_most(year).values("pk"))
 
 
 def register_personal_data():
@@ -30,4 +37,13 @@ def register_personal_data():
         on_account_deletion=UNLINKED,
         note="Answers to a satisfaction questionnaire: anonymous ones name no one; a named one "
         "is unlinked from the account and stays in the workshop's figures.",
+    )
+    register(
+        Summary,
+        on_account_deletion=UNLINKED,
+        expiry=YearEndExpiry(
+            "satisfaction summaries", "CERTIFICATE_RETENTION_YEARS", summaries_up_to
+        ),
+        note="A workshop's figures, which name no one (open answers may): kept with the "
+        "workshop's evidence, then deleted with their file.",
     )

@@ -1,29 +1,36 @@
 """Asking learners what they thought, and reading what they said: the "à chaud" questionnaire
 opens on the workshop's page when its last session starts; the "à froid" one is e-mailed
 SATISFACTION_COLD_WEEKS after the last session (a personal link, valid SATISFACTION_LINK_DAYS,
-one reminder after SATISFACTION_REMINDER_DAYS), by a periodic check of the task worker. Each
-learner answers once. The figures per workshop (response rate, each question's spread, each
-scale's mean, the open answers) and the overall satisfaction rate are computed here only."""
+one reminder after SATISFACTION_REMINDER_DAYS), by a periodic check of the task worker, which
+also sends a failed one once more, a day later. Each learner answers once. The figures per
+workshop (response rate, each question's spread, each scale's mean, the open answers) and the
+overall satisfaction rate are computed here only."""
 
+import hashlib
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from caching.addresses import public_url
+from caching.addresses import public_url, site_name
 from jobs import mail
+from jobs.models import Job
 from quizzes import opinions
 from typography.french import typeset, typeset_text
+from typography.names import ascii_slug
 from workshops.assessment import last_session
 from workshops.indicators import Share
-from workshops.models import Membership, Workshop
+from workshops.models import Membership, TrainingBody, Workshop
+from workshops.names import learner_name
+from workshops.pdf import render_pdf
 
-from .models import Questionnaire, Request, Response, Timing
+from .models import Questionnaire, Request, Response, Summary, Timing
 
 # The upper part of a scale, which counts as satisfied (4 and 5 of 5, 7 to 10 of 10).
 SATISFIED_FROM = {(1, 5): 4, (0, 10): 7}
@@ -141,12 +148,18 @@ def email(row, questionnaire_, reminder, now):
         "reminder": reminder,
         "anonymous": questionnaire_.anonymous,
         "minutes": max(1, len(questionnaire_.questions) // 2),
+        "body": TrainingBody.load(),
+        "site": site_name(),
+        "site_url": public_url("/"),
     }
     subject = typeset_text(render_to_string("satisfaction/emails/subject.txt", context).strip())
     text = typeset_text(render_to_string("satisfaction/emails/message.txt", context))
     html = typeset(render_to_string("satisfaction/emails/message.html", context))
     owner = row.workshop.trainers.order_by("pk").first()
-    return mail.send(owner, subject, text, to=row.user.email, html=html)
+    job = mail.send(owner, subject, text, to=row.user.email, html=html)
+    Request.objects.filter(pk=row.pk).update(job=job)
+    row.job = job
+    return job
 
 
 def send_cold_surveys(now):
@@ -175,17 +188,55 @@ def send_cold_surveys(now):
             )
             email(row, questionnaire_, False, now)
             sent += 1
-    remind = Request.objects.select_related("workshop", "user").filter(
-        timing=Timing.COLD,
-        answered_at=None,
-        reminded_at=None,
-        user__isnull=False,
-        sent_at__lte=now - timedelta(days=settings.SATISFACTION_REMINDER_DAYS),
-        sent_at__gt=now - timedelta(days=settings.SATISFACTION_LINK_DAYS),
+    sent += send_failed_again(questionnaire_, now)
+    remind = (
+        Request.objects.select_related("workshop", "user")
+        .filter(
+            timing=Timing.COLD,
+            answered_at=None,
+            reminded_at=None,
+            user__isnull=False,
+            sent_at__lte=now - timedelta(days=settings.SATISFACTION_REMINDER_DAYS),
+            sent_at__gt=now - timedelta(days=settings.SATISFACTION_LINK_DAYS),
+        )
+        .exclude(job__status=Job.Status.FAILED)  # they never had the link: not reminded of it
     )
     for row in remind:
         if Request.objects.filter(pk=row.pk, reminded_at=None).update(reminded_at=now):
             email(row, questionnaire_, True, now)
+            sent += 1
+    return sent
+
+
+def send_failed_again(questionnaire_, now):
+    """Each "à froid" e-mail whose job failed (after its own tries, or refused by the server),
+    sent once more a day later (mail.SEND_FAILED_AGAIN_AFTER), while its link is valid: the
+    link, whose validity and reminder then count from this new sending, or the reminder. A
+    message delivered is never sent again; one that fails again stays failed, shown to the
+    trainer."""
+    failed = (
+        Request.objects.select_related("workshop", "user")
+        .filter(
+            timing=Timing.COLD,
+            answered_at=None,
+            user__is_active=True,
+            job__status=Job.Status.FAILED,
+            job__finished_at__lte=now - mail.SEND_FAILED_AGAIN_AFTER,
+            sent_at__gt=now - timedelta(days=settings.SATISFACTION_LINK_DAYS),
+        )
+        .filter(Q(retried_at=None) | Q(reminded_at__gt=F("retried_at")))
+    )
+    sent = 0
+    for row in failed:
+        reminder = row.reminded_at is not None
+        moved = {"reminded_at": now} if reminder else {"sent_at": now}
+        claimed = Request.objects.filter(
+            pk=row.pk, job=row.job_id, retried_at=row.retried_at
+        ).update(retried_at=now, **moved)
+        if claimed:  # not by another worker's check meanwhile
+            for name, value in moved.items():
+                setattr(row, name, value)
+            email(row, questionnaire_, reminder, now)
             sent += 1
     return sent
 
@@ -200,17 +251,24 @@ def satisfied(question, value):
 def summary(workshop, timing):
     """The figures of one questionnaire for a workshop: how many were asked and answered, and
     each question's spread, mean or answers, in the questionnaire's order."""
-    responses = list(workshop.satisfaction_responses.filter(timing=timing))
+    responses = list(
+        workshop.satisfaction_responses.filter(timing=timing).select_related("respondent")
+    )
     if timing == Timing.HOT:
         asked = Membership.objects.filter(workshop=workshop).count()
     else:
         asked = workshop.satisfaction_requests.filter(timing=timing).count()
-    questions, answers = {}, {}
+    questions, answers, signed = {}, {}, {}
     for response in responses:
+        # A response to a questionnaire that is not anonymous names its learner to the trainer.
+        name = respondent_name(response.respondent) if response.respondent else ""
         for question in response.questions:
             questions.setdefault(question["id"], question)
             if question["id"] in response.answers:
                 answers.setdefault(question["id"], []).append(response.answers[question["id"]])
+                signed.setdefault(question["id"], []).append(
+                    (response.answers[question["id"]], name)
+                )
     rows = []
     for question_id, question in questions.items():
         given = answers.get(question_id, [])
@@ -228,6 +286,7 @@ def summary(workshop, timing):
             row["rows"] = [(word, count) for word, _key, count in opinions.word_counts(given)]
         else:
             row["texts"] = given
+            row["signed"] = signed.get(question_id, [])
         rows.append(row)
     return {
         "timing": timing,
@@ -236,7 +295,14 @@ def summary(workshop, timing):
         "answered": len(responses),
         "rate": round(100 * len(responses) / asked) if asked else None,
         "rows": rows,
+        "respondents": sorted(
+            {respondent_name(r.respondent) for r in responses if r.respondent}, key=str.casefold
+        ),
     }
+
+
+def respondent_name(user):
+    return learner_name(user.first_name, user.last_name) or user.email
 
 
 def published_satisfaction(workshop_ids, first_day, last_day):
@@ -256,3 +322,35 @@ def satisfaction_rate(responses):
                 answered += 1
                 satisfied_count += satisfied(question, response.answers[question["id"]])
     return satisfied_count, answered
+
+
+# The summary kept with the workshop's evidence.
+
+
+def summaries(workshop):
+    return [summary(workshop, timing) for timing in (Timing.HOT, Timing.COLD)]
+
+
+def summary_pdf(workshop, now):
+    context = {"workshop": workshop, "summaries": summaries(workshop), "now": now}
+    return render_pdf("satisfaction/results.pdf.html", context)
+
+
+def keep_summary(workshop, reason, now):
+    """Print the summary as the answers stand and store it, with its digest. The one made when
+    the "à chaud" questionnaire closes is made once: a second run keeps the first."""
+    if reason == Summary.Reason.CLOSED:
+        kept = workshop.satisfaction_summaries.filter(reason=reason).first()
+        if kept:
+            return kept
+    pdf = summary_pdf(workshop, now)
+    name = (
+        f"{ascii_slug(f'satisfaction {workshop.name}')}-{timezone.localtime(now):%Y%m%d-%H%M}.pdf"
+    )
+    return Summary.objects.create(
+        workshop=workshop,
+        reason=reason,
+        file=ContentFile(pdf, name=name),
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        made_at=now,
+    )

@@ -11,11 +11,14 @@ from aiosmtpd.controller import Controller
 
 
 class Received:
-    """Keeps every message delivered; refuses the addresses in `refused` (a bounce)."""
+    """Keeps every message delivered; refuses the addresses in `refused` (a bounce), and answers
+    the next `busy` messages with a temporary failure (451: try again later)."""
 
     def __init__(self):
         self.messages = []
         self.refused = set()
+        self.busy = 0
+        self.turned_away = 0  # messages answered 451
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refused:
@@ -24,6 +27,10 @@ class Received:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.busy:
+            self.busy -= 1
+            self.turned_away += 1
+            return "451 4.3.0 Serveur occupé, réessayez plus tard"
         self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
         return "250 OK"
 

@@ -191,6 +191,46 @@ def test_an_address_the_server_refuses_is_shown_failed_and_can_be_sent_again(
     assert len(smtp.to("omar@test.fr")) == 1 and len(smtp.to("lea@test.fr")) == 1
 
 
+def test_a_failed_convocation_is_sent_again_by_itself_once_a_day_later(
+    client, people, workshop, smtp
+):
+    smtp.refused = {"omar@test.fr"}
+    with at("2026-11-10 10:00"):
+        send(client, people["trainer"], workshop)
+    smtp.refused = set()
+    with at("2026-11-10 18:00"):  # the same day: not yet
+        assert periodic.run(instant("2026-11-10 18:00"))["convocations sent again"] == 0
+    with at("2026-11-11 10:01"):
+        assert periodic.run(instant("2026-11-11 10:01"))["convocations sent again"] == 1
+        assert periodic.run(instant("2026-11-11 10:02"))["convocations sent again"] == 0
+    (message,) = smtp.to("omar@test.fr")
+    assert "Module 1 : le CRM" in parts(message)[0].replace("\u00a0", " ")
+    assert len(smtp.to("lea@test.fr")) == 1  # delivered the first time: never again
+    page = as_user(client, people["trainer"]).get(
+        reverse("convocations:workshop", args=[workshop.pk])
+    )
+    assert "Chaque participant inscrit a reçu sa convocation." in page.content.decode()
+    # Failed again: left to the trainer, who sees it failed; never a third time by itself.
+    smtp.refused = {"lea@test.fr"}
+    Convocation.objects.filter(user=people["learner"]).delete()
+    with at("2026-11-12 10:00"):
+        send(client, people["trainer"], workshop)
+    with at("2026-11-13 10:01"):
+        assert periodic.run(instant("2026-11-13 10:01"))["convocations sent again"] == 1
+    with at("2026-11-15 10:01"):
+        assert periodic.run(instant("2026-11-15 10:01"))["convocations sent again"] == 0
+    assert len(smtp.to("lea@test.fr")) == 1
+    # Once the workshop has started, a failed convocation is not sent again.
+    smtp.refused = set()
+    Convocation.objects.filter(user=people["learner"]).delete()
+    smtp.refused = {"lea@test.fr"}
+    with at("2026-11-22 09:00"):
+        send(client, people["trainer"], workshop)
+    smtp.refused = set()
+    with at("2026-11-23 09:30"):
+        assert periodic.run(instant("2026-11-23 09:30"))["convocations sent again"] == 0
+
+
 def test_no_convocation_without_a_programme_or_a_roster(client, people, smtp):
     empty, _assignment = make_workshop(people["trainer"], [people["learner"]])
     response = send(client, people["trainer"], empty)

@@ -12,9 +12,18 @@ from django.urls import reverse
 
 from attendance import codes, services
 from attendance.models import Presence
+from jobs import periodic
 from tests.clock import at, instant
+from tests.mail_server import parts
 from tests.workshop_helpers import PASSWORD, make_user, make_workshop
-from workshops.models import Admission, Invitation, JoinRequest, Membership, WorkshopSession
+from workshops.models import (
+    Admission,
+    Invitation,
+    JoinRequest,
+    Membership,
+    TrainingBody,
+    WorkshopSession,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -58,22 +67,37 @@ def sign_in_the_room(client, learner, workshop, moment="2026-11-23 09:05"):
 
 
 def test_an_invitation_by_name_and_e_mail_admits_only_the_account_with_that_address(
-    client, people, workshop, django_user_model, django_capture_on_commit_callbacks
+    client, people, workshop, django_user_model, django_capture_on_commit_callbacks, smtp
 ):
     trainer = people["trainer"]
+    body = TrainingBody.load()
+    body.name = "CCI Formation Loire"
+    body.save()
     with at("2026-11-10 10:00"), django_capture_on_commit_callbacks(execute=True):
         response = invite(client, trainer, workshop, company="Boulangerie Garcia")
     assert response.status_code == 302
     invitation = Invitation.objects.get(workshop=workshop)
     assert (invitation.email, invitation.company) == ("nina@test.fr", "Boulangerie Garcia")
-    # The e-mail, sent by the task worker: who invites, the sessions, the personal link.
-    message = mail.outbox[-1]
-    assert message.to == ["nina@test.fr"]
-    assert message.subject == "Invitation à l'atelier « Réseaux sociaux pour artisans »"
-    assert "Bonjour Nina," in message.body and "Tina" in message.body
-    assert "lundi 23 novembre 2026, 09:00 – 12:30 — Salle 2" in message.body
-    assert "valable jusqu'au 10 décembre 2026" in message.body
-    link = re.search(r"https?://\S+/ateliers/invitation/\S+/", message.body).group(0)
+    # The e-mail, sent by the task worker, read from the SMTP server: typeset, in text and
+    # HTML, who invites, the sessions, the personal link, the site's and the body's names.
+    (message,) = smtp.to("nina@test.fr")
+    subject = "Invitation à l’atelier «\u00a0Réseaux sociaux pour artisans\u00a0»"
+    assert message["Subject"].strip() == subject
+    text, html, _files = parts(message)
+    for expected in [
+        "Bonjour Nina,",
+        "Tina vous inscrit à l’atelier «\u00a0Réseaux sociaux pour artisans\u00a0» sur "
+        "Atelier Réseaux. La formation est dispensée par CCI Formation Loire.",
+        "lundi 23 novembre 2026, 09:00 – 12:30 — Salle 2",
+        "valable jusqu’au 10 décembre 2026",
+        "CCI Formation Loire\r\nAtelier Réseaux · https://atelier-reseaux.test/",
+    ]:
+        assert expected in text, expected
+    assert "'" not in text  # typographic apostrophes only
+    link = re.search(r"https?://\S+/ateliers/invitation/\S+/", text).group(0)
+    assert f'<a href="{link}">' in html
+    assert "<strong>«\u00a0Réseaux sociaux pour artisans\u00a0»</strong>" in html
+    assert "CCI Formation Loire" in html and "Atelier Réseaux</a>" in html
     path = link[link.index("/ateliers/") :]
     html = as_user(client, trainer).get(workshop.get_absolute_url()).content.decode()
     assert "Invitations en attente" in html and "nina@test.fr" in html
@@ -123,7 +147,7 @@ def test_an_invitation_expires_and_a_new_one_replaces_the_old_link(
     path = reverse("workshops:invitation", args=[old])
     with at("2026-10-31 10:00"):  # 30 days after it was sent, to the second: expired
         assert as_user(client, nina).post(path).status_code == 404
-    assert "n'est plus valable" in client.get(path).content.decode()
+    assert "n’est plus valable" in client.get(path).content.decode()
     invitation = Invitation.objects.get()
     with at("2026-10-31 10:05"), django_capture_on_commit_callbacks(execute=True):
         as_user(client, people["trainer"]).post(
@@ -135,6 +159,68 @@ def test_an_invitation_expires_and_a_new_one_replaces_the_old_link(
         assert as_user(client, nina).get(path).status_code == 404  # the old link stays dead
         assert client.post(reverse("workshops:invitation", args=[new])).status_code == 302
     assert workshop.memberships.filter(user=nina).exists()
+
+
+def test_an_invitation_the_mail_server_refuses_is_shown_failed_with_its_reason(
+    client, people, workshop, smtp, django_capture_on_commit_callbacks
+):
+    smtp.refused = {"nina@test.fr"}
+    with at("2026-11-10 10:00"), django_capture_on_commit_callbacks(execute=True):
+        invite(client, people["trainer"], workshop)
+    assert not smtp.messages
+    html = as_user(client, people["trainer"]).get(workshop.get_absolute_url()).content.decode()
+    pending = re.sub(r"<[^>]+>", "", html.split("Invitations en attente")[1])
+    assert "échec — L’adresse nina@test.fr a été refusée par le serveur de messagerie" in pending
+    assert "550 5.1.1 Adresse inconnue" in pending
+    # Her address corrected on the server's side, the trainer sends it again: it arrives once.
+    smtp.refused = set()
+    invitation = Invitation.objects.get()
+    with at("2026-11-10 10:05"), django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("workshops:reinvite", args=[workshop.pk, invitation.pk]))
+    assert len(smtp.to("nina@test.fr")) == 1
+    html = client.get(workshop.get_absolute_url()).content.decode()
+    assert "échec" not in html.split("Invitations en attente")[1].split("</ul>")[0]
+
+
+def pending_invitations(client, trainer, workshop):
+    html = as_user(client, trainer).get(workshop.get_absolute_url()).content.decode()
+    return re.sub(r"<[^>]+>", "", html.split("Invitations en attente")[1].split("</ul>")[0])
+
+
+def test_a_failed_invitation_is_sent_again_by_itself_once_a_day_later(
+    client, people, workshop, smtp, django_capture_on_commit_callbacks
+):
+    smtp.refused = {"nina@test.fr"}
+    with at("2026-11-10 10:00"), django_capture_on_commit_callbacks(execute=True):
+        invite(client, people["trainer"], workshop)
+    first_link = Invitation.objects.get().token
+    assert "échec" in pending_invitations(client, people["trainer"], workshop)
+    # The mail server accepts her address again; the same day, nothing is sent yet.
+    smtp.refused = set()
+    with at("2026-11-10 18:00"):
+        assert periodic.run(instant("2026-11-10 18:00"))["invitations sent again"] == 0
+    assert not smtp.messages
+    # The next day's check sends it again, once, with a new link that admits her.
+    with at("2026-11-11 10:01"), django_capture_on_commit_callbacks(execute=True):
+        assert periodic.run(instant("2026-11-11 10:01"))["invitations sent again"] == 1
+        assert periodic.run(instant("2026-11-11 10:02"))["invitations sent again"] == 0
+    (message,) = smtp.to("nina@test.fr")
+    invitation = Invitation.objects.get()
+    assert invitation.token != first_link and invitation.token in parts(message)[0]
+    pending = pending_invitations(client, people["trainer"], workshop)
+    assert "échec" not in pending and "envoyée le 11 novembre 2026" in pending
+    assert "renvoyée d’elle-même" in pending
+    # One that fails again stays failed, shown to the trainer: it is not sent a third time.
+    smtp.refused = {"nina@test.fr"}
+    Invitation.objects.all().delete()
+    with at("2026-11-12 10:00"), django_capture_on_commit_callbacks(execute=True):
+        invite(client, people["trainer"], workshop)
+    with at("2026-11-13 10:01"), django_capture_on_commit_callbacks(execute=True):
+        assert periodic.run(instant("2026-11-13 10:01"))["invitations sent again"] == 1
+    with at("2026-11-15 10:00"), django_capture_on_commit_callbacks(execute=True):
+        assert periodic.run(instant("2026-11-15 10:00"))["invitations sent again"] == 0
+    assert len(smtp.messages) == 1
+    assert "échec" in pending_invitations(client, people["trainer"], workshop)
 
 
 def test_inviting_someone_already_on_the_roster_is_refused(client, people, workshop):
@@ -155,7 +241,7 @@ def test_a_joiner_signs_nothing_until_the_trainer_accepts_them(client, people, w
     assert JoinRequest.objects.filter(workshop=workshop, user=omar).exists()
     response = sign_in_the_room(client, omar, workshop)
     assert response.status_code == 403
-    assert "attend l'accord du formateur" in response.content.decode()
+    assert "attend l’accord du formateur" in response.content.decode()
     assert not Presence.objects.filter(user=omar).exists()
     # The trainer sees the request, with his employer, and accepts it.
     html = as_user(client, people["trainer"]).get(workshop.get_absolute_url()).content.decode()

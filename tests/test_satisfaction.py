@@ -2,6 +2,7 @@
 workshop's page during its last session, the "à froid" one through the personal link of an
 e-mail read from a real SMTP server, once per learner; the trainer's figures and their PDF."""
 
+import hashlib
 import html
 import io
 import re
@@ -13,14 +14,17 @@ from pypdf import PdfReader
 
 from caching.addresses import public_url
 from jobs import periodic
+from jobs.models import Job
+from privacy import registry
 from satisfaction import services
-from satisfaction.models import Request, Response, Timing
+from satisfaction.models import Questionnaire, Request, Response, Summary, Timing
 from satisfaction.seed import build_questionnaires
 from tests.clock import at, instant
 from tests.factories import UserFactory
+from tests.html_forms import edit_form, form_data, stream_data
 from tests.mail_server import parts
 from tests.workshop_helpers import make_workshop
-from workshops.models import WorkshopSession
+from workshops.models import TrainingBody, WorkshopSession
 
 pytestmark = pytest.mark.django_db
 
@@ -137,6 +141,9 @@ def test_the_trainer_reads_the_rate_the_spread_the_means_and_the_open_answers(
 def test_the_cold_questionnaire_is_e_mailed_weeks_after_answered_once_and_reminded_once(
     client, people, workshop, smtp
 ):
+    body = TrainingBody.load()
+    body.name = "CCI Formation Loire"
+    body.save()
     # Six weeks after the last session (24 November): 5 January 2027.
     with at("2027-01-04 12:00"):
         assert periodic.run(instant("2027-01-04 12:00"))["satisfaction e-mails sent"] == 0
@@ -147,6 +154,10 @@ def test_the_cold_questionnaire_is_e_mailed_weeks_after_answered_once_and_remind
     assert message["Subject"].strip().startswith("Votre avis sur «\u00a0Réseaux sociaux")
     text, html, _files = parts(message)
     assert "Bonjour Léa," in text and "valable jusqu’au 4 février 2027" in text
+    # It names the training body and the site.
+    assert "«\u00a0Réseaux sociaux pour artisans\u00a0» avec CCI Formation Loire." in text
+    assert "CCI Formation Loire\r\nAtelier Réseaux · https://atelier-reseaux.test/" in text
+    assert "CCI Formation Loire<br>" in html and "Atelier Réseaux</a>" in html
     link = re.search(r"https?://\S+/satisfaction/avis/\S+/", text).group(0)
     assert link.startswith(public_url("/satisfaction/avis/"))
     assert f'href="{link}"' in html
@@ -173,10 +184,232 @@ def test_the_cold_questionnaire_is_e_mailed_weeks_after_answered_once_and_remind
     with at("2027-02-05 12:00"):
         response = client.get(reverse("satisfaction:cold", args=[omar_link]))
     assert response.status_code == 404
-    assert "Ce lien n'est plus valable" in page(response)
+    assert "Ce lien n’est plus valable" in page(response)
 
 
 def test_a_workshop_long_past_is_not_asked(people, workshop, smtp):
     with at("2027-03-01 12:00"):
         assert services.send_cold_surveys(instant("2027-03-01 12:00")) == 0
     assert not smtp.messages
+
+
+def results_page(client, trainer, workshop):
+    """The trainer's results page, as text."""
+    response = as_user(client, trainer).get(reverse("satisfaction:results", args=[workshop.pk]))
+    return re.sub(r"<[^>]+>", "", page(response))
+
+
+def test_a_refused_cold_e_mail_is_shown_to_the_trainer_and_sent_again_once_a_day_later(
+    client, people, workshop, smtp
+):
+    smtp.refused = {"omar@test.fr"}
+    with at("2027-01-05 12:00"):
+        assert periodic.run(instant("2027-01-05 12:00"))["satisfaction e-mails sent"] == 3
+    assert len(smtp.to("lea@test.fr")) == 1 and len(smtp.to("sam@test.fr")) == 1
+    assert not smtp.to("omar@test.fr")
+    shown = results_page(client, people["trainer"], workshop)
+    assert "E-mails «\u00a0à froid\u00a0» non remis" in shown
+    assert "Omar" in shown and "lien du questionnaire\u00a0: échec" in shown
+    assert "L’adresse omar@test.fr a été refusée par le serveur de messagerie" in shown
+    assert "550 5.1.1 Adresse inconnue" in shown
+    assert "Léa" not in shown.split("non remis")[1].split("Questionnaire à chaud")[0]
+    with at("2027-01-05 18:00"):  # the same day: not yet
+        assert services.send_cold_surveys(instant("2027-01-05 18:00")) == 0
+    # His address works again: the next day's check sends him the link, once; no one else.
+    smtp.refused = set()
+    with at("2027-01-06 12:00"):
+        assert services.send_cold_surveys(instant("2027-01-06 12:00")) == 1
+        assert services.send_cold_surveys(instant("2027-01-06 13:00")) == 0
+    (message,) = smtp.to("omar@test.fr")
+    assert "valable jusqu’au 5 février 2027" in parts(message)[0]  # 30 days from this one
+    assert len(smtp.to("lea@test.fr")) == 1 and len(smtp.to("sam@test.fr")) == 1
+    assert "non remis" not in results_page(client, people["trainer"], workshop)
+    # Reminders a week after each one received the link.
+    with at("2027-01-12 12:00"):
+        assert services.send_cold_surveys(instant("2027-01-12 12:00")) == 2
+    with at("2027-01-13 12:00"):
+        assert services.send_cold_surveys(instant("2027-01-13 12:00")) == 1
+    assert [len(smtp.to(a)) for a in ("lea@test.fr", "omar@test.fr", "sam@test.fr")] == [2, 2, 2]
+
+
+def test_a_server_that_fails_once_gets_the_message_once(client, people, workshop, smtp):
+    smtp.busy = 1  # "451: try again later", once
+    with at("2027-01-05 12:00"):
+        assert services.send_cold_surveys(instant("2027-01-05 12:00")) == 3
+    assert smtp.turned_away == 1
+    assert [len(smtp.to(a)) for a in ("lea@test.fr", "omar@test.fr", "sam@test.fr")] == [1, 1, 1]
+    jobs = [row.job for row in Request.objects.select_related("job").order_by("pk")]
+    assert {job.status for job in jobs} == {"done"}
+    assert sorted(job.runs for job in jobs) == [1, 1, 2]  # the one turned away, tried again
+    with at("2027-01-06 12:00"):
+        assert services.send_cold_surveys(instant("2027-01-06 12:00")) == 0
+    assert len(smtp.messages) == 3
+    assert "échec" not in results_page(client, people["trainer"], workshop)
+
+
+def test_a_server_that_always_fails_is_tried_again_then_shown_failed(
+    client, people, workshop, smtp
+):
+    smtp.busy = 1000
+    with at("2027-01-05 12:00"):
+        assert services.send_cold_surveys(instant("2027-01-05 12:00")) == 3
+    jobs = [row.job for row in Request.objects.select_related("job")]
+    assert [(job.status, job.runs) for job in jobs] == [("failed", 3)] * 3
+    assert smtp.turned_away == 9 and not smtp.messages
+    shown = results_page(client, people["trainer"], workshop)
+    assert shown.count("lien du questionnaire\u00a0: échec") == 3
+    assert (
+        "L’e-mail à lea@test.fr n’a pas pu être envoyé après 3 essais "
+        "(451 4.3.0 Serveur occupé, réessayez plus tard)"
+    ) in shown
+    # Sent once more the next day (three tries again), then never: no reminder of a link
+    # nobody received.
+    with at("2027-01-06 12:00"):
+        assert services.send_cold_surveys(instant("2027-01-06 12:00")) == 3
+    with at("2027-01-07 12:00"):
+        assert services.send_cold_surveys(instant("2027-01-07 12:00")) == 0
+    with at("2027-01-14 12:00"):
+        assert services.send_cold_surveys(instant("2027-01-14 12:00")) == 0
+    assert smtp.turned_away == 18 and not smtp.messages
+    shown = results_page(client, people["trainer"], workshop)
+    assert shown.count("(renvoyé une fois)\u00a0: échec") == 3
+
+
+def pdf_text(content):
+    text = " ".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(content)).pages)
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def test_the_summary_is_kept_with_its_digest_once_the_hot_questionnaire_closes_and_on_request(
+    client, people, workshop, settings, django_capture_on_commit_callbacks
+):
+    url = reverse("satisfaction:hot", args=[workshop.pk])
+    with at("2026-11-24 11:30"):
+        as_user(client, people["learner"]).post(url, hot_answers("5", suggestion="Bravo"))
+        as_user(client, people["other_learner"]).post(url, hot_answers("3"))
+    # The questionnaire closes a week after the last session (24 November, 12:00).
+    with at("2026-12-01 11:59"):
+        assert periodic.run(instant("2026-12-01 11:59"))["satisfaction summaries started"] == 0
+    with at("2026-12-01 12:01"):
+        assert periodic.run(instant("2026-12-01 12:01"))["satisfaction summaries started"] == 1
+    with at("2026-12-01 12:02"):  # kept once
+        assert periodic.run(instant("2026-12-01 12:02"))["satisfaction summaries started"] == 0
+    (kept,) = Summary.objects.all()
+    with kept.file.open("rb") as file:
+        content = file.read()
+    assert kept.reason == "closed" and kept.sha256 == hashlib.sha256(content).hexdigest()
+    text = pdf_text(content)
+    assert "2 réponses sur 3 participants interrogés (67 %)" in text and "Bravo" in text
+    assert "1 décembre 2026" in text or "1er décembre 2026" in text
+    # The trainer sees it with its digest and downloads it as it was kept.
+    shown = results_page(client, people["trainer"], workshop)
+    assert "Synthèses conservées avec les preuves de l’atelier" in shown
+    assert kept.sha256 in shown and "à la clôture du questionnaire à chaud" in shown
+    download = client.get(reverse("satisfaction:kept_summary", args=[workshop.pk, kept.pk]))
+    assert b"".join(download.streaming_content) == content
+    # Later (after the "à froid" answers), on request: a new one; the first is unchanged.
+    with at("2027-01-20 10:00"):
+        as_user(client, people["trainer"])
+        response = client.post(reverse("satisfaction:keep_summary", args=[workshop.pk]))
+    job = Job.objects.filter(owner=people["trainer"]).first()  # the latest
+    assert response.url == job.get_absolute_url() and job.status == "done"
+    first, asked = Summary.objects.order_by("made_at")
+    assert (first.pk, first.sha256) == (kept.pk, kept.sha256) and asked.reason == "asked"
+    assert asked.sha256 != kept.sha256
+    # Kept as long as the workshop's evidence: until 31 December 2029, then deleted with its file.
+    settings.CERTIFICATE_RETENTION_YEARS = 3
+    storage, names = kept.file.storage, [first.file.name, asked.file.name]
+    registry.purge(instant("2029-12-31 23:00"), only=[Summary])
+    assert Summary.objects.count() == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        registry.purge(instant("2030-01-01 00:30"), only=[Summary])
+    assert not Summary.objects.exists()
+    assert not any(storage.exists(name) for name in names)
+    # Someone who is not its trainer cannot read it.
+    assert (
+        as_user(client, people["learner"])
+        .get(reverse("satisfaction:results", args=[workshop.pk]))
+        .status_code
+        == 403
+    )
+
+
+def test_editors_create_and_edit_a_questionnaire_in_the_admin(client, editor):
+    build_questionnaires()
+    model = Questionnaire
+    client.force_login(editor)
+    add_url = reverse("wagtailsnippets_satisfaction_questionnaire:add")
+    assert client.get(add_url).status_code == 200
+    # A new "à froid" questionnaire, named, with the seeded one's questions.
+    seeded = services.questionnaire(Timing.COLD)
+    data = form_data(client.get(add_url).content.decode())
+    data.update(stream_data("questions", seeded.questions))
+    data = {key: "" if key.endswith("-id") else value for key, value in data.items()}
+    data.update(title="À froid — ateliers du soir", timing="cold")
+    data.pop("anonymous", None)  # unticked: the trainer sees the names
+    response = client.post(add_url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    created = model.objects.get(title="À froid — ateliers du soir")
+    assert not created.anonymous and len(created.questions) == len(seeded.questions)
+    assert services.questionnaire(Timing.COLD) == created  # the latest in use is sent
+    # Edited: its first question's text changes; a revision keeps who did it.
+    edit_url = reverse("wagtailsnippets_satisfaction_questionnaire:edit", args=[created.pk])
+    data = edit_form(client, edit_url, created)
+    data["questions-0-value-text"] = "Qu’avez-vous changé dans votre commerce\u00a0?"
+    assert client.post(edit_url, data).status_code == 302
+    created.refresh_from_db()
+    assert created.questions[0].value["text"] == "Qu’avez-vous changé dans votre commerce\u00a0?"
+    assert created.revisions.filter(user=editor).count() == 2
+
+
+def test_a_questionnaire_that_is_not_anonymous_names_its_learners_to_the_trainer(
+    client, people, workshop
+):
+    named = services.questionnaire(Timing.HOT)
+    named.anonymous = False
+    named.save()
+    url = reverse("satisfaction:hot", args=[workshop.pk])
+    with at("2026-11-24 11:30"):
+        assert "Le formateur verra vos réponses avec votre nom" in page(
+            as_user(client, people["learner"]).get(url)
+        )
+        client.post(url, hot_answers("5", suggestion="Bravo"))
+    shown = results_page(client, people["trainer"], workshop)
+    assert "«\u00a0Bravo\u00a0» — Léa Roux" in shown
+    assert "Réponses signées (questionnaire non anonyme)\u00a0: Léa Roux." in shown
+    assert Response.objects.get().respondent == people["learner"]
+
+
+def test_an_anonymous_questionnaire_names_no_one_to_the_trainer(client, people, workshop):
+    url = reverse("satisfaction:hot", args=[workshop.pk])
+    with at("2026-11-24 11:30"):
+        as_user(client, people["learner"]).post(url, hot_answers("5", suggestion="Bravo"))
+        as_user(client, people["other_learner"]).post(url, hot_answers("3", suggestion="Merci"))
+    shown = results_page(client, people["trainer"], workshop)
+    assert "«\u00a0Bravo\u00a0»" in shown and "«\u00a0Merci\u00a0»" in shown
+    for name in ("Léa", "Roux", "Omar", "Diallo", "Réponses signées"):
+        assert name not in shown, name
+    assert Response.objects.filter(respondent__isnull=False).count() == 0
+
+
+def test_answers_posted_through_an_expired_link_are_refused_shown_back_and_not_recorded(
+    client, people, workshop, smtp
+):
+    with at("2027-01-05 12:00"):
+        services.send_cold_surveys(instant("2027-01-05 12:00"))
+    token = Request.objects.get(user=people["learner"]).token
+    cold = services.snapshot(services.questionnaire(Timing.COLD))
+    done = next(c["id"] for c in cold[1]["choices"] if c["text"] == "Des réponses aux avis clients")
+    client.logout()
+    with at("2027-02-05 12:00"):  # 31 days later: the link has expired
+        response = client.post(
+            reverse("satisfaction:cold", args=[token]), {cold[0]["id"]: "4", cold[1]["id"]: [done]}
+        )
+    assert response.status_code == 404
+    shown = re.sub(r"<[^>]+>", " ", page(response))
+    assert "Ce lien n’est plus valable\u00a0: il a expiré ou n’existe pas." in shown
+    assert "Vos réponses n’ont pas été enregistrées\u00a0; les voici, pour mémoire." in shown
+    assert "Qu’avez-vous mis en pratique depuis\u00a0?" in shown
+    assert "Des réponses aux avis clients" in shown
+    assert not Response.objects.exists()
+    assert Request.objects.get(user=people["learner"]).answered_at is None

@@ -76,7 +76,7 @@ def held_session(
         code = codes.code_at(sheet, moment)
         services.sign(sheet, learner, "", True, proof, code=code, now=moment)
     if countersigned:
-        services.countersign(sheet, trainer, "", True, now=session.end())
+        services.countersign(sheet, trainer, "", True, proof, now=session.end())
     sheet.refresh_from_db()
     return sheet
 

@@ -292,6 +292,16 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.user} — {self.workshop}"
 
+    @property
+    def name(self):
+        """The learner's name on the roster; a former member's as it was when the account went."""
+        from .names import learner_name
+
+        user = self.user
+        if user is None:
+            return learner_name(self.former_first_name, self.former_last_name)
+        return learner_name(user.first_name, user.last_name) or user.email
+
 
 class JoinRequest(models.Model):
     """A learner asked to join with the workshop's code: until a trainer accepts (a Membership
@@ -331,6 +341,10 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     invited_at = models.DateTimeField()
+    # The e-mail that carries the link: the trainer sees it fail, with the server's reason.
+    job = models.ForeignKey("jobs.Job", null=True, on_delete=models.SET_NULL, related_name="+")
+    # When its e-mail, having failed, was sent once more by itself (workshops.roster).
+    resent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -3,13 +3,18 @@ a trainer admitted. A trainer invites learners by name and e-mail (a personal li
 e-mail, admits the account with that address), or accepts the requests of those who joined with
 the workshop's code. Each membership says who admitted the learner, and how."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from caching.addresses import public_url
+from caching.addresses import public_url, site_name
 from jobs import mail
+from jobs.models import Job
+from typography.french import typeset, typeset_text
 
 from .assessment import Refused
 from .models import (
@@ -18,6 +23,7 @@ from .models import (
     JoinRequest,
     Membership,
     TraineeType,
+    TrainingBody,
     new_invitation_token,
 )
 from .names import learner_name
@@ -67,9 +73,11 @@ def invite(
     company="",
     trainee_type=TraineeType.EMPLOYEE,
     now=None,
+    resent=False,
 ):
     """Invite a learner (or invite them again: a new link, the old one no longer works) and
-    queue the e-mail that carries the personal link."""
+    queue the e-mail that carries the personal link. `resent`: sent again by itself, after its
+    e-mail failed (resend_failed_invitations)."""
     now = now or timezone.now()
     if workshop.memberships.filter(user__email__iexact=email.strip()).exists():
         raise Refused(_("%(email)s participe déjà à l'atelier.") % {"email": email})
@@ -84,6 +92,7 @@ def invite(
             "invited_by": trainer,
             "invited_at": now,
             "token": new_invitation_token(),
+            "resent_at": now if resent else None,
         },
     )
     context = {
@@ -93,11 +102,51 @@ def invite(
         "trainer": trainer_name(trainer),
         "url": public_url(invitation.get_absolute_url()),
         "expires_at": invitation.expires_at(),
+        "body": TrainingBody.load(),
+        "site": site_name(),
+        "site_url": public_url("/"),
     }
     subject = render_to_string("workshops/emails/invitation_subject.txt", context).strip()
-    body = render_to_string("workshops/emails/invitation.txt", context)
-    transaction.on_commit(lambda: mail.send(trainer, subject, body, to=invitation.email))
+    subject = typeset_text(subject)
+    body = typeset_text(render_to_string("workshops/emails/invitation.txt", context))
+    html = typeset(render_to_string("workshops/emails/invitation.html", context))
+
+    def send():
+        job = mail.send(trainer, subject, body, to=invitation.email, html=html)
+        Invitation.objects.filter(pk=invitation.pk).update(job=job)
+
+    transaction.on_commit(send)
     return invitation
+
+
+def resend_failed_invitations(now):
+    """Each invitation whose e-mail failed (after jobs.mail's own tries, a minute apart, or an
+    address refused) is sent once more a day later (mail.SEND_FAILED_AGAIN_AFTER), with a new
+    link, by whoever invited: a mail server down for a morning does not leave a learner
+    uninvited. Once only: one that fails again stays failed, shown to the trainer with the
+    reason. Returns how many."""
+    failed = Invitation.objects.select_related("workshop", "invited_by").filter(
+        resent_at=None,
+        invited_by__isnull=False,
+        workshop__archived=False,
+        job__status=Job.Status.FAILED,
+        job__finished_at__lte=now - mail.SEND_FAILED_AGAIN_AFTER,
+        # Not one long forgotten: its link would have expired by now.
+        invited_at__gt=now - timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    sent = 0
+    for invitation in failed:
+        # Claimed first: another worker's check, meanwhile, sends nothing.
+        if not Invitation.objects.filter(pk=invitation.pk, resent_at=None).update(resent_at=now):
+            continue
+        names = ("first_name", "last_name", "email", "company", "trainee_type")
+        fields = {name: getattr(invitation, name) for name in names}
+        try:
+            invite(invitation.workshop, invitation.invited_by, now=now, resent=True, **fields)
+        except Refused:  # on the roster meanwhile (admitted from a join request)
+            continue
+        sent += 1
+    return sent
 
 
 def valid_invitation(token, now=None):

@@ -138,7 +138,7 @@ def detail(request, pk, invitation_form=None):
                 "user__last_name", "user__first_name", "user__email"
             ),
             "join_requests": workshop.join_requests.select_related("user"),
-            "invitations": workshop.invitations.all(),
+            "invitations": workshop.invitations.select_related("job"),
             "invitation_form": invitation_form or InvitationForm(),
             "trainers": workshop.trainers.order_by("last_name", "first_name", "email"),
             "assignments": workshop.assignments.select_related("quiz"),
@@ -204,20 +204,13 @@ def set_trainee_type(request, pk, membership_pk):
             request,
             _("Type de stagiaire de %(name)s : %(type)s.")
             % {
-                "name": membership_name(membership),
+                "name": membership.name,
                 "type": membership.get_trainee_type_display(),
             },
         )
     else:
         messages.error(request, _("Choisissez un type de stagiaire dans la liste."))
     return redirect(reverse("workshops:detail", args=[pk]) + "#roster-title")
-
-
-def membership_name(membership):
-    user = membership.user
-    if user is None:
-        return learner_name(membership.former_first_name, membership.former_last_name)
-    return learner_name(user.first_name, user.last_name) or user.email
 
 
 @trainer_required
