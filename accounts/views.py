@@ -304,4 +304,8 @@ def delete_account(request):
                 % {"kept": " ".join(kept)},
             )
         return redirect("/")
-    return render(request, "accounts/delete_account.html", {"form": form, "kept": kept})
+    years = {
+        "certificate_years": settings.CERTIFICATE_RETENTION_YEARS,
+        "attendance_years": settings.ATTENDANCE_RETENTION_YEARS,
+    }
+    return render(request, "accounts/delete_account.html", {"form": form, "kept": kept} | years)

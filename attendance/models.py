@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jobs.models import Job
+
 
 def new_secret():
     return secrets.token_hex(20)
@@ -39,6 +41,18 @@ class Sheet(models.Model):
     trainer_name = models.CharField(_("contresigné par"), max_length=300, blank=True)
     countersigned_at = models.DateTimeField(_("contresigné le"), null=True, blank=True)
     trainer_signature = models.TextField(_("signature du formateur"), blank=True)
+    # The proof of the countersignature, as for a learner's signature (Presence).
+    trainer_method = models.CharField(_("méthode de la contresignature"), max_length=5, blank=True)
+    trainer_identified_by = models.CharField(_("formateur identifié par"), max_length=7, blank=True)
+    trainer_ip_address = models.GenericIPAddressField(
+        _("adresse IP de la contresignature"), null=True, blank=True
+    )
+    trainer_user_agent = models.CharField(
+        _("navigateur de la contresignature"), max_length=300, blank=True
+    )
+    # A countersignature after its window (the trainer forgot): allowed with a reason, which the
+    # sheet shows and the seal covers, as a learner's late signature.
+    trainer_late_reason = models.TextField(_("contresignature tardive, motif"), blank=True)
     sealed_content = models.JSONField(_("contenu scellé"), null=True, blank=True)
     seal_digest = models.CharField(_("empreinte SHA-256"), max_length=64, blank=True)
 
@@ -176,3 +190,26 @@ class Amendment(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} — {self.about}"
+
+
+class LinkSent(models.Model):
+    """A personal signing link e-mailed to a learner for a session at a distance, with the
+    e-mail job that delivers it: the trainer sees, on the sheet, whose link did not arrive and
+    why, and sends that one again. The link itself is never kept (it signs as its learner)."""
+
+    sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="links_sent")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(_("envoyé le"))
+    job = models.ForeignKey("jobs.Job", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("lien d'émargement envoyé")
+        verbose_name_plural = _("liens d'émargement envoyés")
+        ordering = ["sent_at", "pk"]
+
+    def __str__(self):
+        return f"{self.user} — {self.sheet}"
+
+    @property
+    def failed(self):
+        return self.job_id is not None and self.job.status == Job.Status.FAILED

@@ -10,7 +10,7 @@ from privacy.registry import DELETED, KEPT, Export, YearEndExpiry, register
 from workshops.models import Workshop
 from workshops.personal_data import until
 
-from .models import Amendment, LateSignature, Presence, Sheet
+from .models import Amendment, LateSignature, LinkSent, Presence, Sheet
 
 
 def presences(user, now):
@@ -73,6 +73,12 @@ def register_personal_data():
         on_account_deletion=DELETED,
         note="The trainer's leave to sign late: its reason is copied into the signature's line, "
         "which is kept; the leave itself goes with the account or its sheet.",
+    )
+    register(
+        LinkSent,
+        on_account_deletion=DELETED,
+        note="Which learner was e-mailed a signing link, and when: goes with the account or its "
+        "sheet (the e-mail's own record is the trainer's job, jobs.personal_data).",
     )
     register(
         Amendment,

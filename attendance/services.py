@@ -13,17 +13,21 @@ from decimal import Decimal
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
+from caching.addresses import public_url
 from caching.rate import client_address
-from workshops.models import WorkshopSession
+from jobs import mail
+from typography.french import typeset, typeset_text
+from workshops.models import TrainingBody, WorkshopSession
 from workshops.reading import learner_name
 
 from . import codes
-from .models import Amendment, LateSignature, Presence, Sheet
+from .models import Amendment, LateSignature, LinkSent, Presence, Sheet
 
 # A drawn signature: an SVG path of moves and lines in a 300 × 100 box, as signature.js writes.
 SIGNATURE_PATH = re.compile(r"^(?:[ML] ?-?\d{1,3}(?:\.\d)? -?\d{1,3}(?:\.\d)? ?)+$")
@@ -94,6 +98,16 @@ def open_sessions(user, now=None):
     return [session for session in sessions if is_signing_open(session, now)]
 
 
+def late_sheets(user):
+    """The sheets the trainer has let the user sign late, not yet countersigned: listed on
+    their Émargement page whatever the time, as the trainer is told they are."""
+    return (
+        Sheet.objects.filter(late_signatures__user=user, seal_digest="")
+        .select_related("session__workshop")
+        .order_by("session__date", "session__starts_at")
+    )
+
+
 def clean_signature(signature, confirmed):
     """A drawn path, or a confirmed tap (empty path); anything else is refused."""
     signature = (signature or "").strip()
@@ -113,6 +127,86 @@ def personal_link_url(sheet, user_id):
     return reverse("attendance:sign_by_link", args=[personal_link_token(sheet, user_id)])
 
 
+def send_links(session, trainer, now=None, learner_id=None):
+    """E-mail each learner on the roster their own signing link for a session at a distance
+    (one e-mail job each, as every e-mail is sent: jobs.mail), or only `learner_id`'s again.
+    Without `learner_id`, those whose link was already sent (and did not fail) are not sent a
+    second one. The trainer never sees a link. Returns how many were queued."""
+    now = now or timezone.now()
+    if not session.remote:
+        raise Refused(
+            _("Cette séance a lieu en salle : on y signe avec le code projeté, sans lien.")
+        )
+    sheet = sheet_for(session)
+    if sheet.sealed:
+        raise Refused(_("La feuille est contresignée : on ne peut plus la signer."))
+    if now > signing_window(session)[1]:
+        raise Refused(_("L'émargement de cette séance est fermé : les liens ne servent plus."))
+    with transaction.atomic():
+        # Two clicks at once (two trainers, a double tap) send each link once: the second waits
+        # for the first and finds its links sent.
+        sheet = Sheet.objects.select_for_update().get(pk=sheet.pk)
+        sent = send_links_now(sheet, session, trainer, now, learner_id)
+    if not sent:
+        if learner_id is not None:
+            raise Refused(_("Cette personne n'est pas inscrite à l'atelier : aucun lien envoyé."))
+        if session.workshop.memberships.exists():
+            raise Refused(
+                _(
+                    "Chaque participant a déjà reçu son lien : renvoyez-le à celui qui l'a "
+                    "perdu, sur sa ligne."
+                )
+            )
+        raise Refused(_("Personne n'est inscrit à cet atelier : aucun lien à envoyer."))
+    return sent
+
+
+def send_links_now(sheet, session, trainer, now, learner_id):
+    """send_links' sending, the sheet locked: returns how many links were e-mailed."""
+    from django.contrib.auth import get_user_model
+
+    learners = get_user_model().objects.filter(
+        memberships__workshop=session.workshop_id, is_active=True
+    )
+    if learner_id is not None:
+        learners = learners.filter(pk=learner_id)
+    else:
+        learners = learners.exclude(pk__in=[link.user_id for link in links_not_failed(sheet)])
+    body = TrainingBody.load()
+    opens, closes = signing_window(session)
+    sent = 0
+    for learner in learners.order_by("pk"):
+        context = {
+            "first_name": learner.first_name,
+            "workshop": session.workshop,
+            "session": session,
+            "opens": clock(opens),
+            "closes": clock(closes),
+            "link": public_url(personal_link_url(sheet, learner.pk)),
+            "body": body,
+        }
+        subject = typeset_text(
+            render_to_string("attendance/emails/link_subject.txt", context).strip()
+        )
+        text = typeset_text(render_to_string("attendance/emails/link.txt", context))
+        html = typeset(render_to_string("attendance/emails/link.html", context))
+        job = mail.send(trainer, subject, text, to=learner.email, html=html)
+        LinkSent.objects.create(sheet=sheet, user=learner, sent_at=now, job=job)
+        sent += 1
+    return sent
+
+
+def links_not_failed(sheet):
+    """The links sent for `sheet` whose e-mail did not fail: delivered, on its way, or long
+    delivered (its job's record purged)."""
+    return [link for link in sheet.links_sent.select_related("job") if not link.failed]
+
+
+def last_links(sheet):
+    """{learner's id: the last link sent them for `sheet`} (from a prefetched links_sent)."""
+    return {link.user_id: link for link in sheet.links_sent.all()}
+
+
 def read_link_token(token):
     """(sheet, user) of a personal link, or Refused."""
     from django.contrib.auth import get_user_model
@@ -126,6 +220,12 @@ def read_link_token(token):
     if not sheet or not user:
         raise Refused(_("Ce lien d'émargement n'est plus valide."))
     return sheet, user
+
+
+def link_only(session, late_leave):
+    """Whether a learner signs this session only through their personal link: at a distance,
+    unless the trainer let them sign late (then from their Émargement page, like the room)."""
+    return session.remote and not late_leave
 
 
 def sign(sheet, user, signature, confirmed, proof, *, code="", by_link=False, now=None):
@@ -159,7 +259,7 @@ def sign(sheet, user, signature, confirmed, proof, *, code="", by_link=False, no
                         "date": session.date.strftime("%d/%m/%Y"),
                     }
                 )
-            if session.remote and not by_link:
+            if link_only(session, late) and not by_link:
                 raise Refused(
                     _("Cette séance a lieu à distance : signez avec le lien personnel reçu.")
                 )
@@ -226,6 +326,18 @@ def canonical(sheet):
         "trainer": sheet.trainer_name,
         "trainer_signature_sha256": hashlib.sha256(sheet.trainer_signature.encode()).hexdigest(),
         "countersigned_at": sheet.countersigned_at.isoformat(),
+        "countersignature_proof": countersignature_proof(sheet),
+    }
+
+
+def countersignature_proof(sheet):
+    """How the trainer countersigned, as the server saw it: kept like a signature's proof."""
+    return {
+        "method": sheet.trainer_method,
+        "identified_by": sheet.trainer_identified_by,
+        "ip_address": sheet.trainer_ip_address,
+        "user_agent": sheet.trainer_user_agent,
+        "late_reason": sheet.trainer_late_reason,
     }
 
 
@@ -234,9 +346,12 @@ def digest(content):
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def countersign(sheet, trainer, signature, confirmed, now=None):
-    """The trainer's signature, at the session's end, seals the sheet."""
+def countersign(sheet, trainer, signature, confirmed, proof, now=None, late_reason=""):
+    """The trainer's signature, at the session's end, seals the sheet; its proof (server time,
+    address, browser, method, identified by their account's session) is sealed with it. After
+    its window (the trainer forgot), only with `late_reason`, which the sheet shows."""
     now = now or timezone.now()
+    late_reason = (late_reason or "").strip()
     signature = clean_signature(signature, confirmed)
     with transaction.atomic():
         sheet = (
@@ -244,8 +359,16 @@ def countersign(sheet, trainer, signature, confirmed, now=None):
         )
         if sheet.sealed:
             raise Refused(_("Cette feuille est déjà contresignée."))
-        start, end = window = countersigning_window(sheet.session)
-        if not within(window, now):
+        start, end = countersigning_window(sheet.session)
+        if now > end and not late_reason:
+            raise Refused(
+                _(
+                    "La contresignature de cette séance a fermé à %(end)s. Vous pouvez encore "
+                    "contresigner en retard : indiquez pourquoi, la feuille le dira."
+                )
+                % {"end": clock(end)}
+            )
+        if now < start:
             raise Refused(
                 _(
                     "On contresigne à la fin de la séance, de %(start)s à %(end)s : la "
@@ -257,6 +380,11 @@ def countersign(sheet, trainer, signature, confirmed, now=None):
         sheet.trainer_name = learner_name(trainer.first_name, trainer.last_name)
         sheet.trainer_signature = signature
         sheet.countersigned_at = now
+        sheet.trainer_method = Presence.Method.DRAWN if signature else Presence.Method.TAP
+        sheet.trainer_identified_by = Presence.Identified.ACCOUNT
+        sheet.trainer_ip_address = proof.ip_address
+        sheet.trainer_user_agent = proof.user_agent
+        sheet.trainer_late_reason = late_reason if now > end else ""
         sheet.sealed_content = canonical(sheet)
         sheet.seal_digest = digest(sheet.sealed_content)
         sheet.save()

@@ -2,8 +2,11 @@
 through their personal link for a session at a distance; trainers project the code, countersign,
 note absences, contest a signature, allow a late one, and download the sheets and their proofs."""
 
+import hashlib
 import json
 from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
 
 import segno
 from django.contrib import messages
@@ -15,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -25,7 +29,7 @@ from workshops.reading import members_of
 from workshops.roles import trainer_required, workshop_run_by
 
 from . import codes, services
-from .models import Amendment, Presence, Sheet
+from .models import Amendment, LateSignature, Presence, Sheet
 
 
 def attempt(request, action, done):
@@ -52,13 +56,35 @@ def sign_list(request):
     """The sessions open for signing now in the participant's workshops, each with its form."""
     now = timezone.now()
     sheets = [services.sheet_for(session) for session in services.open_sessions(request.user, now)]
+    # A sheet the trainer let them sign late, whatever the time (the window may be closed).
+    shown = {sheet.pk for sheet in sheets}
+    sheets = [
+        sheet for sheet in services.late_sheets(request.user) if sheet.pk not in shown
+    ] + sheets
     mine = {
         presence.sheet_id: presence
         for presence in Presence.objects.filter(user=request.user, sheet__in=sheets)
     }
+    with_late_leave(sheets, request.user)
     for sheet in sheets:
         sheet.mine = mine.get(sheet.pk)
     return render(request, "attendance/sign_list.html", {"sheets": sheets, "code": ""})
+
+
+def with_late_leave(sheets, user):
+    """Each sheet's leave from the trainer to sign late, if any (one query for the page): the
+    form then asks for no room code (the signature is recorded as late, with the reason,
+    whatever the code)."""
+    leaves = {
+        leave.sheet_id: leave
+        for leave in LateSignature.objects.filter(
+            sheet__in=[s for s in sheets if not s.sealed]
+        ).filter(user=user)
+    }
+    for sheet in sheets:
+        sheet.late_leave = leaves.get(sheet.pk)
+        # Signed only through the e-mailed link: the page shows no form it would refuse.
+        sheet.link_only = services.link_only(sheet.session, sheet.late_leave)
 
 
 @never_cache
@@ -89,17 +115,22 @@ def sign_sheet(request, pk):
         if done:
             return redirect("attendance:sign_sheet", sheet.pk)
     sheet.mine = Presence.objects.filter(sheet=sheet, user=request.user).first()
+    with_late_leave([sheet], request.user)
     context = {"sheets": [sheet], "code": request.GET.get("code", "")[:8], "single": True}
     return render(request, "attendance/sign_list.html", context)
 
 
 @never_cache
 def sign_by_link(request, token):
-    """A session at a distance: the learner's personal link identifies them."""
+    """A session at a distance: the learner's personal link identifies them, and them only. It
+    reaches them by e-mail (the trainer never sees it); opened in the browser of someone signed
+    in as another person (a trainer of the workshop, another learner), it signs nothing."""
     try:
         sheet, user = services.read_link_token(token)
     except services.Refused as refusal:
         return render(request, "attendance/link_invalid.html", {"reason": refusal}, status=404)
+    if request.user.is_authenticated and request.user.pk != user.pk:
+        return render(request, "attendance/link_not_yours.html", {"sheet": sheet}, status=403)
     if request.method == "POST":
         signature, confirmed = signature_posted(request)
         attempt(
@@ -144,6 +175,7 @@ def sheet_lines(sheet, members):
         if amendment.kind == Amendment.Kind.CONTEST
     }
     lates = {late.user_id: late for late in sheet.late_signatures.all()}
+    links = services.last_links(sheet)
     lines = []
     for member in members:
         presence = by_user.get(member.id)
@@ -154,6 +186,7 @@ def sheet_lines(sheet, members):
                 "presence": presence,
                 "contested": presence and contested.get(presence.pk),
                 "late_allowed": lates.get(member.id),
+                "link": links.get(member.id),
             }
         )
     current = {member.id for member in members}
@@ -168,6 +201,63 @@ def sheet_lines(sheet, members):
                     "late_allowed": None,
                 }
             )
+    return told_apart(lines)
+
+
+@dataclass(frozen=True)
+class SealedPresence:
+    """A line of a sealed sheet as the seal has it (name, time, status, late reason), with the
+    drawn signature only if it is still the one sealed, and the live line's id (to contest)."""
+
+    pk: int | None
+    status: str
+    signed_at: datetime | None
+    late_reason: str
+    signature: str
+
+    @property
+    def late(self):
+        return bool(self.late_reason)
+
+
+def sealed_lines(sheet, members):
+    """A sealed sheet's lines, from its sealed content, never from the accounts as they are
+    now: a name changed since prints as it was sealed, and the digest printed below matches."""
+    by_id = {member.id: member for member in members}
+    presences = sorted(sheet.presences.all(), key=lambda presence: (presence.name, presence.pk))
+    contested = {
+        amendment.presence_id: amendment
+        for amendment in sheet.amendments.all()
+        if amendment.kind == Amendment.Kind.CONTEST
+    }
+    lines = []
+    for index, sealed in enumerate(sheet.sealed_content["lines"]):
+        # The sealed lines are the sheet's lines in the same order (services.canonical); they
+        # never change after the seal.
+        presence = presences[index] if index < len(presences) else None
+        drawn = presence.signature if presence else ""
+        if hashlib.sha256(drawn.encode()).hexdigest() != sealed["signature_sha256"]:
+            drawn = ""
+        signed_at = sealed["signed_at"] and datetime.fromisoformat(sealed["signed_at"])
+        lines.append(
+            {
+                "member": presence and by_id.get(presence.user_id),
+                "name": sealed["name"],
+                "presence": SealedPresence(
+                    presence and presence.pk,
+                    sealed["status"],
+                    signed_at,
+                    sealed["late_reason"],
+                    drawn,
+                ),
+                "contested": presence and contested.get(presence.pk),
+                "late_allowed": None,
+            }
+        )
+    return told_apart(lines)
+
+
+def told_apart(lines):
     # Two people of the same name are told apart by their employer, or else their e-mail.
     same = Counter(line["name"] for line in lines)
     companies = Counter((line["name"], line["member"].company) for line in lines if line["member"])
@@ -185,16 +275,25 @@ def schedule_context(workshop, now):
     sheets = {
         sheet.session_id: sheet
         for sheet in Sheet.objects.filter(session__in=sessions).prefetch_related(
-            "presences", "amendments", "late_signatures"
+            "presences", "amendments", "late_signatures", "links_sent__job"
         )
     }
     for session in sessions:
         session.sheet_or_none = sheets.get(session.pk)
         session.signing_open = services.is_signing_open(session, now)
-        session.countersigning_open = services.within(services.countersigning_window(session), now)
+        session.signing_closed = now > services.signing_window(session)[1]
+        countersigning = services.countersigning_window(session)
+        # From its opening on: in its window, or late (with a reason) once it has closed.
+        session.countersigning_started = now >= countersigning[0]
+        session.countersigning_closed_at = countersigning[1] if now > countersigning[1] else None
         if session.sheet_or_none:
             sheet = session.sheet_or_none
-            sheet.lines = sheet_lines(sheet, members)
+            if sheet.sealed:
+                sheet.lines = sealed_lines(sheet, members)
+                on_sheet = {line["member"].id for line in sheet.lines if line["member"]}
+                sheet.not_on_sheet = [member for member in members if member.id not in on_sheet]
+            else:
+                sheet.lines = sheet_lines(sheet, members)
             sheet.signed_count = sum(
                 1 for p in sheet.presences.all() if p.status == Presence.Status.SIGNED
             )
@@ -241,14 +340,30 @@ def projector_state(request, pk):
 
 
 @trainer_required
-def remote_links(request, pk):
-    """The personal signing links of a session at a distance, to send to each learner."""
-    sheet = sheet_run_by(request, pk)
-    links = [
-        (member, public_url(services.personal_link_url(sheet, member.id)))
-        for member in members_of(sheet.workshop)
-    ]
-    return render(request, "attendance/remote_links.html", {"sheet": sheet, "links": links})
+@require_POST
+def send_links(request, pk, user_id=None):
+    """E-mail each learner their own signing link for a session at a distance (or one learner's
+    again). The trainer never sees the links: a link signs as its learner, and a trainer never
+    signs for one."""
+    session = get_object_or_404(
+        WorkshopSession.objects.select_related("workshop").filter(workshop__trainers=request.user),
+        pk=pk,
+    )
+    try:
+        count = services.send_links(session, request.user, learner_id=user_id)
+    except services.Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "Lien personnel envoyé par e-mail à %(count)d participant.",
+                "Liens personnels envoyés par e-mail à %(count)d participants, chacun le sien.",
+                count,
+            )
+            % {"count": count},
+        )
+    return redirect(reverse("attendance:sheet", args=[session.workshop_id]) + f"#session-{pk}")
 
 
 @trainer_required
@@ -258,7 +373,14 @@ def countersign(request, pk):
     signature, confirmed = signature_posted(request)
     attempt(
         request,
-        lambda: services.countersign(sheet, request.user, signature, confirmed),
+        lambda: services.countersign(
+            sheet,
+            request.user,
+            signature,
+            confirmed,
+            services.Proof.of(request),
+            late_reason=request.POST.get("late_reason", ""),
+        ),
         _("Feuille contresignée et scellée."),
     )
     return redirect("attendance:sheet", sheet.workshop.pk)
@@ -336,6 +458,12 @@ def proof_file(request, pk):
         "session": str(session),
         "sealed_content": sheet.sealed_content,
         "seal_sha256": sheet.seal_digest or None,
+        "countersignature": {
+            "by": sheet.trainer_name,
+            "at": sheet.countersigned_at and sheet.countersigned_at.isoformat(),
+            "signature": sheet.trainer_signature,
+        }
+        | services.countersignature_proof(sheet),
         "lines": [
             {
                 "name": p.name,

@@ -6,7 +6,7 @@ class AttestationsConfig(AppConfig):
     verbose_name = "Attestations"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers
+        from . import checks, signals  # noqa: F401 - registers the check, connects the receivers
         from .personal_data import register_personal_data
 
         register_personal_data()

@@ -127,6 +127,22 @@ def missing_facts(workshop):
     body = TrainingBody.load()
     if not body.name:
         missing.append(_("le nom de l'organisme de formation (Paramètres, dans l'administration)"))
+    # The certificate's model names the provider's representative and where it was signed.
+    if not body.signatory.strip():
+        missing.append(
+            _(
+                "le nom et la qualité du signataire, représentant de l'organisme, qui signe le "
+                "certificat de réalisation (Paramètres → Organisme de formation, champ "
+                "« Signataire », dans l'administration)"
+            )
+        )
+    if not body.city.strip():
+        missing.append(
+            _(
+                "la ville où les documents sont signés, pour « Fait à » (Paramètres → Organisme "
+                "de formation, champ « Lieu de signature », dans l'administration)"
+            )
+        )
     # Never an empty "signature et cachet" box on an attestation or a certificate.
     if body.signature_id is None:
         missing.append(

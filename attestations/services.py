@@ -17,7 +17,7 @@ from workshops import signing
 from workshops.models import TrainingBody
 from workshops.pdf import render_pdf
 
-from .content import WorkshopFacts
+from .content import WorkshopFacts, attended
 from .models import Attestation, Document, SelfStudyAttestation
 
 TEMPLATES = {
@@ -55,12 +55,23 @@ def issue(workshop, learners, trainer, reason="", issued_reason=""):
                 learner_name=content["learner"],
                 content=content,
                 issued_by=trainer,
-                issued_reason=issued_reason,
+                issued_reason=issued_reason or carried_reason(before, facts, learner),
             )
-            if before:
-                Attestation.objects.filter(pk=before.pk).update(replaced_by=attestation)
+            # The one it replaces: revoked just now, or earlier on its own (revoked, then
+            # issued again from the learner's line); its verification page names this one.
+            Attestation.objects.filter(
+                workshop=workshop, user=learner, revoked_at__isnull=False, replaced_by=None
+            ).exclude(pk=attestation.pk).update(replaced_by=attestation)
             issued.append(attestation)
         return issued
+
+
+def carried_reason(before, facts, learner):
+    """Reissued to a learner who still attended nothing: the trainer's reason for issuing it
+    without attendance goes on with it (else the replacement would stand unjustified)."""
+    if before and before.issued_reason and not attended(facts, learner.pk):
+        return before.issued_reason
+    return ""
 
 
 def revoke(attestation, trainer=None, reason="", now=None):

@@ -159,7 +159,7 @@ def test_a_trainer_reopens_the_entry_test_for_one_learner_with_a_reason(client, 
     # for whom nothing was reopened, may not.
     as_user(client, omar)
     assert submit_at(client, entry, "2026-11-24 08:05", "2026-11-24 08:15").status_code == 302
-    assert "Vous avez passé le test d'entrée" in opening_refused(client, entry, "2026-11-24 08:20")
+    assert "Vous avez passé le test d’entrée" in opening_refused(client, entry, "2026-11-24 08:20")
     as_user(client, learner)
     assert "il a fermé" in opening_refused(client, entry, "2026-11-24 08:05")
     # His score is his starting point.

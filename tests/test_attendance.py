@@ -4,8 +4,10 @@ each signature's proof, the trainer's countersignature at the end that seals the
 follows the seal as amendments. Hours come only from countersigned sheets."""
 
 import hashlib
+import html
 import io
 import json
+import re
 from datetime import date, time, timedelta
 from decimal import Decimal
 
@@ -15,7 +17,9 @@ from pypdf import PdfReader
 
 from attendance import codes, services
 from attendance.models import Amendment, Presence, Sheet
+from caching.addresses import public_url
 from tests.clock import at, instant
+from tests.mail_server import parts
 from tests.workshop_helpers import held_session, make_workshop, schedule_post
 from workshops.models import WorkshopSession
 
@@ -280,11 +284,183 @@ def test_a_remote_session_is_signed_through_each_learner_s_own_link(client, peop
     assert presence.user == people["learner"] and presence.identified_by == "link"
     forged = link.replace("/lien/", "/lien/x")
     assert client.get(forged).status_code == 404
-    # The trainer's page lists each learner's link.
-    as_user(client, people["trainer"])
+
+
+def test_the_learner_s_page_shows_no_form_for_a_session_signed_by_link_only(
+    client, people, workshop
+):
+    """At a distance, a form on the Émargement page could only be refused: the page says how
+    to sign instead; the personal link's page has the form, and so does a leave to sign late."""
+    session = WorkshopSession.objects.create(
+        workshop=workshop,
+        date=DAY,
+        starts_at=time(18, 30),
+        ends_at=time(21),
+        topic="Module 2",
+        remote=True,
+        remote_tool="Zoom",
+    )
+    sheet = services.sheet_for(session)
+    lea = as_user(client, people["learner"])
     with at("2026-11-23 18:35"):
-        links = client.get(reverse("attendance:remote_links", args=[sheet.pk])).content.decode()
-    assert "Léa Roux" in links and "Omar Diallo" in links and "/emargement/lien/" in links
+        page = lea.get(reverse("attendance:sign_list")).content.decode()
+        alone = lea.get(reverse("attendance:sign_sheet", args=[sheet.pk])).content.decode()
+    for shown in (page, alone):
+        assert "vous signez avec votre lien personnel, reçu par e-mail" in shown
+        assert 'name="confirmed"' not in shown
+    with at("2026-11-23 18:35"):
+        by_link = client.get(services.personal_link_url(sheet, people["learner"].pk))
+    assert 'name="confirmed"' in by_link.content.decode()
+    services.allow_late(sheet, people["learner"], people["trainer"], "Connexion coupée")
+    with at("2026-11-23 21:30"):
+        page = as_user(client, people["learner"]).get(reverse("attendance:sign_list"))
+    assert 'name="confirmed"' in page.content.decode()
+
+
+@pytest.fixture
+def evening(workshop):
+    return WorkshopSession.objects.create(
+        workshop=workshop,
+        date=DAY,
+        starts_at=time(18, 30),
+        ends_at=time(21),
+        topic="Module 2",
+        remote=True,
+        remote_tool="Zoom",
+    )
+
+
+def link_in(message):
+    text = parts(message)[0]
+    return text.split("pendant la séance (de 18:15 à 21:15)\u00a0:")[1].split()[0]
+
+
+def test_the_links_are_e_mailed_each_to_its_learner_and_the_trainer_never_sees_them(
+    client, people, evening, smtp
+):
+    as_user(client, people["trainer"])
+    with at("2026-11-23 17:00"):
+        page = client.get(reverse("attendance:sheet", args=[evening.workshop.pk])).content.decode()
+        assert "Envoyer les liens par e-mail" in page and "/emargement/lien/" not in page
+        response = client.post(
+            reverse("attendance:send_links", args=[evening.pk]), follow=True
+        ).content.decode()
+    assert "Liens personnels envoyés par e-mail à 2 participants, chacun le sien." in response
+    assert "/emargement/lien/" not in response
+    (to_lea,) = smtp.to("lea@test.fr")
+    (to_omar,) = smtp.to("omar@test.fr")
+    assert (
+        to_lea["Subject"].strip() == "Votre lien d’émargement\u00a0: Réseaux sociaux pour artisans"
+    )
+    lea_link, omar_link = link_in(to_lea), link_in(to_omar)
+    assert lea_link != omar_link and lea_link.startswith(public_url("/emargement/lien/"))
+    assert "ne le transmettez à personne, pas même au formateur" in parts(to_lea)[0]
+    # Léa opens hers, from her phone where she is not signed in: it signs as her.
+    client.logout()
+    with at("2026-11-23 18:35"):
+        client.post(lea_link.replace(public_url(""), ""), {"confirmed": "on"})
+    assert Presence.objects.get().user == people["learner"]
+
+
+def line_of(page, name):
+    """The text of `name`'s line on the Émargement page, without its tags."""
+    line = page.split(f'<th scope="row">{name}</th>')[1].split("</tr>")[0]
+    return " ".join(html.unescape(re.sub("<[^>]+>", " ", line)).replace("\u00a0", " ").split())
+
+
+def test_a_link_that_did_not_arrive_is_shown_on_its_line_and_sent_again_alone(
+    client, people, evening, smtp
+):
+    smtp.refused = {"omar@test.fr"}
+    as_user(client, people["trainer"])
+    sheet_url = reverse("attendance:sheet", args=[evening.workshop.pk])
+    with at("2026-11-23 17:00"):
+        client.post(reverse("attendance:send_links", args=[evening.pk]))
+        page = client.get(sheet_url).content.decode()
+    omar = line_of(page, "Omar Diallo")
+    assert "Lien envoyé le 23 novembre à 17:00" in omar and "échec" in omar
+    assert "omar@test.fr" in omar and "550" in omar  # the server's reason
+    assert "remis au serveur de messagerie" in line_of(page, "Léa Roux")
+    assert "Envoyer les liens qui manquent" in page
+    # His address works again: the button sends only the missing link, Léa gets no second one.
+    smtp.refused = set()
+    with at("2026-11-23 17:05"):
+        response = client.post(reverse("attendance:send_links", args=[evening.pk]), follow=True)
+    assert "Lien personnel envoyé par e-mail à 1 participant." in response.content.decode()
+    assert len(smtp.to("omar@test.fr")) == 1 and len(smtp.to("lea@test.fr")) == 1
+    assert "remis au serveur de messagerie" in line_of(response.content.decode(), "Omar Diallo")
+    with at("2026-11-23 17:06"):
+        response = client.post(reverse("attendance:send_links", args=[evening.pk]), follow=True)
+    assert "Chaque participant a déjà reçu son lien" in response.content.decode()
+    assert len(smtp.messages) == 2
+    # Léa lost hers: the trainer sends it to her alone, from her line.
+    with at("2026-11-23 18:40"):
+        page = client.get(sheet_url).content.decode()
+        assert "Renvoyer son lien" in line_of(page, "Léa Roux")
+        client.post(reverse("attendance:send_link", args=[evening.pk, people["learner"].pk]))
+    assert len(smtp.to("lea@test.fr")) == 2 and len(smtp.to("omar@test.fr")) == 1
+    # Someone not on the roster is sent nothing.
+    with at("2026-11-23 18:41"):
+        response = client.post(
+            reverse("attendance:send_link", args=[evening.pk, people["editor"].pk]),
+            follow=True,
+        )
+    assert "n’est pas inscrite à l’atelier" in response.content.decode()
+    assert len(smtp.messages) == 3
+
+
+def test_two_clicks_at_once_send_each_link_once(committed_db, people, evening, smtp):
+    from tests.quiz_helpers import post_twice_at_once
+
+    def send():
+        try:
+            return services.send_links(evening, people["trainer"])
+        except services.Refused as refusal:
+            return str(refusal)
+
+    with at("2026-11-23 17:00"):
+        results = post_twice_at_once(send)
+    sent, refused = sorted(results, key=str)
+    assert sent == 2 and refused.startswith("Chaque participant a déjà reçu son lien")
+    assert len(smtp.to("lea@test.fr")) == 1 and len(smtp.to("omar@test.fr")) == 1
+    assert services.sheet_for(evening).links_sent.count() == 2
+
+
+@pytest.mark.parametrize("who", ["trainer", "other_learner", "editor"])
+def test_a_personal_link_signs_for_nobody_but_its_learner(client, people, evening, who):
+    """A trainer who had the link (or anyone signed in as someone else) cannot sign with it."""
+    sheet = services.sheet_for(evening)
+    link = services.personal_link_url(sheet, people["learner"].pk)
+    as_user(client, people[who])
+    with at("2026-11-23 18:35"):
+        page = client.get(link)
+        response = client.post(link, {"confirmed": "on", "signature": "M10 10 L50 60"})
+    assert page.status_code == response.status_code == 403
+    text = response.content.decode()
+    assert "Ce lien n’est pas le vôtre" in text and "rien n’a été enregistré" in text
+    assert not Presence.objects.exists()
+    # Léa herself, signed in, signs with it.
+    as_user(client, people["learner"])
+    with at("2026-11-23 18:36"):
+        client.post(link, {"confirmed": "on"})
+    assert Presence.objects.get().user == people["learner"]
+
+
+def test_links_are_not_sent_for_a_session_in_the_room_or_once_signing_closed(
+    client, people, morning, evening, smtp
+):
+    as_user(client, people["trainer"])
+    with at("2026-11-23 08:00"):
+        response = client.post(reverse("attendance:send_links", args=[morning.pk]), follow=True)
+    assert "Cette séance a lieu en salle" in response.content.decode()
+    with at("2026-11-23 21:16"):
+        response = client.post(reverse("attendance:send_links", args=[evening.pk]), follow=True)
+    assert "L’émargement de cette séance est fermé" in response.content.decode()
+    assert not smtp.messages
+    # Another trainer's session: not found.
+    as_user(client, people["other_trainer"])
+    with at("2026-11-23 18:00"):
+        assert client.post(reverse("attendance:send_links", args=[evening.pk])).status_code == 404
 
 
 def test_only_the_workshop_s_learners_sign_and_never_the_trainer_for_them(client, people, morning):
@@ -325,7 +501,40 @@ def test_a_late_signature_needs_the_trainer_s_leave_with_a_reason_and_shows_as_l
     assert Presence.objects.count() == 1
 
 
-def test_countersigning_happens_at_the_end_and_seals_the_sheet(client, people, morning):
+def test_a_learner_allowed_to_sign_late_finds_the_sheet_on_their_page_without_a_code(
+    client, people, morning
+):
+    sheet = services.sheet_for(morning)
+    learner, omar = people["learner"], people["other_learner"]
+    services.allow_late(
+        sheet, learner, people["trainer"], "Arrivée à 9 h 40", now=instant("2026-11-23 12:55")
+    )
+    with at("2026-11-23 13:20"):  # the window closed at 12:45
+        page = as_user(client, learner).get(reverse("attendance:sign_list")).content.decode()
+        assert f'id="sheet-{sheet.pk}"' in page and "Arrivée à 9 h 40" in page
+        assert 'name="code"' not in page  # no room code to type: the leave stands for it
+        alone = client.get(reverse("attendance:sign_sheet", args=[sheet.pk])).content.decode()
+        assert "Arrivée à 9 h 40" in alone and 'name="code"' not in alone
+        # Omar has no leave: nothing open for him.
+        other = as_user(client, omar).get(reverse("attendance:sign_list")).content.decode()
+        assert f'id="sheet-{sheet.pk}"' not in other and "Aucun émargement" in other
+    sign(as_user(client, learner), sheet, code="", moment="2026-11-23 13:20")
+    assert Presence.objects.get(user=learner).late_reason == "Arrivée à 9 h 40"
+    with at("2026-11-23 13:21"):  # the learner's own page says it was late, and why
+        signed = client.get(reverse("attendance:sign_sheet", args=[sheet.pk])).content.decode()
+    assert "Vous avez signé à 13:20." in signed
+    assert "Signature tardive, avec l’accord du formateur\u00a0: Arrivée à 9 h 40." in signed
+    # Once countersigned, the sheet is no longer offered.
+    services.countersign(
+        sheet, people["trainer"], "", True, services.Proof(None, ""), instant("2026-11-23 13:25")
+    )
+    with at("2026-11-23 13:30"):
+        page = client.get(reverse("attendance:sign_list")).content.decode()
+    assert f'id="sheet-{sheet.pk}"' not in page
+
+
+def test_countersigning_happens_at_the_end_and_seals_the_sheet(client, people, morning, settings):
+    settings.PROXY_COUNT = 1  # behind one reverse proxy: the client's address is its last hop
     sheet = services.sheet_for(morning)
     sign(as_user(client, people["learner"]), sheet)
     as_user(client, people["trainer"])
@@ -334,8 +543,34 @@ def test_countersigning_happens_at_the_end_and_seals_the_sheet(client, people, m
         response = client.post(url, {"confirmed": "on"}, follow=True)
     assert "On contresigne à la fin de la séance, de 12:00 à 14:30" in response.content.decode()
     with at("2026-11-23 12:31"):
-        client.post(url, {"confirmed": "on"})
+        client.post(
+            url,
+            {"signature": "M5 5 L80 40"},
+            HTTP_USER_AGENT="Mozilla/5.0 (iPad)",
+            HTTP_X_FORWARDED_FOR="10.0.0.1, 192.0.2.44",
+            REMOTE_ADDR="127.0.0.1",
+        )
     sheet.refresh_from_db()
+    # The countersignature keeps its proof, as a signature does, sealed with the content.
+    proof = {
+        "method": "drawn",
+        "identified_by": "account",
+        "ip_address": "192.0.2.44",
+        "user_agent": "Mozilla/5.0 (iPad)",
+        "late_reason": "",
+    }
+    assert sheet.sealed_content["countersignature_proof"] == proof
+    assert (sheet.trainer_ip_address, sheet.trainer_user_agent) == (
+        "192.0.2.44",
+        proof["user_agent"],
+    )
+    with at("2026-11-23 12:32"):
+        record = client.get(reverse("attendance:proof_file", args=[sheet.pk])).json()
+    assert record["countersignature"] == proof | {
+        "by": "Tina",
+        "at": "2026-11-23T11:31:00+00:00",
+        "signature": "M5 5 L80 40",
+    }
     assert sheet.countersigned_at == instant("2026-11-23 12:31") and sheet.trainer_name == "Tina"
     # The digest is the SHA-256 of the sealed content, which names the signer and its proof.
     text = json.dumps(
@@ -351,6 +586,51 @@ def test_countersigning_happens_at_the_end_and_seals_the_sheet(client, people, m
     response = sign(as_user(client, people["other_learner"]), sheet, moment="2026-11-23 12:40")
     assert "contresignée" in response.content.decode()
     assert Presence.objects.count() == 1
+
+
+def test_a_sheet_the_trainer_forgot_to_countersign_is_countersigned_late_with_its_reason(
+    client, people, morning
+):
+    sheet = services.sheet_for(morning)
+    sign(as_user(client, people["learner"]), sheet)
+    as_user(client, people["trainer"])
+    url = reverse("attendance:countersign", args=[sheet.pk])
+    page_url = reverse("attendance:sheet", args=[morning.workshop.pk])
+    # The window closed at 14:30: the page says what that costs, and how to countersign now.
+    with at("2026-11-24 09:00"):
+        page = client.get(page_url).content.decode().replace("&#x27;", "'")
+        response = client.post(url, {"confirmed": "on"}, follow=True)
+    assert "la contresignature a fermé le 23 novembre à 14:30" in page
+    assert "sans elle cette feuille ne justifie aucune heure" in page
+    assert "Motif de la contresignature tardive" in page
+    assert "La contresignature de cette séance a fermé à 14:30" in response.content.decode()
+    sheet.refresh_from_db()
+    assert not sheet.sealed and services.realised(morning.workshop) == {}
+    # With the reason, it is sealed now, the reason sealed with it and shown everywhere.
+    reason = "Oubli en fin de séance, contresignée le lendemain matin"
+    with at("2026-11-24 09:01"):
+        response = client.post(url, {"confirmed": "on", "late_reason": reason}, follow=True)
+        record = client.get(reverse("attendance:proof_file", args=[sheet.pk])).json()
+        pdf = client.get(reverse("attendance:sheet_pdf", args=[morning.workshop.pk])).content
+    sheet.refresh_from_db()
+    assert sheet.sealed and sheet.countersigned_at == instant("2026-11-24 09:01")
+    assert sheet.sealed_content["countersignature_proof"]["late_reason"] == reason
+    assert record["countersignature"]["late_reason"] == reason
+    shown = response.content.decode().replace("\u00a0", " ")
+    assert f"Contresignature tardive : {reason}. La feuille la montre ainsi." in shown
+    assert f"Contresignature tardive, motif : {reason}." in flat(pdf)
+    assert services.realised(morning.workshop) == {people["learner"].pk: (1, Decimal("3.5"))}
+    # On time, a reason given by mistake is not kept: the sheet does not call it late.
+    afternoon = held_session(
+        morning.workshop, people["trainer"], [], DAY, "13:30", "17:00", countersigned=False
+    )
+    with at("2026-11-23 17:00"):
+        client.post(
+            reverse("attendance:countersign", args=[afternoon.pk]),
+            {"confirmed": "on", "late_reason": "par erreur"},
+        )
+    afternoon.refresh_from_db()
+    assert afternoon.sealed and afternoon.trainer_late_reason == ""
 
 
 def test_changes_after_the_seal_are_amendments_printed_below_the_unchanged_content(
@@ -388,6 +668,29 @@ def test_changes_after_the_seal_are_amendments_printed_below_the_unchanged_conte
     assert proof["lines"][0]["user_agent"] == "Téléphone de test"
     # A contested signature proves no hours.
     assert services.realised(morning.workshop) == {}
+
+
+def test_a_sealed_sheet_prints_from_its_sealed_content_not_the_accounts_as_they_are_now(
+    client, people, morning
+):
+    lea = people["learner"]
+    sheet = held_session(morning.workshop, people["trainer"], [lea], DAY, "13:30", "17:00")
+    # After the seal, Léa's account is renamed (in the admin, or by herself).
+    lea.first_name, lea.last_name = "Léa", "Martin-Roux"
+    lea.save()
+    as_user(client, people["trainer"])
+    with at("2026-11-23 17:10"):
+        pdf = flat(client.get(reverse("attendance:sheet_pdf", args=[morning.workshop.pk])).content)
+        page = client.get(reverse("attendance:sheet", args=[morning.workshop.pk])).content.decode()
+    assert "Léa Roux" in pdf and "Martin-Roux" not in pdf
+    assert "Léa Roux" in page and "Martin-Roux" not in page.split("Modifier le programme")[0]
+    # What is printed is what the printed digest seals.
+    (line,) = sheet.sealed_content["lines"]
+    assert (line["name"], line["status"]) == ("Léa Roux", "signed")
+    assert services.digest(sheet.sealed_content) == sheet.seal_digest
+    assert sheet.seal_digest in pdf.replace(" ", "")
+    # Omar, on the roster, never signed it: named apart from the sealed lines.
+    assert "Inscrits sans ligne sur la feuille scellée (pas de signature) : Omar Diallo" in pdf
 
 
 def test_an_absence_before_the_seal_is_a_line_and_the_learner_s_own_signature_replaces_it(
@@ -479,3 +782,59 @@ def test_the_sealed_amendment_kinds_are_french_on_the_page(people, morning):
     amendment = services.contest(sheet.presences.get(), people["trainer"], "Doute")
     assert amendment.get_kind_display() == "signature contestée"
     assert Amendment.objects.count() == 1
+
+
+# Layout at scale.
+
+
+@pytest.mark.parametrize("learners", [1, 2, 30, 100])
+def test_the_sheet_pdf_never_splits_a_row_across_pages(
+    client, people, morning, django_user_model, learners, tmp_path
+):
+    """Each line with its drawn signature and a late reason over two lines: the name and the
+    end of the reason are on the same page. The pages are also written as PNG (pdftoppm) in the
+    test's folder, to look at."""
+    import subprocess
+
+    workshop = morning.workshop
+    workshop.memberships.all().delete()
+    crowd = [
+        django_user_model.objects.create_user(
+            email=f"p{i}@test.fr", first_name="Participante", last_name=f"Numéro {i:03d}"
+        )
+        for i in range(learners)
+    ]
+    workshop.memberships.bulk_create(
+        [workshop.memberships.model(workshop=workshop, user=person) for person in crowd]
+    )
+    sheet = services.sheet_for(morning)
+    trainer = people["trainer"]
+    proof = services.Proof("203.0.113.7", "Téléphone de test")
+    for number, person in enumerate(crowd):
+        reason = f"Arrivée à 9 h 40 après un rendez-vous chez un client, fin {number:03d}"
+        services.allow_late(sheet, person, trainer, reason, now=instant("2026-11-23 09:00"))
+        services.sign(
+            sheet,
+            person,
+            "M10 10 L50 60 L120 20 L200 80",
+            False,
+            proof,
+            now=instant("2026-11-23 09:40"),
+        )
+    services.countersign(sheet, trainer, "", True, proof, now=instant("2026-11-23 12:30"))
+    with at("2026-11-23 12:40"):
+        content = (
+            as_user(client, trainer)
+            .get(reverse("attendance:sheet_pdf", args=[workshop.pk]))
+            .content
+        )
+    reader = PdfReader(io.BytesIO(content))
+    pages = [" ".join(page.extract_text().replace("\u00a0", " ").split()) for page in reader.pages]
+    for number in range(learners):
+        (page,) = [page for page in pages if f"Numéro {number:03d}" in page]
+        assert f"client, fin {number:03d}" in page, number
+    assert learners < 30 or len(pages) > 1
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(content)
+    subprocess.run(["pdftoppm", "-r", "50", "-png", str(path), str(tmp_path / "page")], check=True)
+    assert len(list(tmp_path.glob("page-*.png"))) == len(reader.pages)

@@ -228,6 +228,22 @@ def test_the_learner_s_employer_is_on_the_certificate_the_attestation_and_its_ve
     assert "Salarié(e)" not in text and "Omar Diallo" in text
 
 
+def test_the_certificate_s_signatory_undertakes_to_keep_its_proofs_as_the_ministry_s_model_says(
+    client, people, course
+):
+    """The retention sentence is the signatory's own undertaking (« je m'engage »), above the
+    signature, with the period the purge keeps the proofs for (3 years, CERTIFICATE_RETENTION)."""
+    lea = issue_all(client, people["trainer"], course["workshop"])[people["learner"].pk]
+    as_user(client, people["learner"])
+    text = flat(pdf_text(client.get(lea.get_download_url("certificat")).content)[0])
+    assert (
+        "je m’engage à conserver l’ensemble des pièces justificatives qui ont permis d’établir "
+        "le présent certificat pendant une durée de 3 ans à compter de la fin de l’année du "
+        "dernier paiement"
+    ) in text
+    assert "bénéficiaire s’engage" not in text
+
+
 def test_no_final_test_gives_an_attestation_of_attendance_marked_as_such(client, people, course):
     attestation = issue_all(client, people["trainer"], course["workshop"])[people["learner"].pk]
     text = flat(pdf_text(client.get(attestation.get_download_url()).content)[0])
@@ -390,6 +406,21 @@ def test_a_no_show_gets_nothing_unless_the_trainer_gives_a_reason(
     attestation = Attestation.objects.get(user=zoe)
     assert attestation.issued_reason.startswith("Présente, mais")
     assert attestation.content["attendance"]["hours_completed"] == "0.00"
+    # Reissued (hers alone, then everyone's), her replacement keeps the trainer's reason.
+    client.post(
+        reverse("attestations:reissue", args=[attestation.token]), {"reason": "Nom corrigé"}
+    )
+    client.post(
+        reverse("attestations:reissue_all", args=[workshop.pk]), {"reason": "Test final corrigé"}
+    )
+    first, second, third = Attestation.objects.filter(user=zoe).order_by("pk")
+    assert third == Attestation.objects.current().get(user=zoe) != second
+    assert (first.revocation_reason, second.revocation_reason) == (
+        "Nom corrigé",
+        "Test final corrigé",
+    )
+    for issued in (second, third):
+        assert issued.issued_reason == "Présente, mais la feuille de l'après-midi est perdue"
 
 
 def test_revoking_one_attestation_needs_a_reason_and_a_confirmation(client, people, course):
@@ -406,6 +437,25 @@ def test_revoking_one_attestation_needs_a_reason_and_a_confirmation(client, peop
     attestation.refresh_from_db()
     assert attestation.revoked_at and attestation.revocation_reason == "Inscrite par erreur"
     assert attestation.replaced_by is None
+
+
+def test_an_attestation_revoked_then_issued_again_names_its_replacement(client, people, course):
+    workshop, learner = course["workshop"], people["learner"]
+    first = issue_all(client, people["trainer"], workshop)[learner.pk]
+    client.post(reverse("attestations:revoke", args=[first.token]), {"reason": "Nom mal écrit"})
+    first.refresh_from_db()
+    assert first.revoked_at and first.replaced_by is None  # nothing replaces it yet
+    # Issued again from the learner's line ("Délivrer"), later.
+    client.post(reverse("attestations:issue", args=[workshop.pk]), {"user": learner.pk})
+    new = Attestation.objects.current().get(user=learner)
+    first.refresh_from_db()
+    assert first.replaced_by == new and new.replaced_by is None
+    other = Attestation.objects.get(user=people["other_learner"])
+    assert other.replaced_by is None and other.revoked_at is None
+    client.logout()
+    verdict = client.get(first.get_verify_url()).content.decode()
+    assert "a été révoquée" in verdict and "Nom mal écrit" in verdict
+    assert new.get_verify_url() in verdict
 
 
 def test_every_letter_of_a_name_is_kept_in_the_files(client, people, course, django_user_model):
@@ -454,7 +504,7 @@ def test_deleting_an_account_keeps_the_evidence_for_its_legal_period(client, peo
     as_user(client, learner)
     take(client, course["final"])
     page = client.get(reverse("accounts:delete")).content.decode()
-    assert "feuilles d’émargement (6 ans)" in page
+    assert "feuilles d’émargement, sous votre nom (6 ans)" in page
     learner.delete()
 
     assert Attestation.objects.filter(learner_name="Léa Roux", user=None).exists()
@@ -618,3 +668,15 @@ def test_the_signature_block_is_never_alone_at_the_top_of_a_page(people, course)
         pages = [flat(page.extract_text()) for page in reader.pages]
         (page,) = [page for page in pages if "Fait à" in page]
         assert page.index("Fait à") > len("CCI Formation Loire"), (count, page[:200])
+    # The certificate: an action's title long enough to push the block to the second page.
+    pushed = False
+    for count in range(20, 90, 5):
+        attestation.content["workshop"]["title"] = " ".join(
+            f"Réseaux sociaux pour artisans, module {number}" for number in range(count)
+        )
+        reader = PdfReader(io.BytesIO(services.Printing().render(attestation, "certificat")))
+        pages = [flat(page.extract_text()) for page in reader.pages]
+        (page,) = [page for page in pages if "Fait à" in page]
+        assert page.index("Fait à") > len("CCI Formation Loire"), (count, page[:200])
+        pushed = pushed or len(pages) > 1
+    assert pushed

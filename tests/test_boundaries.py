@@ -2,6 +2,7 @@
 the instant before, at and after; in Paris time, in winter, in summer and on the days the hour
 changes; through the pages that people use, and the purge as the product runs it."""
 
+import importlib
 import io
 import re
 from datetime import date, time, timedelta
@@ -27,6 +28,7 @@ from live.models import Participant
 from privacy import registry
 from quizzes.models import Attempt
 from recall.models import ReviewAnswer
+from satisfaction.models import Summary
 from tests.account_helpers import link_in_last_email, sign_up, sign_up_and_activate
 from tests.clock import at, instant
 from tests.factories import PASSWORD, QuizFactory, TrainerFactory, UserFactory, WorkshopFactory
@@ -137,10 +139,12 @@ def test_the_trainer_countersigns_at_the_session_s_end_not_before_nor_long_after
     sheets = [scheduled(room, day) for _number in range(2)]
     sheets += [scheduled({**room, "workshop": WorkshopFactory(trainers=[room["trainer"]])}, day)]
 
-    def countersign(sheet, moment):
+    def countersign(sheet, moment, **late):
         clock.move_to(moment)
         response = as_user(client, room["trainer"]).post(
-            reverse("attendance:countersign", args=[sheet.pk]), {"confirmed": "on"}, follow=True
+            reverse("attendance:countersign", args=[sheet.pk]),
+            {"confirmed": "on", **late},
+            follow=True,
         )
         sheet.refresh_from_db()
         return sheet.countersigned_at, page_text(response)
@@ -151,8 +155,12 @@ def test_the_trainer_countersigns_at_the_session_s_end_not_before_nor_long_after
     assert when == instant(f"{day} 12:00") and "Feuille contresignée et scellée." in text
     when, _text = countersign(sheets[1], f"{day} 14:30")
     assert when == instant(f"{day} 14:30")
+    # After the window: only late, with a reason, which the sheet keeps.
     when, text = countersign(sheets[2], f"{day} 14:30:01")
-    assert when is None and "On contresigne à la fin de la séance" in text
+    assert when is None and "La contresignature de cette séance a fermé à 14:30" in text
+    when, _text = countersign(sheets[2], f"{day} 14:30:01", late_reason="Oubli")
+    assert when == instant(f"{day} 14:30:01") and sheets[2].trainer_late_reason == "Oubli"
+    assert not sheets[1].trainer_late_reason
 
 
 def test_a_session_in_the_hour_that_autumn_repeats_lasts_its_real_length(room):
@@ -202,7 +210,7 @@ def test_an_assigned_quiz_opens_at_its_first_second(client, clock, room, opens, 
     assignment = assigned(room, opens, due)
     response = as_user(client, lea).get(reverse("workshops:take", args=[assignment.pk]))
     assert response.status_code == 403
-    assert "Ce quiz n'est pas encore ouvert : il ouvre le" in page_text(response)
+    assert "Ce quiz n’est pas encore ouvert : il ouvre le" in page_text(response)
     assert "pas encore ouvert" in my_assigned_quizzes(client, lea)
     clock.move_to(opens)
     assert client.get(reverse("workshops:take", args=[assignment.pk])).status_code == 200
@@ -239,7 +247,7 @@ def test_an_assigned_quiz_takes_answers_until_the_second_before_its_deadline(
     )
     assert response.status_code == 403
     assert (
-        f"La date limite est passée ({shown}) : ce quiz n'accepte plus de réponses."
+        f"La date limite est passée ({shown}) : ce quiz n’accepte plus de réponses."
         in page_text(response)
     )
     assert list(Attempt.objects.values_list("user", flat=True)) == [lea.pk]
@@ -393,6 +401,17 @@ def convocation(client, room):
     return [Convocation.objects.filter(workshop=room["workshop"])], [learners_attempt(client, room)]
 
 
+def satisfaction_summary(client, room):
+    """The summary of a workshop's satisfaction answers, kept on the trainer's request with the
+    workshop's evidence (a session of MADE's day)."""
+    day = date.fromisoformat(MADE[:10])
+    held_session(room["workshop"], room["trainer"], [room["learners"][0]], day)
+    as_user(client, room["trainer"]).post(
+        reverse("satisfaction:keep_summary", args=[room["workshop"].pk])
+    )
+    return [Summary.objects.filter(workshop=room["workshop"])], [learners_attempt(client, room)]
+
+
 def days_after(days):
     """The instant `days` days after MADE: the end of a period counted from the record's time."""
     return instant(MADE) + timedelta(days=days)
@@ -445,6 +464,7 @@ RETENTION = {
     "attendance sheets": (attendance_sheet, end_of_year_after(6)),
     "workshop results of deleted accounts": (former_members_results, end_of_year_after(3)),
     "convocations": (convocation, end_of_year_after(3)),
+    "satisfaction summaries": (satisfaction_summary, end_of_year_after(3)),
 }
 
 
@@ -522,10 +542,50 @@ def test_the_privacy_pages_promise_the_periods_tested_here(client, room):
         "jours",
         "sont gardées 6 ans après la fin de l’année du dernier paiement de la formation",
         "sont gardés 3 ans après la fin de l’année du dernier paiement de la formation",
+        # What an account's deletion leaves, as its own page says (privacy registry's `tells`).
+        "les convocations et rappels envoyés pour l’atelier (votre nom, l’adresse e-mail à "
+        "laquelle ils sont partis et leur date) sont gardés 3 ans après la fin de l’année du "
+        "dernier paiement de la formation",
+        "si le formateur a rouvert votre test d’entrée, cette réouverture et son motif restent "
+        "aussi, sans votre nom, jusqu’à la même date",
     ):
         assert promise in privacy, promise
     deletion = page_text(as_user(client, room["learners"][0]).get(reverse("accounts:delete")))
-    assert "feuilles d’émargement (6 ans)" in deletion and "délivrés (3 ans)" in deletion
+    assert "feuilles d’émargement, sous votre nom (6 ans)" in deletion
+    assert "délivrés, sous votre nom (3 ans)" in deletion
+
+
+def test_an_existing_site_s_privacy_page_gets_the_new_sentences_once(
+    room,
+):
+    from django.apps import apps
+
+    from home.models import StandardPage
+
+    migration = importlib.import_module(
+        "home.migrations.0010_privacy_page_convocations_and_reopenings"
+    )
+    page = StandardPage.objects.get(slug=migration.SLUG)
+    seeded = list(page.body.raw_data)
+    as_before = []  # the page as the previous seed wrote it
+    for item in seeded:
+        if item["type"] == "text":
+            value = item["value"]
+            for old, new in migration.CHANGES:
+                value = value.replace(new, old)
+            item = {**item, "value": value}
+        as_before.append(item)
+    page.body = as_before
+    page.save()
+    page.refresh_from_db()
+    assert not any("rouvert votre test" in str(item["value"]) for item in page.body.raw_data)
+    migration.rewrite(apps, None)
+    page.refresh_from_db()
+    assert [item["value"] for item in page.body.raw_data] == [item["value"] for item in seeded]
+    # Run again: nothing changes.
+    migration.rewrite(apps, None)
+    page.refresh_from_db()
+    assert [item["value"] for item in page.body.raw_data] == [item["value"] for item in seeded]
 
 
 # Links sent by e-mail.

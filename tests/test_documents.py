@@ -150,6 +150,40 @@ def test_no_document_is_issued_with_an_empty_signature_and_stamp_box(
     assert attestation is not None and attestation.documents.count() == 2
 
 
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        (
+            "signatory",
+            "le nom et la qualité du signataire, représentant de l’organisme, qui signe le "
+            "certificat de réalisation (Paramètres → Organisme de formation, champ "
+            "« Signataire », dans l’administration)",
+        ),
+        (
+            "city",
+            "la ville où les documents sont signés, pour « Fait à » (Paramètres → Organisme "
+            "de formation, champ « Lieu de signature », dans l’administration)",
+        ),
+    ],
+)
+def test_no_certificate_without_the_named_signatory_and_the_place_of_signing(
+    client, people, workshop, body, field, message
+):
+    """The ministry's model: the provider's representative signs, "Fait à" a place."""
+    sign_and_stamp(body)
+    setattr(body, field, "  ")
+    body.save()
+    response, attestation = issue(client, people["trainer"], workshop)
+    page = " ".join(response.content.decode().replace("&#x27;", "'").replace("\u00a0", " ").split())
+    assert attestation is None and not Document.objects.exists()
+    assert "Avant de délivrer les attestations, renseignez" in page
+    assert message in page
+    setattr(body, field, "Claire Martin, directrice" if field == "signatory" else "Lyon")
+    body.save()
+    _response, attestation = issue(client, people["trainer"], workshop)
+    assert attestation is not None and attestation.documents.count() == 2
+
+
 # The training body's settings in the admin.
 
 

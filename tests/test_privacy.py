@@ -34,6 +34,7 @@ EXPORT_KEYS = {
     "emargement",
     "attestations",
     "ateliers",
+    "reouvertures_du_test_d_entree",  # the trainer's reopenings of the learner's entry test
     "demandes_d_inscription",
     "convocations",
     "satisfaction",
@@ -144,6 +145,7 @@ def test_the_daily_purge_reports_each_registered_expiry():
         "expired invitations",
         "convocations",
         "anonymous review answers",
+        "satisfaction summaries",
     }
     for label in labels:
         assert f" {label} deleted." in out.getvalue()

@@ -221,7 +221,7 @@ def test_tampered_token_is_refused(client, quiz):
     payload = signing.loads(token, salt=TOKEN_SALT)
     payload["q"] = payload["q"][:1]
     data["attempt"] = signing.dumps(payload, salt="not-ours", compress=True)
-    assert_refused(submit(client, quiz.slug, data), "Ce formulaire n'est plus valable")
+    assert_refused(submit(client, quiz.slug, data), "Ce formulaire n’est plus valable")
 
 
 def test_someone_elses_attempt_is_refused(client, django_user_model, quiz):

@@ -4,6 +4,7 @@ it after the purge still answers at its verification address; and deleting an ac
 nothing of a workshop's evidence: its sheets, attestations and group report."""
 
 import io
+import json
 import re
 from datetime import date, timedelta
 from decimal import Decimal
@@ -187,6 +188,25 @@ def test_deleting_an_account_leaves_the_group_report_as_it_was(client, people, t
     assert AssignmentProgress.objects.filter(user=None).count() == 2
 
 
+def test_the_trainer_s_roster_shows_a_member_whose_account_is_deleted(client, people, training):
+    """The workshop's page named its members through their account: after one deleted theirs
+    it answered 500. Their line stays, named as the sheets name them, without an e-mail or a
+    "Retirer" that would act on no account."""
+    omar = training["learners"][1]
+    deletes_account(client, omar)
+    response = as_user(client, people["trainer"]).get(
+        reverse("workshops:detail", args=[training["workshop"].pk])
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    roster = html[html.index('aria-label="Participants"') :]
+    roster = roster[: roster.index("</table>")]
+    rows = re.findall(r'<tr><th scope="row">.*?</tr>', roster, re.S)
+    (former,) = [row for row in rows if '"row">Omar Diallo<' in row]
+    assert "compte supprimé" in former and "Retirer" not in former
+    assert sum("Retirer" in row for row in rows) == len(rows) - 1
+
+
 def test_a_reopened_entry_test_counts_the_same_after_the_learner_s_account_is_deleted(
     client, people, training, clock
 ):
@@ -208,14 +228,39 @@ def test_a_reopened_entry_test_counts_the_same_after_the_learner_s_account_is_de
     (reopening,) = EntryReopening.objects.all()
     assert (reopening.user, reopening.former_user_id) == (None, lea.pk)
     assert reopening.reason.startswith("Absente au positionnement")
+    # It keeps its reason (why the later attempt counts), not her name.
+    assert reopening.learner_name == ""
+    results = page_text(
+        as_user(client, people["trainer"]).get(reverse("workshops:results", args=[workshop.pk]))
+    )
+    assert "Rouvert pour un participant dont le compte a été supprimé par Tina" in results
+    # It goes at the end of the retention period (2026 + 3 years), with the other results.
+    clock.move_to("2029-12-31 23:59:59")
+    purge()
+    assert EntryReopening.objects.filter(pk=reopening.pk).exists()
+    clock.move_to("2030-01-01 00:00:01")
+    purge()
+    assert not EntryReopening.objects.exists()
 
 
 def test_the_deletion_page_and_its_confirmation_say_what_is_kept_and_until_when(
     client, people, training, clock
 ):
     sat_the_tests(client, clock, training)
-    issue_all(client, people["trainer"], training["workshop"])
+    workshop = training["workshop"]
+    issue_all(client, people["trainer"], workshop)
     omar = training["learners"][1]
+    trainer = as_user(client, people["trainer"])
+    assert trainer.post(reverse("convocations:send", args=[workshop.pk])).status_code == 302
+    trainer.post(
+        reverse("workshops:reopen_entry", args=[workshop.pk]),
+        {"user": omar.pk, "reason": "Test passé sur un téléphone en panne"},
+    )
+    # The learner's export holds the reopening.
+    export = json.loads(as_user(client, omar).get(reverse("accounts:my_data_download")).content)
+    (reopening,) = export["reouvertures_du_test_d_entree"]
+    assert reopening["motif"] == "Test passé sur un téléphone en panne"
+    assert (reopening["atelier"], reopening["rouvert_par"]) == (workshop.name, "Tina")
     kept = [  # 2026, the year of its last session, + 3 years (+ 6 for the sheets)
         "Atelier « Réseaux sociaux pour artisans » : votre nom dans la liste des participants et "
         "vos réponses à ses quiz, détachées de votre compte et de votre e-mail, jusqu’au "
@@ -224,10 +269,26 @@ def test_the_deletion_page_and_its_confirmation_say_what_is_kept_and_until_when(
         "d’émargement, sous votre nom, jusqu’au 31 décembre 2032.",
         "Atelier « Réseaux sociaux pour artisans » : les attestations et certificats qui vous "
         "ont été délivrés, sous votre nom, jusqu’au 31 décembre 2029",
+        "Atelier « Réseaux sociaux pour artisans » : les convocations et rappels qui vous ont "
+        "été envoyés, à votre nom et à votre adresse e-mail (omar@test.fr), jusqu’au "
+        "31 décembre 2029.",
+        "Atelier « Réseaux sociaux pour artisans » : la réouverture de votre test d’entrée par le "
+        "formateur, avec son motif (« Test passé sur un téléphone en panne »), sans votre nom, "
+        "jusqu’au 31 décembre 2029 : elle dit laquelle de vos réponses compte dans les "
+        "résultats du groupe.",
     ]
     page = page_text(as_user(client, omar).get(reverse("accounts:delete")))
     for line in kept:
         assert line in page, line
+    # The page's own summary names every kind of piece kept, and how long.
+    for kind in (
+        "vos signatures sur les feuilles d’émargement, sous votre nom (6 ans)",
+        "les convocations et rappels qui vous ont été envoyés, à votre nom et à votre adresse "
+        "e-mail (3 ans)",
+        "les réouvertures de votre test d’entrée par le formateur, avec leur motif mais sans "
+        "votre nom (3 ans)",
+    ):
+        assert kind in page, kind
     response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
     (message,) = [str(message) for message in get_messages(response.wsgi_request)]
     assert message.startswith("Votre compte a été supprimé")
@@ -244,3 +305,26 @@ def test_the_deletion_page_and_its_confirmation_say_what_is_kept_and_until_when(
     (message,) = [str(message) for message in get_messages(response.wsgi_request)]
     assert message == "Votre compte et toutes vos données ont été supprimés."
     assert not later.memberships.exists()
+
+
+# The period the certificate states is a floor.
+
+
+@pytest.mark.parametrize("years, refused", [(2, True), (0, True), (3, False), (10, False)])
+def test_the_certificate_retention_cannot_be_shorter_than_the_certificate_says(
+    settings, years, refused
+):
+    """The certificate promises its proofs are kept three years: a shorter setting stops the
+    site (a system check error) instead of purging them early."""
+    from django.core.management.base import SystemCheckError
+
+    settings.CERTIFICATE_RETENTION_YEARS = years
+    out = io.StringIO()
+    if refused:
+        with pytest.raises(SystemCheckError) as error:
+            call_command("check", stdout=out, stderr=out)
+        assert "attestations.E001" in str(error.value)
+        assert f"CERTIFICATE_RETENTION_YEARS is {years}" in str(error.value)
+    else:
+        call_command("check", stdout=out, stderr=out)
+        assert "attestations.E001" not in out.getvalue()

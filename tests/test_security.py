@@ -263,7 +263,7 @@ def test_sign_up_is_throttled_per_address(client):
     assert sign_up(client, "b@test.fr").status_code == 302
     response = sign_up(client, "c@test.fr")
     assert response.status_code == 429
-    assert "Trop d'inscriptions" in html.unescape(response.content.decode())
+    assert "Trop d’inscriptions" in html.unescape(response.content.decode())
     assert len(mail.outbox) == 2
     assert sign_up(client, "c@test.fr", extra={"REMOTE_ADDR": "10.0.0.7"}).status_code == 302
 

@@ -127,6 +127,7 @@ def follow_job(client, response):
 def body():
     settings = TrainingBody.load()
     settings.name = "CCI Formation Loire"
+    settings.signatory, settings.city = "Claire Martin, directrice", "Saint-Étienne"
     return sign_and_stamp(settings)
 
 

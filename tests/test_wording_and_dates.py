@@ -344,14 +344,19 @@ def test_the_catalogue_gives_every_plural_its_two_french_forms_and_guesses_nothi
         match = re.search(rf'^{re.escape(keyword)} ((?:".*"\n?)+)', entry + "\n", re.M)
         return "".join(re.findall(r'"(.*)"', match.group(1))) if match else None
 
-    plurals = 0
+    plurals = corrections = 0
     for entry in entries:
         assert "#, fuzzy" not in entry and "#| " not in entry, entry
+        if "#: home/wagtail_french.py" in entry:
+            # Wagtail's English strings, given the French our editors read (home.wagtail_french).
+            assert strings(entry, "msgstr") or strings(entry, "msgstr[0]"), entry
+            corrections += 1
+            continue
         if strings(entry, "msgid_plural") is None:
             assert strings(entry, "msgstr") in ("", None), entry
             continue
         plurals += 1
         assert strings(entry, "msgstr[0]") == strings(entry, "msgid"), entry
         assert strings(entry, "msgstr[1]") == strings(entry, "msgid_plural"), entry
-    assert plurals > 30
+    assert plurals > 30 and corrections > 10
     assert "Plural-Forms: nplurals=2; plural=(n > 1);" in catalogue.read_text(encoding="utf-8")

@@ -73,13 +73,18 @@ def matrix(setting, people, attempt, sheet, attestation, job):
         ("get", reverse("attendance:sign_list"), SIGNED_IN),
         ("get", reverse("attendance:sign_sheet", args=[h]), MEMBER_OF_IT),
         ("post", reverse("attendance:sign_sheet", args=[h]), [302, 200, 404, 404, 404, 404]),
-        # The personal link is the learner's identity, whoever opens it.
-        ("get", reverse("attendance:sign_by_link", args=[link]), [200] * 6),
+        # The personal link is the learner's identity: nobody signed in as another uses it.
+        ("get", reverse("attendance:sign_by_link", args=[link]), [200, 200, 403, 403, 403, 403]),
         ("get", reverse("attendance:sheet", args=[w]), TRAINER_OF_IT),
         ("get", reverse("attendance:sheet_pdf", args=[w]), TRAINER_OF_IT),
         ("get", reverse("attendance:projector", args=[h]), TRAINER_OF_IT),
         ("get", reverse("attendance:projector_state", args=[h]), TRAINER_OF_IT),
-        ("get", reverse("attendance:remote_links", args=[h]), TRAINER_OF_IT),
+        ("post", reverse("attendance:send_links", args=[sheet.session_id]), TRAINER_OF_IT_POST),
+        (
+            "post",
+            reverse("attendance:send_link", args=[sheet.session_id, learner]),
+            TRAINER_OF_IT_POST,
+        ),
         ("get", reverse("attendance:proof_file", args=[h]), TRAINER_OF_IT),
         ("post", reverse("attendance:absent", args=[h, learner]), TRAINER_OF_IT_POST),
         ("post", reverse("attendance:allow_late", args=[h, learner]), TRAINER_OF_IT_POST),
@@ -147,6 +152,22 @@ def test_access_matrix(client, people, setting):
                 )
                 Workshop.objects.filter(pk=setting["workshop"].pk).update(archived=False)
     assert not failures, "\n".join(failures)
+
+
+def test_the_trainer_s_pages_give_each_id_once(client, people, setting):
+    """The workshop's page holds two forms with an e-mail field (invite a learner, add a
+    co-trainer): a label must lead to its own field (W3C and pa11y refused a duplicate id)."""
+    import re
+    from collections import Counter
+
+    client.force_login(people["trainer"])
+    workshop = setting["workshop"]
+    for url in (
+        reverse("workshops:detail", args=[workshop.pk]),
+        reverse("attendance:sheet", args=[workshop.pk]),
+    ):
+        ids = Counter(re.findall(r'\sid="([^"]+)"', client.get(url).content.decode()))
+        assert [name for name, count in ids.items() if count > 1] == [], url
 
 
 def test_dashboard_lists_only_the_trainers_own_workshops_and_codes(client, people, setting):
@@ -305,7 +326,7 @@ def test_submission_before_opening_is_refused(client, people):
     )
     client.force_login(people["learner"])
     response = client.get(reverse("workshops:take", args=[assignment.pk]))
-    assert_refused(response, "Ce quiz n'est pas encore ouvert")
+    assert_refused(response, "Ce quiz n’est pas encore ouvert")
     assert not Attempt.objects.exists()
 
 

@@ -353,6 +353,8 @@ class CoTrainerForm(forms.Form):
 
     def __init__(self, workshop, *args, **kwargs):
         self.workshop = workshop
+        # Its ids differ from the invitation form's, beside it on the workshop's page.
+        kwargs.setdefault("auto_id", "id_co_trainer_%s")
         super().__init__(*args, **kwargs)
 
     def clean_email(self):

@@ -65,7 +65,7 @@ def begun_workshops(user, now):
 def keep_workshop_evidence(user):
     """Before the account goes: in each workshop that has begun, the membership, progress rows,
     attempts and the trainer's reopenings of the entry test stay, without the account
-    (pseudonymised: the account's former id)."""
+    (pseudonymised: the account's former id); a reopening drops the learner's name."""
     workshops = begun_workshops(user, timezone.now()).values("pk")
     linked = AssignedAttempt.objects.filter(user=user, assignment__workshop__in=workshops)
     Attempt.objects.filter(pk__in=linked.values("attempt_id")).update(user=None)
@@ -73,8 +73,9 @@ def keep_workshop_evidence(user):
     AssignmentProgress.objects.filter(user=user, assignment__workshop__in=workshops).update(
         user=None, former_user_id=user.pk
     )
+    # The reopening keeps its reason (it says why a later entry attempt counts) but no name.
     EntryReopening.objects.filter(user=user, assignment__workshop__in=workshops).update(
-        user=None, former_user_id=user.pk
+        user=None, former_user_id=user.pk, learner_name=""
     )
     Membership.objects.filter(user=user, workshop__in=workshops).update(
         user=None,
@@ -99,6 +100,45 @@ def tells(user, expiry):
             "les résultats du groupe restent ceux de la formation."
         )
         % {"name": workshop.name, "date": date_format(last_day, "j F Y")}
+        for workshop, last_day in until(expiry, workshops)
+    ]
+
+
+def reopenings(user, now):
+    return [
+        {
+            "atelier": name,
+            "rouvert_le": reopened.isoformat(),
+            "rouvert_par": by,
+            "motif": reason,
+        }
+        for name, reopened, by, reason in EntryReopening.objects.filter(user=user).values_list(
+            "assignment__workshop__name", "reopened_at", "reopened_by_name", "reason"
+        )
+    ]
+
+
+def tells_reopenings(user, expiry):
+    """The reopenings of the entry test that stay: in a workshop that has begun, with their
+    reason, which a trainer wrote and which says why a later attempt counts; without the name."""
+    begun = begun_workshops(user, timezone.now()).values("pk")
+    reasons = {}
+    for workshop_id, reason in EntryReopening.objects.filter(
+        user=user, assignment__workshop__in=begun
+    ).values_list("assignment__workshop", "reason"):
+        reasons.setdefault(workshop_id, []).append(reason)
+    workshops = Workshop.objects.filter(pk__in=reasons)
+    return [
+        _(
+            "Atelier « %(name)s » : la réouverture de votre test d'entrée par le formateur, "
+            "avec son motif (« %(reasons)s »), sans votre nom, jusqu'au %(date)s : elle dit "
+            "laquelle de vos réponses compte dans les résultats du groupe."
+        )
+        % {
+            "name": workshop.name,
+            "reasons": " » ; « ".join(reasons[workshop.pk]),
+            "date": date_format(last_day, "j F Y"),
+        }
         for workshop, last_day in until(expiry, workshops)
     ]
 
@@ -150,9 +190,13 @@ def register_personal_data():
     register(
         EntryReopening,
         on_account_deletion=PSEUDONYMISED,
+        export=Export("reouvertures_du_test_d_entree", reopenings),
         expiry=expiry("assignment__workshop"),
+        tells=tells_reopenings,
         note="The trainer's leave to take the closed entry test once more (who, when, why): it "
-        "says which of the learner's attempts count, so it stays beside them.",
+        "says which of the learner's attempts count, so it stays beside them, under the former "
+        "id and without the learner's name. Its reason stays: the trainer's justification, "
+        "without which the later attempt would not count.",
     )
     register(
         JoinRequest,

@@ -1,6 +1,9 @@
 // Signature pads (émargement): a finger or mouse draws in the canvas; the path goes into the
 // form's hidden "signature" field as SVG moves and lines in a 300 × 100 box. Without
 // JavaScript, the pad stays hidden and the confirmation box alone signs.
+// Nothing signed is lost: a drawn signature is kept in the tab when the form is sent, and drawn
+// again if the form comes back (the room's code refused, say); a phone offline holds the form
+// and sends it when the network returns, saying so meanwhile.
 (function () {
   "use strict";
 
@@ -11,6 +14,9 @@
     var context = canvas.getContext("2d");
     var strokes = [];
     var drawing = false;
+    var status = form.querySelector("[data-signature-status]");
+    var key = "signature:" + form.getAttribute("action");
+    var waiting = false;
     pad.hidden = false;
     context.lineWidth = 4;
     context.lineCap = "round";
@@ -31,6 +37,42 @@
             .join(" ");
         })
         .join(" ");
+    }
+
+    function redraw() {
+      context.clearRect(0, 0, canvas.width, canvas.height);
+      strokes.forEach(function (stroke) {
+        context.beginPath();
+        stroke.forEach(function (p, i) {
+          if (i) context.lineTo(p[0] * 2, p[1] * 2);
+          else context.moveTo(p[0] * 2, p[1] * 2);
+        });
+        context.stroke();
+      });
+    }
+
+    // "M10 20 L30 40 M…" (as write() makes it) back into strokes.
+    function parse(path) {
+      var tokens = path.trim().split(/\s+/);
+      var read = [];
+      for (var i = 0; i + 1 < tokens.length; i += 2) {
+        var p = [parseFloat(tokens[i].slice(1)), parseFloat(tokens[i + 1])];
+        if (isNaN(p[0]) || isNaN(p[1])) return [];
+        if (tokens[i].charAt(0) === "M" || !read.length) read.push([p]);
+        else read[read.length - 1].push(p);
+      }
+      return read;
+    }
+
+    function keep(path) {
+      try {
+        if (path) sessionStorage.setItem(key, path);
+        else sessionStorage.removeItem(key);
+      } catch (error) { /* storage refused (private mode): the form works as before */ }
+    }
+
+    function kept() {
+      try { return sessionStorage.getItem(key) || ""; } catch (error) { return ""; }
     }
 
     canvas.addEventListener("pointerdown", function (event) {
@@ -63,6 +105,28 @@
       strokes = [];
       context.clearRect(0, 0, canvas.width, canvas.height);
       write();
+      keep("");
+    });
+
+    if (kept()) {
+      strokes = parse(kept());
+      redraw();
+      write();
+      if (strokes.length && status) status.textContent = status.getAttribute("data-kept");
+    }
+
+    form.addEventListener("submit", function (event) {
+      keep(field.value);
+      if (navigator.onLine !== false) return;
+      event.preventDefault();
+      if (status) status.textContent = status.getAttribute("data-offline");
+      if (waiting) return;
+      waiting = true;
+      window.addEventListener("online", function () {
+        waiting = false;
+        if (form.requestSubmit) form.requestSubmit();
+        else form.submit();
+      }, { once: true });
     });
   }
 

@@ -1,33 +1,19 @@
 """axe-core in Chromium over every kind of page, at every impact level: no violation at all."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from django.utils import timezone
 
-from attendance.services import sheet_for
+from attendance.services import send_links, sheet_for
 from attestations.services import issue
 from quizzes.models import Attempt
-from tests.browser.helpers import answer_every_question, sign_in
-from workshops.models import Assignment, WorkshopSession
+from tests.browser.helpers import answer_every_question, session_under_way, sign_in
+from workshops.models import Assignment
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def session_under_way(workshop):
-    """A session of the workshop's programme, begun an hour ago, within today."""
-    now = timezone.localtime()
-    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    return WorkshopSession.objects.create(
-        workshop=workshop,
-        date=now.date(),
-        starts_at=max(now - timedelta(hours=1), midnight).time(),
-        ends_at=min(now + timedelta(hours=2), midnight + timedelta(hours=23, minutes=59)).time(),
-        topic="Module 1",
-        room="Salle 2",
-    )
 
 
 def violations(page):
@@ -97,6 +83,13 @@ def test_pages_have_no_accessibility_violation(seeded_site, browser, width):
     workshop = assignment.workshop
     audit.visit(reverse("workshops:join_code", args=[workshop.join_code]))  # not signed in
     sheet = sheet_for(session_under_way(workshop))  # its attendance sheet, open now
+    # And one at a distance, whose personal links were e-mailed: their state on each line.
+    remote = session_under_way(workshop)
+    # Ending a minute earlier tells it apart from the other (a session's name is its hours).
+    remote.ends_at = (datetime.combine(remote.date, remote.ends_at) - timedelta(minutes=1)).time()
+    remote.remote, remote.remote_tool, remote.room = True, "Zoom", ""
+    remote.save()
+    send_links(remote, workshop.trainers.first())
     sign_in(page, site, "apprenant@atelier-reseaux.test", "Apprenant-demo-2026")
     page.wait_for_url("**/compte/mon-espace/")
     for path in [

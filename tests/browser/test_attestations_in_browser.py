@@ -13,7 +13,7 @@ from attendance import codes
 from attendance.models import Presence
 from attestations.models import Attestation
 from caching.addresses import public_url
-from tests.browser.helpers import answer_every_question, sign_in
+from tests.browser.helpers import answer_every_question, draw, sign_in
 from tests.document_helpers import sign_and_stamp
 from tests.factories import QuizFactory, TrainerFactory, UserFactory, WorkshopFactory
 from tests.workshop_helpers import assign
@@ -76,6 +76,7 @@ def test_signatures_tests_and_an_attestation_from_issue_to_verification(site, br
     final = assign(workshop, QuizFactory(lesson=entry.lesson)).quiz  # the same lesson's sections
     body = TrainingBody.load()
     body.name, body.address, body.city = "CCI Formation Loire", "42000 Saint-Étienne", "Lyon"
+    body.signatory = "Claire Martin, directrice"
     sign_and_stamp(body)
 
     # Before the training: the trainer marks the entry and final tests; Léa and Omar take the
@@ -123,12 +124,7 @@ def test_signatures_tests_and_an_attestation_from_issue_to_verification(site, br
     # Léa types the code and draws her signature; Omar lands from the QR code and taps.
     lea.goto(site + "/emargement/")
     lea.get_by_label("Code affiché dans la salle").fill(code_now(trainer_page))
-    pad = lea.locator("canvas").bounding_box()
-    lea.mouse.move(pad["x"] + 20, pad["y"] + 60)
-    lea.mouse.down()
-    for step in range(1, 12):
-        lea.mouse.move(pad["x"] + 20 + step * 25, pad["y"] + 60 + (-1) ** step * 25)
-    lea.mouse.up()
+    draw(lea)
     lea.get_by_role("button", name="Signer").click()
     assert "Signature enregistrée" in lea.locator("main").inner_text()
     assert "Vous avez signé à" in lea.locator("main").inner_text()
