@@ -152,6 +152,35 @@ def test_demo_accounts_are_created_once_in_their_groups(django_user_model):
     assert body.signature.file.size and body.stamp.file.size
 
 
+@pytest.mark.parametrize(
+    "set_up_at, under_way",
+    [
+        ("2026-12-07 10:15", "09:00–12:30"),  # the morning session
+        ("2026-12-07 18:40", "18:30–21:30"),  # after the afternoon's: one in the evening
+        ("2026-12-07 23:45", "23:30–23:59"),  # it ends with the day
+    ],
+)
+def test_the_demo_learner_can_sign_whenever_the_demo_is_set_up(
+    django_user_model, set_up_at, under_way
+):
+    """Whoever tries the demo finds a session of the demo workshop open for signing, whatever
+    the hour they set it up, and the next day's programme as usual."""
+    from attendance.services import open_sessions
+    from tests.clock import at
+
+    with at(set_up_at):
+        call_command("build_content", "--demo-accounts", verbosity=0)
+        learner = django_user_model.objects.get(email="apprenant@atelier-reseaux.test")
+        sessions = open_sessions(learner)
+    assert [f"{s.starts_at:%H:%M}–{s.ends_at:%H:%M}" for s in sessions] == [under_way]
+    workshop = sessions[0].workshop
+    tomorrow = workshop.sessions.filter(date="2026-12-08").order_by("starts_at")
+    assert [f"{s.starts_at:%H:%M}–{s.ends_at:%H:%M}" for s in tomorrow] == [
+        "09:00–12:30",
+        "13:30–17:00",
+    ]
+
+
 def test_trainers_group_has_no_admin_rights():
     from django.contrib.auth.models import Group
 

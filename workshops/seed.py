@@ -105,6 +105,20 @@ def demo_signature_and_stamp():
     return signature, image("Cachet de démonstration", (260, 260), stamp)
 
 
+DEMO_TOPICS = ("Fidéliser ses clients sur les réseaux sociaux", "Trouver de nouveaux clients")
+
+
+def demo_day(day, now):
+    """The demo's sessions on `day`: a morning and an afternoon, or, set up today after the
+    afternoon's end, one evening session under way (evening sessions exist), so that whoever
+    tries the demo can sign at once."""
+    if day == now.date() and now.time() >= time(17):
+        start = now.replace(minute=0 if now.minute < 30 else 30, second=0, microsecond=0)
+        end = min(start + timedelta(hours=3), start.replace(hour=23, minute=59))
+        return [(start.time(), end.time(), DEMO_TOPICS[0])]
+    return [(time(9), time(12, 30), DEMO_TOPICS[0]), (time(13, 30), time(17), DEMO_TOPICS[1])]
+
+
 def build_demo_workshop(trainer_email, learner_email):
     User = get_user_model()
     trainer = User.objects.get(email=trainer_email)
@@ -142,10 +156,7 @@ def build_demo_workshop(trainer_email, learner_email):
     # the room's code and the demo learner signs during one of today's.
     today = timezone.localdate()
     for day in (today, today + timedelta(days=1)):
-        for start, end, topic in (
-            (time(9), time(12, 30), "Fidéliser ses clients sur les réseaux sociaux"),
-            (time(13, 30), time(17), "Trouver de nouveaux clients"),
-        ):
+        for start, end, topic in demo_day(day, timezone.localtime()):
             WorkshopSession.objects.create(
                 workshop=workshop,
                 date=day,
