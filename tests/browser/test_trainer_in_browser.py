@@ -85,7 +85,7 @@ def test_a_workshop_from_assignment_to_the_answer_spread(site, browser, tmp_path
     assert f"{best} %" in row.inner_text().replace("\u00a0", " ")
     assert "2 tentatives sur 2" in row.inner_text()
     row.get_by_role("link", name=re.compile(rf"^{best}\s%$")).click()
-    assert trainer_page.get_by_text("Tentative de Léa Roux").is_visible()
+    trainer_page.get_by_text("Tentative de Léa Roux").wait_for()  # is_visible() would not wait
     assert trainer_page.locator(".correction").count() > 0
     assert trainer_page.get_by_text("La bonne réponse").count() > 0
 
