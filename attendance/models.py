@@ -14,8 +14,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from jobs.models import Job
-
 
 def new_secret():
     return secrets.token_hex(20)
@@ -209,7 +207,3 @@ class LinkSent(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.sheet}"
-
-    @property
-    def failed(self):
-        return self.job_id is not None and self.job.status == Job.Status.FAILED

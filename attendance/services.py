@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from caching.addresses import public_url
 from caching.rate import client_address
 from jobs import mail
+from jobs.models import Job
 from typography.french import typeset, typeset_text
 from workshops.models import TrainingBody, WorkshopSession
 from workshops.reading import learner_name
@@ -171,7 +172,9 @@ def send_links_now(sheet, session, trainer, now, learner_id):
     if learner_id is not None:
         learners = learners.filter(pk=learner_id)
     else:
-        learners = learners.exclude(pk__in=[link.user_id for link in links_not_failed(sheet)])
+        # Not those whose link is delivered, on its way, or long delivered (its job purged).
+        arrived = sheet.links_sent.exclude(job__status=Job.Status.FAILED)
+        learners = learners.exclude(pk__in=arrived.values("user"))
     body = TrainingBody.load()
     opens, closes = signing_window(session)
     sent = 0
@@ -194,12 +197,6 @@ def send_links_now(sheet, session, trainer, now, learner_id):
         LinkSent.objects.create(sheet=sheet, user=learner, sent_at=now, job=job)
         sent += 1
     return sent
-
-
-def links_not_failed(sheet):
-    """The links sent for `sheet` whose e-mail did not fail: delivered, on its way, or long
-    delivered (its job's record purged)."""
-    return [link for link in sheet.links_sent.select_related("job") if not link.failed]
 
 
 def last_links(sheet):

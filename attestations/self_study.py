@@ -12,9 +12,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
-from caching.addresses import public_url
+from caching.addresses import public_url, site_name
 from jobs.background import start_once
 from lessons.models import CoursePage, LessonRead
 from quizzes.models import Attempt, Quiz
@@ -93,11 +92,6 @@ def completion(user):
         final_quiz,
         passing_attempt(user, final_quiz),
     )
-
-
-def site_name():
-    site = Site.objects.filter(is_default_site=True).only("site_name").first()
-    return (site and site.site_name) or "Atelier Réseaux"
 
 
 def content(done, name):

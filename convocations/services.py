@@ -231,11 +231,10 @@ def send_failed_again(now):
     failed = (
         Convocation.objects.select_related("workshop", "user")
         .filter(
+            mail.failed_long_enough(now),
             kind=Kind.CONVOCATION,
             user__isnull=False,
             workshop__archived=False,
-            job__status=Job.Status.FAILED,
-            job__finished_at__lte=now - mail.SEND_FAILED_AGAIN_AFTER,
             job__finished_at__gt=now - timedelta(days=30),  # long failed: the trainer saw it
         )
         .exclude(Exists(another))

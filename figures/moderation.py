@@ -12,6 +12,7 @@ where a chart of its series is shown: those pages count, through the series."""
 
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import capfirst
@@ -93,7 +94,8 @@ def uses(obj, user=None, *, exclude=(), _via=None, _seen=None):
 def page_uses(page, user=None):
     """The uses of a page and the pages under it (deleted with it), from outside them."""
     inside = page.get_descendants(inclusive=True)
-    page_type = ReferenceIndex._get_base_content_type(Page).pk
+    # The reference index names every page by the base model's type (wagtailcore.page).
+    page_type = ContentType.objects.get_for_model(Page).pk
     exclude = {(page_type, str(pk)) for pk in inside.values_list("pk", flat=True)}
     found = []
     for each in inside.specific():

@@ -8,6 +8,7 @@ import smtplib
 from datetime import timedelta
 
 from django.core.mail import EmailMultiAlternatives
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from .background import JobFailed, job_task, start
@@ -18,6 +19,14 @@ ATTEMPTS = 3
 # periodic check (workshops.roster, convocations, satisfaction): a mail server down for a
 # morning is back.
 SEND_FAILED_AGAIN_AFTER = timedelta(days=1)
+
+
+def failed_long_enough(now):
+    """The rows (with a `job` to their e-mail) whose e-mail failed at least
+    SEND_FAILED_AGAIN_AFTER ago: due to be sent once more, by each app's own rules."""
+    from .models import Job
+
+    return Q(job__status=Job.Status.FAILED, job__finished_at__lte=now - SEND_FAILED_AGAIN_AFTER)
 
 
 def as_text(message):

@@ -18,11 +18,6 @@ from wagtail.permissions import register_permission_policy
 from figures.moderation import may_publish, uses
 
 
-def live_uses_beyond(user, document):
-    """The published content using `document` that `user` may not publish."""
-    return [use for use in uses(document, user) if use.live and not may_publish(user, use.source)]
-
-
 class DocumentForm(BaseDocumentForm):
     """Wagtail's document form: the file's help says where the document is used, and a new file
     is refused to whoever may not publish the published content that offers it."""
@@ -50,7 +45,8 @@ class DocumentForm(BaseDocumentForm):
     def clean_file(self):
         file = self.cleaned_data.get("file")
         if self.instance.pk and "file" in self.changed_data:
-            beyond = live_uses_beyond(self.user, self.instance)
+            # The uses read for the file's help: the published content the user may not publish.
+            beyond = [u for u in self.uses if u.live and not may_publish(self.user, u.source)]
             if beyond:
                 raise ValidationError(
                     ngettext(

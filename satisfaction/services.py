@@ -75,9 +75,14 @@ def hot_refusal(workshop, now):
         return _("Le questionnaire s'ouvrira au début de la dernière séance (%(session)s).") % {
             "session": last
         }
-    if now > last.end() + timedelta(days=HOT_OPEN_DAYS):
+    if now > hot_closes_at(last):
         return _("Le questionnaire de fin de formation est fermé.")
     return None
+
+
+def hot_closes_at(last):
+    """When the "à chaud" questionnaire closes, its workshop's last session being `last`."""
+    return last.end() + timedelta(days=HOT_OPEN_DAYS)
 
 
 def parse_answers(questions, data):
@@ -217,11 +222,10 @@ def send_failed_again(questionnaire_, now):
     failed = (
         Request.objects.select_related("workshop", "user")
         .filter(
+            mail.failed_long_enough(now),
             timing=Timing.COLD,
             answered_at=None,
             user__is_active=True,
-            job__status=Job.Status.FAILED,
-            job__finished_at__lte=now - mail.SEND_FAILED_AGAIN_AFTER,
             sent_at__gt=now - timedelta(days=settings.SATISFACTION_LINK_DAYS),
         )
         .filter(Q(retried_at=None) | Q(reminded_at__gt=F("retried_at")))

@@ -57,9 +57,7 @@ def keep_closed_summaries(now):
         failed = Job.objects.filter(
             about=about(workshop), status=Job.Status.FAILED, finished_at__gt=now - timedelta(days=1)
         )
-        if now > last_session(workshop).end() + timedelta(days=services.HOT_OPEN_DAYS) and not (
-            failed.exists()
-        ):
+        if now > services.hot_closes_at(last_session(workshop)) and not failed.exists():
             owner = workshop.trainers.order_by("pk").first()
             start_keeping(workshop, Summary.Reason.CLOSED, owner)
             started += 1

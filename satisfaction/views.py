@@ -8,7 +8,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from jobs.models import Job
-from typography.french import typeset_text
 from workshops.models import Workshop
 from workshops.names import learner_name
 from workshops.pdf import pdf_response, render_pdf
@@ -70,11 +69,7 @@ def cold(request, token):
             # Answers sent through a dead link: not recorded, but shown back, not lost unseen.
             reason += " " + _("Vos réponses n'ont pas été enregistrées ; les voici, pour mémoire.")
             typed = typed_answers(services.snapshot(questionnaire), request.POST)
-        # Typeset here: the site's middleware typesets only the pages that answer 200.
-        context = {
-            "reason": typeset_text(reason),
-            "typed": [(typeset_text(question), answer) for question, answer in typed],
-        }
+        context = {"reason": reason, "typed": typed}  # typeset by the site's middleware
         return render(request, "satisfaction/closed.html", context, status=404)
     return answer_page(request, row.workshop, row, questionnaire)
 

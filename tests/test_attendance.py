@@ -259,8 +259,9 @@ def test_the_code_changes_every_30_seconds_and_the_qr_code_carries_it(client, pe
     assert f'value="{first["code"]}"' in form
 
 
-def test_a_remote_session_is_signed_through_each_learner_s_own_link(client, people, workshop):
-    session = WorkshopSession.objects.create(
+@pytest.fixture
+def evening(workshop):
+    return WorkshopSession.objects.create(
         workshop=workshop,
         date=DAY,
         starts_at=time(18, 30),
@@ -269,14 +270,15 @@ def test_a_remote_session_is_signed_through_each_learner_s_own_link(client, peop
         remote=True,
         remote_tool="Zoom",
     )
-    sheet = services.sheet_for(session)
+
+
+def test_a_remote_session_is_signed_through_each_learner_s_own_link(client, people, evening):
+    sheet = services.sheet_for(evening)
     # Without the link, from the account: refused.
     sign(as_user(client, people["learner"]), sheet, moment="2026-11-23 18:35")
     assert not Presence.objects.exists()
     client.logout()
-    link = reverse(
-        "attendance:sign_by_link", args=[services.personal_link_token(sheet, people["learner"].pk)]
-    )
+    link = services.personal_link_url(sheet, people["learner"].pk)
     with at("2026-11-23 18:35"):
         response = client.post(link, {"confirmed": "on"}, follow=True)
     assert "Signature enregistrée" in response.content.decode()
@@ -287,20 +289,11 @@ def test_a_remote_session_is_signed_through_each_learner_s_own_link(client, peop
 
 
 def test_the_learner_s_page_shows_no_form_for_a_session_signed_by_link_only(
-    client, people, workshop
+    client, people, evening
 ):
     """At a distance, a form on the Émargement page could only be refused: the page says how
     to sign instead; the personal link's page has the form, and so does a leave to sign late."""
-    session = WorkshopSession.objects.create(
-        workshop=workshop,
-        date=DAY,
-        starts_at=time(18, 30),
-        ends_at=time(21),
-        topic="Module 2",
-        remote=True,
-        remote_tool="Zoom",
-    )
-    sheet = services.sheet_for(session)
+    sheet = services.sheet_for(evening)
     lea = as_user(client, people["learner"])
     with at("2026-11-23 18:35"):
         page = lea.get(reverse("attendance:sign_list")).content.decode()
@@ -315,19 +308,6 @@ def test_the_learner_s_page_shows_no_form_for_a_session_signed_by_link_only(
     with at("2026-11-23 21:30"):
         page = as_user(client, people["learner"]).get(reverse("attendance:sign_list"))
     assert 'name="confirmed"' in page.content.decode()
-
-
-@pytest.fixture
-def evening(workshop):
-    return WorkshopSession.objects.create(
-        workshop=workshop,
-        date=DAY,
-        starts_at=time(18, 30),
-        ends_at=time(21),
-        topic="Module 2",
-        remote=True,
-        remote_tool="Zoom",
-    )
 
 
 def link_in(message):

@@ -1,5 +1,6 @@
 """The framework internals that caching/internals.py relies on, each pinned here: a test fails
-as soon as an upgrade of Django or Wagtail changes one. Fix caching/internals.py, nothing else."""
+as soon as an upgrade of Django or Wagtail changes one. Fix caching/internals.py, nothing else.
+The one exception, live/layers.py (channels_redis's pool), is pinned at the end."""
 
 import pytest
 from django.contrib.sessions.backends import db
@@ -64,3 +65,20 @@ def test_the_session_data_djangos_save_reads():
     store.save(must_create=True)
     again = db.SessionStore(store.session_key)
     assert internals.session_data_to_save(again, must_create=False) == {"lesson": "lue"}
+
+
+def test_channels_redis_still_makes_each_host_s_pool_through_create_pool():
+    """live/layers.py overrides RedisChannelLayer.create_pool(index) and reads self.hosts; the
+    pool is made lazily on the first connection(index), so nothing connects to Redis here."""
+    import asyncio
+
+    from redis.asyncio import BlockingConnectionPool
+
+    from live.layers import RedisChannelLayer
+
+    async def first_connection():
+        layer = RedisChannelLayer(hosts=[{"address": "redis://127.0.0.1:1/0"}])
+        assert layer.hosts == [{"address": "redis://127.0.0.1:1/0"}]
+        return layer.connection(0).connection_pool
+
+    assert isinstance(asyncio.run(first_connection()), BlockingConnectionPool)

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from caching.addresses import public_url, site_name
 from jobs import mail
-from jobs.models import Job
 from typography.french import typeset, typeset_text
 
 from .assessment import Refused
@@ -126,11 +125,10 @@ def resend_failed_invitations(now):
     uninvited. Once only: one that fails again stays failed, shown to the trainer with the
     reason. Returns how many."""
     failed = Invitation.objects.select_related("workshop", "invited_by").filter(
+        mail.failed_long_enough(now),
         resent_at=None,
         invited_by__isnull=False,
         workshop__archived=False,
-        job__status=Job.Status.FAILED,
-        job__finished_at__lte=now - mail.SEND_FAILED_AGAIN_AFTER,
         # Not one long forgotten: its link would have expired by now.
         invited_at__gt=now - timedelta(days=settings.INVITATION_VALID_DAYS),
     )
